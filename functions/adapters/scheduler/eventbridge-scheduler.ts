@@ -1,0 +1,79 @@
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import type { TimerInput, TimerRecord } from '../../timers/timer.ts';
+import type { TimerScheduler } from '../../timers/scheduler-port.ts';
+
+export interface EventBridgeSchedulerConfig {
+  groupName: string;
+  roleArn: string;
+  targetArn: string;
+  deadLetterArn: string;
+  /** Locally: the local Scheduler endpoint; on AWS: unset. */
+  endpoint?: string;
+  region?: string;
+}
+
+/** Schedules are written in Korean time: what a developer reading them in the console expects. */
+export const SCHEDULE_TIMEZONE = 'Asia/Seoul';
+const KST_OFFSET_MS = 9 * 60 * 60 * 1000; // Korea has had no daylight saving time since 1988.
+
+/** `at(yyyy-mm-ddThh:mm:ss)` in KST, rounded up to the whole second (Scheduler has no millis). */
+export function atExpression(wallDueAt: Date): string {
+  const seconds = Math.ceil(wallDueAt.getTime() / 1000) * 1000;
+  const kst = new Date(seconds + KST_OFFSET_MS).toISOString().slice(0, 19);
+  return `at(${kst})`;
+}
+
+/** The production TimerScheduler: one one-shot EventBridge schedule per timer, deleted after it runs. */
+export class EventBridgeTimerScheduler implements TimerScheduler {
+  private readonly client: SchedulerClient;
+
+  constructor(private readonly config: EventBridgeSchedulerConfig) {
+    this.client = new SchedulerClient({
+      ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+      ...(config.region ? { region: config.region } : {}),
+      maxAttempts: 3,
+    });
+  }
+
+  async schedule(timer: TimerRecord, wallDueAt: Date): Promise<void> {
+    const input: TimerInput = { storeId: timer.storeId, timerId: timer.timerId };
+    try {
+      await this.client.send(
+        new CreateScheduleCommand({
+          Name: timer.scheduleName,
+          GroupName: this.config.groupName,
+          ScheduleExpression: atExpression(wallDueAt),
+          ScheduleExpressionTimezone: SCHEDULE_TIMEZONE,
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          ActionAfterCompletion: 'DELETE',
+          Description: `${timer.kind} for payment ${timer.paymentId}`.slice(0, 512),
+          Target: {
+            Arn: this.config.targetArn,
+            RoleArn: this.config.roleArn,
+            Input: JSON.stringify(input),
+            // The handler is idempotent, so retries are safe; after them the DLQ keeps the event.
+            RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
+            DeadLetterConfig: { Arn: this.config.deadLetterArn },
+          },
+        }),
+      );
+    } catch (err) {
+      // Same deterministic name = same timer: a retried request re-creates nothing.
+      if (!(err instanceof ConflictException)) throw err;
+    }
+  }
+
+  async unschedule(timer: Pick<TimerRecord, 'scheduleName'>): Promise<void> {
+    try {
+      await this.client.send(new DeleteScheduleCommand({ Name: timer.scheduleName, GroupName: this.config.groupName }));
+    } catch (err) {
+      if (!(err instanceof ResourceNotFoundException)) throw err;
+    }
+  }
+}

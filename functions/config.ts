@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * The environment, read and validated once. The same names are injected by the CDK constructs on
+ * AWS and by the local runtime (functions/local/) on a laptop, so both run one code path.
+ */
+const Env = z.object({
+  TABLE_NAME: z.string().min(3),
+  /** EventBridge Scheduler group that owns every runtime schedule of this sandbox. */
+  SCHEDULE_GROUP_NAME: z.string().min(1),
+  /** Role EventBridge Scheduler assumes to invoke the timers function. */
+  SCHEDULER_ROLE_ARN: z.string().min(1),
+  /** The timers function: target of every one-shot schedule. */
+  TIMERS_FUNCTION_ARN: z.string().min(1),
+  /** Dead-letter queue for schedules whose target failed after its retries. */
+  SCHEDULER_DLQ_ARN: z.string().min(1),
+  /** Public base URL (checkout pages and console links); optional locally. */
+  PUBLIC_BASE_URL: z.string().optional(),
+  /** Key that signs checkout sessions and console cookies. */
+  SESSION_SIGNING_KEY: z.string().min(16).default('pg-sandbox-local-development-key'),
+  /** 'true' locally (receivers on localhost); the stack sets 'false' on Lambda. */
+  ALLOW_LOOPBACK_WEBHOOKS: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+let cached: Config | undefined;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (cached && env === process.env) return cached;
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new Error(`pg-sandbox: missing or invalid environment: ${fields}`);
+  }
+  if (env === process.env) cached = parsed.data;
+  return parsed.data;
+}

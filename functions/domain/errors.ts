@@ -1,0 +1,63 @@
+/**
+ * PortOne's error vocabulary. Every error the API returns is `{type, message}` with a fixed HTTP
+ * status per type (the OAS), and `PG_PROVIDER` also carries the PG's own code and Korean message.
+ */
+export const ERROR_STATUS = {
+  INVALID_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  PAYMENT_NOT_FOUND: 404,
+  CHANNEL_NOT_FOUND: 404,
+  BILLING_KEY_NOT_FOUND: 404,
+  PAYMENT_SCHEDULE_NOT_FOUND: 404,
+  WEBHOOK_NOT_FOUND: 404,
+  STORE_NOT_FOUND: 404,
+  TIMER_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  PAYMENT_ALREADY_CANCELLED: 409,
+  PAYMENT_NOT_PAID: 409,
+  PAYMENT_NOT_WAITING_FOR_DEPOSIT: 409,
+  CANCEL_AMOUNT_EXCEEDS_CANCELLABLE_AMOUNT: 409,
+  CANCEL_TAX_FREE_AMOUNT_EXCEEDS_CANCELLABLE_TAX_FREE_AMOUNT: 409,
+  CANCEL_TAX_AMOUNT_EXCEEDS_CANCELLABLE_TAX_AMOUNT: 409,
+  CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN: 409,
+  ALREADY_PAID: 409,
+  ALREADY_PAID_OR_WAITING: 409,
+  CONFLICT: 409,
+  SIGNUP_REQUIRED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  PG_PROVIDER: 502,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorType = keyof typeof ERROR_STATUS;
+
+export class PortOneError extends Error {
+  readonly type: ErrorType;
+  readonly status: number;
+  readonly pgCode?: string;
+  readonly pgMessage?: string;
+
+  constructor(type: ErrorType, message: string, pg?: { pgCode: string; pgMessage: string }) {
+    super(message);
+    this.name = 'PortOneError';
+    this.type = type;
+    this.status = ERROR_STATUS[type];
+    if (pg) {
+      this.pgCode = pg.pgCode;
+      this.pgMessage = pg.pgMessage;
+    }
+  }
+
+  toJSON(): Record<string, string> {
+    const body: Record<string, string> = { type: this.type, message: this.message };
+    if (this.pgCode !== undefined) body.pgCode = this.pgCode;
+    if (this.pgMessage !== undefined) body.pgMessage = this.pgMessage;
+    return body;
+  }
+}
+
+export const invalidRequest = (message: string) => new PortOneError('INVALID_REQUEST', message);
+export const pgProviderError = (pgCode: string, pgMessage: string) =>
+  new PortOneError('PG_PROVIDER', pgMessage, { pgCode, pgMessage });

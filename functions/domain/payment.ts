@@ -1,0 +1,127 @@
+/**
+ * A payment as pg-sandbox keeps it: PortOne's view (what `GET /payments/{id}` shows) and the PG's
+ * view (what the PG really did with the money) in one record, so one conditional write changes
+ * both consistently. The two diverge in test mode on purpose: a PG's nightly batch void (매입 전
+ * 일괄취소) changes only the PG view.
+ */
+import type { AutoRefundRule } from './profiles/types.ts';
+
+export type PaymentStatus =
+  | 'READY'
+  | 'PAY_PENDING'
+  | 'VIRTUAL_ACCOUNT_ISSUED'
+  | 'PAID'
+  | 'FAILED'
+  | 'PARTIAL_CANCELLED'
+  | 'CANCELLED';
+
+export type MethodKind = 'CARD' | 'VIRTUAL_ACCOUNT' | 'EASY_PAY' | 'TRANSFER';
+
+export interface ChannelRef {
+  type: 'TEST' | 'LIVE';
+  id: string;
+  key: string;
+  name: string;
+  pgProvider: string;
+  pgMerchantId: string;
+}
+
+export interface Cancellation {
+  status: 'SUCCEEDED';
+  id: string;
+  pgCancellationId: string;
+  totalAmount: number;
+  taxFreeAmount: number;
+  vatAmount: number;
+  reason: string;
+  cancelledAt: string;
+  requestedAt: string;
+  trigger: 'API' | 'CONSOLE';
+  requester?: 'CUSTOMER' | 'ADMIN';
+}
+
+/** The PG's side of the dual ledger. */
+export interface PgView {
+  /** Did the PG take real money (test card charged, easy-pay balance withdrawn)? */
+  withdrawn: boolean;
+  /** The auto-refund that applies to this very payment (after method exceptions and overrides). */
+  autoRefund: AutoRefundRule;
+  /** Human description of the rule, shown by the sandbox API and console. */
+  ruleDescription: string;
+  /** When the PG's batch voided it (PortOne is not told in test mode). */
+  voidedAt?: string;
+  /** Money the PG gave back (refunds through PortOne cancels). */
+  refunded: number;
+  /** Virtual accounts: real money received at the PG. Test mode never turns this into PAID. */
+  depositReceived?: { amount: number; at: string; depositorName?: string };
+  /** Virtual accounts: the console's 테스트 입금웹훅통지 marked it paid without money. */
+  testDepositNotifiedAt?: string;
+  easyPayViaGeneralPg?: boolean;
+  cardType?: 'CREDIT' | 'DEBIT' | 'GIFT';
+  methodKind?: MethodKind;
+}
+
+export interface PaymentWebhookLog {
+  id: string;
+  status?: 'SUCCEEDED' | 'FAILED_NOT_OK_RESPONSE' | 'FAILED_UNEXPECTED_ERROR';
+  paymentStatus?: PaymentStatus;
+  url: string;
+  isAsync?: boolean;
+  currentExecutionCount?: number;
+  maxExecutionCount?: number;
+  trigger?: 'MANUAL' | 'VIRTUAL_ACCOUNT_DEPOSIT' | 'ASYNC_CANCEL_APPROVED' | 'ASYNC_CANCEL_FAILED' | 'ASYNC_PAY_APPROVED' | 'ASYNC_PAY_FAILED';
+  request?: { header?: string; body: string; requestedAt?: string };
+  response?: { code: string; header: string; body: string; respondedAt: string };
+  triggeredAt?: string;
+}
+
+export interface PaymentRecord {
+  storeId: string;
+  merchantId: string;
+  paymentId: string;
+  transactionId: string;
+  version: number;
+  status: PaymentStatus;
+  channel?: ChannelRef;
+  orderName: string;
+  currency: string;
+  amount: {
+    total: number;
+    taxFree: number;
+    vat: number;
+    supply: number;
+    discount: number;
+    paid: number;
+    cancelled: number;
+    cancelledTaxFree: number;
+  };
+  /** Sum of cancellations' VAT, kept so the last cancel can take exactly what is left. */
+  cancelledVat: number;
+  method?: Record<string, unknown>;
+  customer: Record<string, unknown>;
+  /** Where the payment was requested from (API call, PC or mobile checkout). */
+  origin: { platformType: 'API' | 'PC' | 'MOBILE'; ipAddress: string; userAgent?: string; url?: string };
+  customData?: string;
+  noticeUrls?: string[];
+  isCulturalExpense?: boolean;
+  isEscrow?: boolean;
+  productCount?: number;
+  products?: unknown[];
+  requestedAt: string;
+  updatedAt: string;
+  statusChangedAt: string;
+  paidAt?: string;
+  failedAt?: string;
+  failure?: { reason?: string; pgCode?: string; pgMessage?: string };
+  cancelledAt?: string;
+  pgTxId?: string;
+  receiptUrl?: string;
+  cancellations: Cancellation[];
+  webhooks: PaymentWebhookLog[];
+  /** Set by preRegisterPayment: a later payment must match. */
+  preRegistered?: { totalAmount?: number; taxFreeAmount?: number; currency?: string };
+  pg?: PgView;
+}
+
+export const isCancelled = (s: PaymentStatus) => s === 'CANCELLED' || s === 'PARTIAL_CANCELLED';
+export const isPaidLike = (s: PaymentStatus) => s === 'PAID' || s === 'PARTIAL_CANCELLED';

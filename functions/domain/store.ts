@@ -1,0 +1,41 @@
+import type { AutoRefundDelayOverride } from './profiles/types.ts';
+
+/** A store (상점): the tenant that owns secrets, channels, payments and its own test clock. */
+export interface StoreRecord {
+  storeId: string;
+  merchantId: string;
+  name: string;
+  createdAt: string;
+  /** Test clock: simulated now = wall clock + offset. Only ever grows. */
+  clockOffsetMs: number;
+  /** PGs whose 가입신청 (signup) the store has recorded; some PGs require it before a test channel. */
+  signups: string[];
+  webhook: {
+    url?: string;
+    /** At most two active secrets: during rotation every delivery is signed with both. */
+    secrets: { id: string; secret: string; createdAt: string }[];
+    chaos?: Record<string, unknown>;
+  };
+  version: number;
+}
+
+export interface ChannelRecord {
+  storeId: string;
+  channelKey: string;
+  id: string;
+  name: string;
+  pgProvider: string;
+  pgMerchantId: string;
+  type: 'TEST';
+  /** Overrides the profile's auto-refund rule (e.g. "after 2 minutes") for fast end-to-end runs. */
+  autoRefundOverride?: AutoRefundDelayOverride;
+  createdAt: string;
+}
+
+export interface SecretRecord {
+  storeId: string;
+  secretId: string;
+  hash: string;
+  createdAt: string;
+  label?: string;
+}

@@ -1,0 +1,53 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { PortOneError } from '../domain/errors.ts';
+import type { AppEnv } from './env.ts';
+
+export const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
+
+/** A new API secret: 48 random bytes, URL-safe, like PortOne's long opaque secrets. */
+export const generateApiSecret = () => randomBytes(48).toString('base64url');
+export const generateToken = () => randomBytes(32).toString('base64url');
+
+const unauthorized = (message: string) => new PortOneError('UNAUTHORIZED', message);
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * `Authorization: PortOne <API secret>` or `Bearer <access token>` (from POST /login/api-secret).
+ * Secrets are stored as SHA-256 hashes; lookup is by hash and the stored hash is compared in
+ * constant time, so neither the table nor timing reveals a secret.
+ */
+export const requireStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header('authorization');
+  if (!header) throw unauthorized('Authorization 헤더가 없습니다. (missing Authorization header)');
+  const match = /^(PortOne|Bearer)\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw unauthorized('Authorization 헤더 형식이 올바르지 않습니다. Use "PortOne <API_SECRET>" or "Bearer <token>".');
+  const scheme = match[1]!.toLowerCase();
+  const credential = match[2]!;
+  const hash = hashSecret(credential);
+  const { repo, wallNow } = c.var.services;
+  if (scheme === 'portone') {
+    const secret = await repo.findSecret(hash);
+    if (!secret || !sameHash(secret.hash, hash)) throw unauthorized('올바르지 않은 API Secret입니다. (invalid API secret)');
+    c.set('storeId', secret.storeId);
+  } else {
+    const token = await repo.findToken(hash);
+    if (!token || token.kind !== 'access') throw unauthorized('올바르지 않은 액세스 토큰입니다. (invalid access token)');
+    if (token.expiresAt * 1000 <= wallNow()) throw unauthorized('만료된 액세스 토큰입니다. (access token expired)');
+    c.set('storeId', token.storeId);
+  }
+  await next();
+};
+
+/** `storeId` in a request may only name the caller's own store. */
+export function ownStoreId(authenticated: string, requested: string | undefined): string {
+  if (requested !== undefined && requested !== authenticated) {
+    throw new PortOneError('FORBIDDEN', '요청된 상점에 대한 접근 권한이 없습니다. (storeId names another store)');
+  }
+  return authenticated;
+}

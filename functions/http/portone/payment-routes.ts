@@ -1,0 +1,114 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { ownStoreId } from '../auth.ts';
+import { readBody, readQueryOrBody } from '../body.ts';
+import { invalidRequest } from '../../domain/errors.ts';
+import { loadPayment } from '../../payments/get-payment.ts';
+import { presentPayment } from '../../payments/present.ts';
+import { approvePayment, type ApproveMethod } from '../../payments/approve.ts';
+import { cancelPayment } from '../../payments/cancel-payment.ts';
+import { listPayments, listPaymentsByCursor } from '../../payments/list-payments.ts';
+import { preRegisterPayment } from '../../payments/pre-register.ts';
+import { closeVirtualAccount } from '../../payments/virtual-account.ts';
+import { loadStore, storeNow } from '../../stores/clock.ts';
+import {
+  CancelPaymentBody,
+  CloseVirtualAccountBody,
+  GetPaymentsBody,
+  GetPaymentsByCursorBody,
+  InstantPaymentBody,
+  PreRegisterBody,
+} from './schemas.ts';
+
+/** PortOne V2 payment operations (SDK names in comments). */
+export function paymentRoutes() {
+  const app = new Hono<AppEnv>();
+
+  // getPayment
+  app.get('/payments/:paymentId', async (c) => {
+    const storeId = ownStoreId(c.var.storeId, c.req.query('storeId'));
+    const payment = await loadPayment(c.var.services, storeId, c.req.param('paymentId'));
+    return c.json(presentPayment(payment));
+  });
+
+  // getPayments
+  app.get('/payments', async (c) => {
+    const body = await readQueryOrBody(c, GetPaymentsBody);
+    const storeId = ownStoreId(c.var.storeId, body.filter?.storeId);
+    const result = await listPayments(c.var.services, storeId, body.page, body.filter);
+    return c.json({ items: result.items.map(presentPayment), page: result.page });
+  });
+
+  // getAllPaymentsByCursor
+  app.get('/payments-by-cursor', async (c) => {
+    const body = await readQueryOrBody(c, GetPaymentsByCursorBody);
+    const storeId = ownStoreId(c.var.storeId, body.storeId);
+    const store = await loadStore(c.var.services, storeId);
+    const items = await listPaymentsByCursor(c.var.services, storeId, storeNow(c.var.services, store), body);
+    return c.json({ items: items.map((i) => ({ payment: presentPayment(i.payment), cursor: i.cursor })) });
+  });
+
+  // payInstantly: card credentials, or virtual-account issuance
+  app.post('/payments/:paymentId/instant', async (c) => {
+    const body = await readBody(c, InstantPaymentBody);
+    const storeId = ownStoreId(c.var.storeId, body.storeId);
+    if (!body.channelKey) throw invalidRequest('channelKey: required (channel groups are not simulated)');
+    const m = body.method;
+    const method: ApproveMethod = m.card
+      ? { kind: 'CARD', credential: m.card.credential, installmentMonth: m.card.installmentMonth, useFreeInstallmentPlan: m.card.useFreeInstallmentPlan }
+      : {
+          kind: 'VIRTUAL_ACCOUNT',
+          bank: m.virtualAccount!.bank,
+          validHours: m.virtualAccount!.expiry.validHours,
+          dueDate: m.virtualAccount!.expiry.dueDate,
+          remitteeName: m.virtualAccount!.remitteeName,
+          accountType: m.virtualAccount!.option.type,
+        };
+    const payment = await approvePayment(c.var.services, {
+      storeId,
+      paymentId: c.req.param('paymentId'),
+      channelKey: body.channelKey,
+      orderName: body.orderName,
+      amount: body.amount,
+      currency: body.currency,
+      method,
+      customer: body.customer,
+      customData: body.customData,
+      noticeUrls: body.noticeUrls,
+      isCulturalExpense: body.isCulturalExpense,
+      isEscrow: body.isEscrow,
+      products: body.products,
+      productCount: body.productCount,
+      origin: { platformType: 'API', ipAddress: clientIp(c.req.header('x-forwarded-for')) },
+    });
+    // OAS: paidAt is the issuance time for virtual accounts.
+    return c.json({ payment: { pgTxId: payment.pgTxId, paidAt: payment.paidAt ?? payment.updatedAt } });
+  });
+
+  // cancelPayment
+  app.post('/payments/:paymentId/cancel', async (c) => {
+    const body = await readBody(c, CancelPaymentBody);
+    const storeId = ownStoreId(c.var.storeId, body.storeId);
+    const cancellation = await cancelPayment(c.var.services, storeId, c.req.param('paymentId'), body);
+    return c.json({ cancellation });
+  });
+
+  // preRegisterPayment
+  app.post('/payments/:paymentId/pre-register', async (c) => {
+    const body = await readBody(c, PreRegisterBody);
+    const storeId = ownStoreId(c.var.storeId, body.storeId);
+    await preRegisterPayment(c.var.services, storeId, c.req.param('paymentId'), body);
+    return c.json({});
+  });
+
+  // closeVirtualAccount
+  app.post('/payments/:paymentId/virtual-account/close', async (c) => {
+    const body = await readBody(c, CloseVirtualAccountBody);
+    const storeId = ownStoreId(c.var.storeId, (body.storeId as string | undefined) ?? c.req.query('storeId'));
+    return c.json(await closeVirtualAccount(c.var.services, storeId, c.req.param('paymentId')));
+  });
+
+  return app;
+}
+
+const clientIp = (forwarded: string | undefined) => forwarded?.split(',')[0]?.trim() || '127.0.0.1';

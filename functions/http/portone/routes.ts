@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { requireStore } from '../auth.ts';
+import { authRoutes } from './auth-routes.ts';
+import { paymentRoutes } from './payment-routes.ts';
+
+/** PortOne V2-compatible API, at the root of the host (the SDK drops any path prefix of baseUrl). */
+export function portoneRoutes() {
+  const app = new Hono<AppEnv>();
+  app.route('/', authRoutes());
+  app.use('/payments/*', requireStore);
+  app.use('/payments', requireStore);
+  app.use('/payments-by-cursor', requireStore);
+  app.route('/', paymentRoutes());
+  return app;
+}

@@ -1,0 +1,102 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env.ts';
+import { requireStore } from '../auth.ts';
+import { readBody } from '../body.ts';
+import { PROFILES } from '../../domain/profiles/index.ts';
+import { seedStore } from '../../stores/seed.ts';
+import { addApiSecret } from '../../stores/create-store.ts';
+import { createChannel, recordSignup } from '../../stores/channels.ts';
+import { loadStore } from '../../stores/clock.ts';
+import { dualView } from '../../payments/dual-view.ts';
+import { notifyTestDeposit, simulateRealDeposit } from '../../payments/virtual-account.ts';
+import { advanceClock, fireTimerNow, readClock, toKst } from '../../timers/test-clock.ts';
+
+const CreateStoreBody = z.object({ name: z.string().max(100).optional() });
+const CreateChannelBody = z.object({
+  pgProvider: z.string().min(1),
+  name: z.string().max(100).optional(),
+  channelKey: z.string().regex(/^[0-9A-Za-z._-]{1,100}$/).optional(),
+  pgMerchantId: z.string().max(100).optional(),
+  autoRefundOverride: z.object({ kind: z.literal('delay'), seconds: z.number().int().min(1).max(7 * 24 * 3600) }).optional(),
+});
+const SignupBody = z.object({ pgProvider: z.string().min(1) });
+const DepositBody = z.object({ amount: z.number().int().positive().optional(), depositorName: z.string().max(50).optional() });
+const ClockBody = z.object({ by: z.string().optional(), to: z.string().optional() });
+
+/**
+ * The sandbox's own admin API (beyond PortOne): stores, channels, the test clock, timers and the
+ * dual-ledger view. Authenticated with the same `PortOne <secret>` as the PortOne API; everything
+ * acts on the caller's own store.
+ */
+export function sandboxRoutes() {
+  const app = new Hono<AppEnv>();
+
+  // Profiles are public facts, no store data.
+  app.get('/profiles', (c) => c.json({ items: PROFILES }));
+
+  app.use('*', requireStore);
+
+  app.post('/stores', async (c) => {
+    const body = await readBody(c, CreateStoreBody);
+    const seeded = await seedStore(c.var.services, { name: body.name });
+    return c.json({ storeId: seeded.storeId, apiSecret: seeded.apiSecret, channels: seeded.channels }, 201);
+  });
+
+  app.get('/store', async (c) => {
+    const store = await loadStore(c.var.services, c.var.storeId);
+    return c.json({
+      storeId: store.storeId,
+      merchantId: store.merchantId,
+      name: store.name,
+      createdAt: store.createdAt,
+      signups: store.signups,
+      clockOffsetMs: store.clockOffsetMs,
+    });
+  });
+
+  app.post('/store/api-secrets', async (c) => c.json(await addApiSecret(c.var.services, c.var.storeId), 201));
+
+  app.get('/channels', async (c) => c.json({ items: await c.var.services.repo.listChannels(c.var.storeId) }));
+  app.post('/channels', async (c) => {
+    const body = await readBody(c, CreateChannelBody);
+    return c.json(await createChannel(c.var.services, c.var.storeId, body), 201);
+  });
+  app.post('/signups', async (c) => {
+    const body = await readBody(c, SignupBody);
+    return c.json({ signups: await recordSignup(c.var.services, c.var.storeId, body.pgProvider) });
+  });
+
+  app.get('/payments/:paymentId', async (c) => c.json(await dualView(c.var.services, c.var.storeId, c.req.param('paymentId'))));
+
+  // A real deposit into a test virtual account: the PG gets money, PortOne never hears of it.
+  app.post('/payments/:paymentId/virtual-account/deposit', async (c) => {
+    const body = await readBody(c, DepositBody);
+    await simulateRealDeposit(c.var.services, c.var.storeId, c.req.param('paymentId'), body);
+    return c.json(await dualView(c.var.services, c.var.storeId, c.req.param('paymentId')));
+  });
+  // The console's 테스트 입금웹훅통지 button.
+  app.post('/payments/:paymentId/virtual-account/test-deposit-notification', async (c) => {
+    await notifyTestDeposit(c.var.services, c.var.storeId, c.req.param('paymentId'));
+    return c.json(await dualView(c.var.services, c.var.storeId, c.req.param('paymentId')));
+  });
+
+  app.get('/clock', async (c) => c.json(await readClock(c.var.services, c.var.storeId)));
+  app.post('/clock', async (c) => {
+    const body = await readBody(c, ClockBody);
+    return c.json(await advanceClock(c.var.services, c.var.storeId, body));
+  });
+
+  app.get('/timers', async (c) => {
+    const paymentId = c.req.query('paymentId');
+    const state = c.req.query('state')?.toUpperCase();
+    const items = (await c.var.services.repo.listTimers(c.var.storeId))
+      .filter((t) => (!paymentId || t.paymentId === paymentId) && (!state || t.state === state))
+      .sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))
+      .map((t) => ({ ...t, dueAtKst: toKst(t.dueAt) }));
+    return c.json({ items });
+  });
+  app.post('/timers/:timerId/fire', async (c) => c.json(await fireTimerNow(c.var.services, c.var.storeId, c.req.param('timerId'))));
+
+  return app;
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm start`: the whole sandbox on a laptop. Starts DynamoDB Local (data kept in .data/ unless
+ * --in-memory), the local EventBridge Scheduler endpoint and the API, seeds a store, and prints
+ * what a developer needs to point the PortOne SDK at it. Ctrl-C stops everything it started.
+ */
+import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
+import { isPortBusy } from './ports.ts';
+import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
+import { seedStore } from '../stores/seed.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+process.env.LOG_LEVEL ??= 'WARN';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '8787' },
+    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+    'in-memory': { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: '.data' },
+  },
+});
+
+const fail = (message: string): never => {
+  console.error(`pg-sandbox: ${message}`);
+  process.exit(1);
+};
+
+async function main() {
+  const started = Date.now();
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got ${values.port}`);
+  if (await isPortBusy(port, values.host)) fail(`port ${port} on ${values.host} is already in use. Stop the other process or run: npm start -- --port <n>`);
+
+  const dataDir = resolve(values['data-dir']!);
+  let ddb: RunningDynamoDbLocal | undefined;
+  let runtime: LocalRuntime | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await runtime?.close().catch(() => undefined);
+    await ddb?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  // Last resort if something throws later: never leave java behind.
+  process.on('exit', () => {
+    if (ddb) {
+      try {
+        process.kill(ddb.pid, 'SIGKILL');
+      } catch {
+        // already stopped
+      }
+    }
+  });
+
+  try {
+    ddb = await startDynamoDbLocal(values['in-memory'] ? {} : { dataDir: join(dataDir, 'dynamodb') });
+    runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port, host: values.host, autoFire: true });
+  } catch (err) {
+    console.error(`pg-sandbox: ${(err as Error).message.split('\n')[0]}`);
+    return stop(1);
+  }
+
+  // Secrets are stored hashed, so the seeded one is kept beside the data to print it again next time.
+  const seedFile = join(dataDir, 'seed.json');
+  const previous = !values['in-memory'] && existsSync(seedFile) ? (JSON.parse(readFileSync(seedFile, 'utf8')) as { storeId: string; apiSecret: string }) : undefined;
+  const seeded = await seedStore(runtime.services, previous ?? { storeId: 'store-local-sandbox' });
+  if (!values['in-memory']) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(seedFile, JSON.stringify({ storeId: seeded.storeId, apiSecret: seeded.apiSecret }, null, 2), { mode: 0o600 });
+  }
+
+  const url = runtime.url;
+  const lines = [
+    '',
+    `  pg-sandbox is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    '',
+    `  API (PortOne V2)   ${url}          PaymentClient({ secret, baseUrl: '${url}' })`,
+    `  Console            ${url}/console`,
+    `  Browser SDK        ${url}/sdk.js`,
+    `  Store id           ${seeded.storeId}`,
+    `  API secret         ${seeded.apiSecret}`,
+    `  Data               ${values['in-memory'] ? 'in memory (gone on exit)' : dataDir}`,
+    '',
+    '  Test channels (channelKey):',
+    ...seeded.channels.map((c) => `    ${c.pgProvider.padEnd(14)} ${c.channelKey}   (${c.name}, MID ${c.pgMerchantId})`),
+    '',
+    '  Ctrl-C stops the sandbox and DynamoDB Local.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+void main();

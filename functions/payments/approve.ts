@@ -1,0 +1,224 @@
+import { PortOneError, invalidRequest, pgProviderError } from '../domain/errors.ts';
+import { breakdown } from '../domain/money.ts';
+import type { ChannelRecord, StoreRecord } from '../domain/store.ts';
+import type { MethodKind, PaymentRecord } from '../domain/payment.ts';
+import { isExpired, lookupTestCard, maskCardNumber, type TestCard } from '../domain/cards.ts';
+import { getProfile } from '../domain/profiles/index.ts';
+import { decideApproval } from '../domain/pg-rules.ts';
+import type { Services } from '../services.ts';
+import { loadStore, storeNow } from '../stores/clock.ts';
+import { newOutboxEvent } from '../webhooks/outbox.ts';
+import { commitPaymentChange } from './commit.ts';
+import { newApprovalNumber, newPgTxId, newTransactionId } from './ids.ts';
+import { autoRefundTimer } from './auto-refund.ts';
+
+export type ApproveMethod =
+  | {
+      kind: 'CARD';
+      credential: { number: string; expiryYear: string; expiryMonth: string };
+      installmentMonth?: number;
+      useFreeInstallmentPlan?: boolean;
+    }
+  | { kind: 'VIRTUAL_ACCOUNT'; bank: string; validHours?: number; dueDate?: string; remitteeName?: string; accountType?: 'NORMAL' | 'FIXED' }
+  | { kind: 'EASY_PAY'; provider: string };
+
+export interface ApproveRequest {
+  storeId: string;
+  paymentId: string;
+  channelKey: string;
+  orderName: string;
+  amount: { total: number; taxFree?: number; vat?: number };
+  currency: string;
+  method: ApproveMethod;
+  customer?: Record<string, unknown>;
+  customData?: string;
+  noticeUrls?: string[];
+  isCulturalExpense?: boolean;
+  isEscrow?: boolean;
+  products?: unknown[];
+  productCount?: number;
+  origin: PaymentRecord['origin'];
+}
+
+export async function loadChannel(services: Services, storeId: string, channelKey: string): Promise<ChannelRecord> {
+  const channel = await services.repo.getChannel(storeId, channelKey);
+  if (!channel) throw new PortOneError('CHANNEL_NOT_FOUND', `채널이 존재하지 않습니다. (channelKey: ${channelKey})`);
+  return channel;
+}
+
+/**
+ * Runs a payment through the channel's PG profile: approve (PAID / VIRTUAL_ACCOUNT_ISSUED, with
+ * the PG's auto-refund timer when the profile has one) or fail (FAILED, then a 502 PG_PROVIDER
+ * with the PG's code and message, as PortOne answers a PG refusal).
+ */
+export async function approvePayment(services: Services, req: ApproveRequest): Promise<PaymentRecord> {
+  const store = await loadStore(services, req.storeId);
+  const channel = await loadChannel(services, req.storeId, req.channelKey);
+  const profile = getProfile(channel.pgProvider);
+  if (!profile) throw invalidRequest(`channel ${channel.channelKey} uses an unsupported PG (${channel.pgProvider})`);
+
+  const existing = await services.repo.getPayment(req.storeId, req.paymentId);
+  checkReusable(existing, req);
+
+  const taxFree = req.amount.taxFree ?? existing?.preRegistered?.taxFreeAmount ?? 0;
+  if (taxFree > req.amount.total) throw invalidRequest('amount.taxFree: must not exceed amount.total');
+  if (req.amount.vat !== undefined && req.amount.vat > req.amount.total - taxFree) throw invalidRequest('amount.vat: must not exceed the taxable amount');
+
+  let card: TestCard | undefined;
+  if (req.method.kind === 'CARD') {
+    const found = lookupTestCard(req.method.credential.number);
+    if (!found.ok) throw invalidRequest(`method.card.credential.number: ${found.message}`);
+    card = found.card;
+  }
+
+  const now = storeNow(services, store);
+  const nowIso = now.toISOString();
+  const decision = decideApproval(profile, {
+    method: req.method.kind as MethodKind,
+    card,
+    easyPayProvider: req.method.kind === 'EASY_PAY' ? req.method.provider : undefined,
+    bank: req.method.kind === 'VIRTUAL_ACCOUNT' ? req.method.bank : undefined,
+    amount: req.amount.total,
+  });
+  const expiredCard =
+    req.method.kind === 'CARD' && isExpired(req.method.credential.expiryYear, req.method.credential.expiryMonth, now);
+
+  const amounts = breakdown(req.amount.total, taxFree, req.amount.vat);
+  const payment: PaymentRecord = {
+    storeId: store.storeId,
+    merchantId: store.merchantId,
+    paymentId: req.paymentId,
+    transactionId: newTransactionId(),
+    version: existing?.version ?? 0,
+    status: 'READY',
+    channel: { type: 'TEST', id: channel.id, key: channel.channelKey, name: channel.name, pgProvider: channel.pgProvider, pgMerchantId: channel.pgMerchantId },
+    orderName: req.orderName,
+    currency: req.currency,
+    amount: { ...amounts, discount: 0, paid: 0, cancelled: 0, cancelledTaxFree: 0 },
+    cancelledVat: 0,
+    method: presentMethod(req.method, card, nowIso),
+    customer: req.customer ?? {},
+    customData: req.customData,
+    noticeUrls: req.noticeUrls,
+    isCulturalExpense: req.isCulturalExpense,
+    isEscrow: req.isEscrow,
+    products: req.products,
+    productCount: req.productCount,
+    origin: req.origin,
+    requestedAt: existing?.requestedAt ?? nowIso,
+    updatedAt: nowIso,
+    statusChangedAt: nowIso,
+    cancellations: [],
+    webhooks: existing?.webhooks ?? [],
+    preRegistered: existing?.preRegistered,
+  };
+
+  if (decision.outcome === 'FAILED' || (expiredCard && decision.outcome === 'APPROVED' && decision.withdrawn)) {
+    const failure =
+      decision.outcome === 'FAILED'
+        ? decision
+        : { pgCode: 'EXPIRED_CARD', pgMessage: '유효기간이 경과된 카드입니다.', reason: 'card expired' };
+    payment.status = 'FAILED';
+    payment.failedAt = nowIso;
+    payment.failure = { reason: failure.reason, pgCode: failure.pgCode, pgMessage: failure.pgMessage };
+    await commitPaymentChange(services, {
+      store,
+      payment,
+      expectedVersion: existing ? existing.version : null,
+      outbox: newOutboxEvent({ store, payment, type: 'Transaction.Failed', at: now }),
+    });
+    throw pgProviderError(failure.pgCode, failure.pgMessage);
+  }
+
+  payment.pgTxId = newPgTxId(channel.pgProvider);
+  payment.pg = {
+    withdrawn: decision.withdrawn,
+    autoRefund: decision.autoRefund,
+    ruleDescription: decision.ruleDescription,
+    refunded: 0,
+    methodKind: req.method.kind as MethodKind,
+    cardType: card?.type,
+    easyPayViaGeneralPg: req.method.kind === 'EASY_PAY' ? decision.autoRefund.kind === 'never' && decision.withdrawn : undefined,
+  };
+  if (req.method.kind === 'VIRTUAL_ACCOUNT') {
+    payment.status = 'VIRTUAL_ACCOUNT_ISSUED';
+    payment.paidAt = undefined;
+  } else {
+    payment.status = 'PAID';
+    payment.paidAt = nowIso;
+    payment.amount.paid = req.amount.total;
+    payment.receiptUrl = `https://sandbox.pg-sandbox.invalid/receipts/${payment.transactionId}`;
+  }
+  const timer = payment.status === 'PAID' ? autoRefundTimer(store, channel, payment, now) : undefined;
+  await commitPaymentChange(services, {
+    store,
+    payment,
+    expectedVersion: existing ? existing.version : null,
+    newTimers: timer ? [timer] : [],
+    outbox: newOutboxEvent({
+      store,
+      payment,
+      type: payment.status === 'PAID' ? 'Transaction.Paid' : 'Transaction.VirtualAccountIssued',
+      at: now,
+    }),
+  });
+  return payment;
+}
+
+function checkReusable(existing: PaymentRecord | undefined, req: ApproveRequest): void {
+  if (!existing) return;
+  if (existing.status !== 'READY' && existing.status !== 'FAILED') {
+    throw new PortOneError('ALREADY_PAID', `이미 결제(또는 발급)된 결제 건입니다. (paymentId: ${req.paymentId}, status: ${existing.status})`);
+  }
+  const pre = existing.preRegistered;
+  if (!pre) return;
+  if (pre.totalAmount !== undefined && pre.totalAmount !== req.amount.total) {
+    throw invalidRequest(`amount.total: 사전 등록된 결제 금액(${pre.totalAmount})과 다릅니다. (pre-registered amount mismatch: ${req.amount.total})`);
+  }
+  if (pre.taxFreeAmount !== undefined && req.amount.taxFree !== undefined && pre.taxFreeAmount !== req.amount.taxFree) {
+    throw invalidRequest(`amount.taxFree: 사전 등록된 면세 금액(${pre.taxFreeAmount})과 다릅니다.`);
+  }
+  if (pre.currency !== undefined && pre.currency !== req.currency) {
+    throw invalidRequest(`currency: 사전 등록된 통화(${pre.currency})와 다릅니다.`);
+  }
+}
+
+const VA_ACCOUNT_DIGITS = 14;
+
+function presentMethod(method: ApproveMethod, card: TestCard | undefined, nowIso: string): Record<string, unknown> {
+  switch (method.kind) {
+    case 'CARD':
+      return {
+        type: 'PaymentMethodCard',
+        card: {
+          publisher: card!.publisher,
+          issuer: card!.issuer,
+          brand: card!.brand,
+          type: card!.type,
+          ownerType: card!.ownerType,
+          bin: card!.bin,
+          name: card!.name,
+          number: maskCardNumber(method.credential.number.replace(/[\s-]/g, '')),
+        },
+        approvalNumber: newApprovalNumber(),
+        installment: { month: method.installmentMonth ?? 0, isInterestFree: method.useFreeInstallmentPlan ?? false },
+        pointUsed: false,
+      };
+    case 'VIRTUAL_ACCOUNT': {
+      const hours = method.validHours ?? 72;
+      const expiredAt = method.dueDate ? new Date(method.dueDate).toISOString() : new Date(Date.parse(nowIso) + hours * 3_600_000).toISOString();
+      const digits = Array.from({ length: VA_ACCOUNT_DIGITS }, () => Math.floor(Math.random() * 10)).join('');
+      return {
+        type: 'PaymentMethodVirtualAccount',
+        bank: method.bank,
+        accountNumber: digits,
+        accountType: method.accountType ?? 'NORMAL',
+        remitteeName: method.remitteeName ?? '(주)피지샌드박스',
+        expiredAt,
+        issuedAt: nowIso,
+      };
+    }
+    case 'EASY_PAY':
+      return { type: 'PaymentMethodEasyPay', provider: method.provider };
+  }
+}

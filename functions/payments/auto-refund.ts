@@ -1,0 +1,36 @@
+import type { PaymentRecord } from '../domain/payment.ts';
+import type { ChannelRecord, StoreRecord } from '../domain/store.ts';
+import { computeAutoRefundDue } from '../timers/due-time.ts';
+import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
+
+/**
+ * The PG's auto-refund for a freshly approved payment, as a timer: due at the profile's time
+ * (daily batch point, interval boundary) or after the channel's override; none when the PG took no
+ * money or never refunds by itself.
+ */
+export function autoRefundTimer(store: StoreRecord, channel: ChannelRecord, payment: PaymentRecord, approvedAt: Date): TimerRecord | undefined {
+  const rule = payment.pg?.autoRefund;
+  if (!rule || rule.kind === 'none' || rule.kind === 'never') return undefined;
+  let due: Date | null;
+  let reason: string;
+  if (channel.autoRefundOverride) {
+    due = new Date(approvedAt.getTime() + channel.autoRefundOverride.seconds * 1000);
+    reason = `channel override: PG void ${channel.autoRefundOverride.seconds} s after approval (profile: ${payment.pg!.ruleDescription})`;
+  } else {
+    due = computeAutoRefundDue(rule, approvedAt, payment.paymentId);
+    reason = payment.pg!.ruleDescription;
+  }
+  if (!due) return undefined;
+  const timerId = timerIdFor('pg-void', store.storeId, payment.paymentId, payment.transactionId);
+  return {
+    storeId: store.storeId,
+    timerId,
+    kind: 'pg-void',
+    paymentId: payment.paymentId,
+    dueAt: due.toISOString(),
+    state: 'PENDING',
+    reason,
+    scheduleName: scheduleNameFor(timerId),
+    createdAt: approvedAt.toISOString(),
+  };
+}

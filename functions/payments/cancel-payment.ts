@@ -1,0 +1,143 @@
+import { PortOneError, pgProviderError } from '../domain/errors.ts';
+import { cancellableAmount, splitCancel } from '../domain/money.ts';
+import type { Cancellation, PaymentRecord } from '../domain/payment.ts';
+import type { StoreRecord } from '../domain/store.ts';
+import { getProfile } from '../domain/profiles/index.ts';
+import { decideCancel } from '../domain/pg-rules.ts';
+import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import type { Services } from '../services.ts';
+import { loadStore, storeNow } from '../stores/clock.ts';
+import { timerIdFor, type TimerRecord } from '../timers/timer.ts';
+import { newOutboxEvent } from '../webhooks/outbox.ts';
+import { commitPaymentChange } from './commit.ts';
+import { loadPayment } from './get-payment.ts';
+import { newCancellationId } from './ids.ts';
+
+export interface CancelRequest {
+  amount?: number;
+  taxFreeAmount?: number;
+  vatAmount?: number;
+  reason: string;
+  requester?: 'CUSTOMER' | 'ADMIN';
+  currentCancellableAmount?: number;
+  skipWebhook?: boolean;
+  trigger?: 'API' | 'CONSOLE';
+}
+
+/** Enough for 20 concurrent cancels on one payment to each get a turn. */
+const MAX_ATTEMPTS = 30;
+
+/**
+ * Full or partial cancel. Decided against a fresh read and committed with the version it read,
+ * so concurrent cancels serialise: a loser re-reads and decides again (and may now exceed what is
+ * left). Money can therefore never be cancelled twice.
+ */
+export async function cancelPayment(services: Services, storeId: string, paymentId: string, req: CancelRequest): Promise<Cancellation> {
+  for (let attempt = 1; ; attempt++) {
+    const store = await loadStore(services, storeId);
+    const payment = await loadPayment(services, storeId, paymentId);
+    try {
+      return await cancelOnce(services, store, payment, req);
+    } catch (err) {
+      if (!(err instanceof ConcurrentModificationError) || attempt >= MAX_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt)); // back off so racers spread out
+    }
+  }
+}
+
+async function cancelOnce(services: Services, store: StoreRecord, payment: PaymentRecord, req: CancelRequest): Promise<Cancellation> {
+  if (payment.status === 'CANCELLED') throw new PortOneError('PAYMENT_ALREADY_CANCELLED', '이미 취소된 결제 건입니다.');
+  if (payment.status !== 'PAID' && payment.status !== 'PARTIAL_CANCELLED') {
+    throw new PortOneError('PAYMENT_NOT_PAID', `결제 완료 상태가 아닌 결제 건입니다. (status: ${payment.status})`);
+  }
+  const cancellable = cancellableAmount({ ...payment.amount, vat: payment.amount.vat, cancelledVat: payment.cancelledVat });
+  if (req.currentCancellableAmount !== undefined && req.currentCancellableAmount !== cancellable) {
+    throw new PortOneError(
+      'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN',
+      `취소 가능 잔액이 일치하지 않습니다. (currentCancellableAmount: ${req.currentCancellableAmount}, actual: ${cancellable})`,
+    );
+  }
+  const split = splitCancel(
+    {
+      paid: payment.amount.paid,
+      cancelled: payment.amount.cancelled,
+      taxFree: payment.amount.taxFree,
+      cancelledTaxFree: payment.amount.cancelledTaxFree,
+      vat: payment.amount.vat ?? 0,
+      cancelledVat: payment.cancelledVat,
+    },
+    req,
+  );
+  if (!split.ok) throw new PortOneError(split.type, split.message);
+  const { totalAmount, taxFreeAmount, vatAmount } = split.split;
+  const partial = totalAmount < cancellable || payment.amount.cancelled > 0;
+  const isFinal = totalAmount === cancellable;
+
+  const profile = getProfile(payment.channel!.pgProvider)!;
+  const now = storeNow(services, store);
+  const pg = payment.pg!;
+  const decision = decideCancel(
+    profile,
+    {
+      method: pg.methodKind ?? 'CARD',
+      cardType: pg.cardType,
+      easyPayViaGeneralPg: pg.easyPayViaGeneralPg,
+      paidAmount: payment.amount.paid,
+      cancelledAmount: payment.amount.cancelled,
+      pgVoided: pg.voidedAt !== undefined,
+      isVirtualAccount: pg.methodKind === 'VIRTUAL_ACCOUNT',
+      virtualAccountDeposited: pg.depositReceived !== undefined,
+    },
+    { amount: totalAmount, partial: totalAmount < cancellable, at: now },
+  );
+  if (!decision.allowed) throw pgProviderError(decision.pgCode, decision.pgMessage);
+
+  const nowIso = now.toISOString();
+  const cancellation: Cancellation = {
+    status: 'SUCCEEDED',
+    id: newCancellationId(),
+    pgCancellationId: `${payment.pgTxId}-c${payment.cancellations.length + 1}`,
+    totalAmount,
+    taxFreeAmount,
+    vatAmount,
+    reason: req.reason,
+    cancelledAt: nowIso,
+    requestedAt: nowIso,
+    trigger: req.trigger ?? 'API',
+    ...(req.requester ? { requester: req.requester } : {}),
+  };
+  const next: PaymentRecord = structuredClone(payment);
+  next.cancellations.push(cancellation);
+  next.amount.cancelled += totalAmount;
+  next.amount.cancelledTaxFree += taxFreeAmount;
+  next.cancelledVat += vatAmount;
+  next.status = isFinal ? 'CANCELLED' : 'PARTIAL_CANCELLED';
+  next.cancelledAt = nowIso;
+  next.updatedAt = nowIso;
+  next.statusChangedAt = nowIso;
+  if (next.pg!.withdrawn) next.pg!.refunded += totalAmount;
+
+  // The PG's pending void has nothing left to do after a full cancel; NICE also drops it on a
+  // partial cancel (the rest stays withdrawn until the tester cancels in full).
+  const cancelTimers: TimerRecord[] = [];
+  if (isFinal || (partial && decision.removesPendingAutoRefund)) {
+    const voidTimer = await services.repo.getTimer(store.storeId, timerIdFor('pg-void', store.storeId, payment.paymentId, payment.transactionId));
+    if (voidTimer?.state === 'PENDING') cancelTimers.push(voidTimer);
+  }
+  await commitPaymentChange(services, {
+    store,
+    payment: next,
+    expectedVersion: payment.version,
+    cancelTimers,
+    outbox: req.skipWebhook
+      ? []
+      : newOutboxEvent({
+          store,
+          payment: next,
+          type: isFinal ? 'Transaction.Cancelled' : 'Transaction.PartialCancelled',
+          at: now,
+          cancellationId: cancellation.id,
+        }),
+  });
+  return cancellation;
+}

@@ -1,0 +1,45 @@
+import type { PaymentRecord } from '../domain/payment.ts';
+import type { StoreRecord } from '../domain/store.ts';
+import type { Services } from '../services.ts';
+import type { TimerRecord } from '../timers/timer.ts';
+import type { OutboxEvent } from '../webhooks/outbox.ts';
+import { toWallTime } from '../stores/clock.ts';
+
+export interface PaymentChange {
+  store: StoreRecord;
+  payment: PaymentRecord;
+  /** null: the payment must not exist yet. */
+  expectedVersion: number | null;
+  newTimers?: TimerRecord[];
+  cancelTimers?: TimerRecord[];
+  /** Timers this change completes (the PG void marks its own timer FIRED in the same write). */
+  fireTimers?: TimerRecord[];
+  outbox?: OutboxEvent[];
+}
+
+/**
+ * Commits a payment change with its timers and webhook events.
+ *
+ * Order matters for "nothing lost": new schedules are created *before* the commit, so a failure
+ * before the commit leaves at most an orphan schedule that finds no timer record and does nothing;
+ * a failure after it leaves a committed timer whose schedule exists. Schedules of cancelled timers
+ * are deleted *after* the commit; if that delete fails the schedule fires, finds the timer
+ * CANCELLED and does nothing.
+ */
+export async function commitPaymentChange(services: Services, change: PaymentChange): Promise<void> {
+  const { store, payment } = change;
+  for (const timer of change.newTimers ?? []) {
+    await services.scheduler.schedule(timer, toWallTime(store, new Date(timer.dueAt)));
+  }
+  const at = new Date(services.wallNow() + store.clockOffsetMs).toISOString();
+  await services.repo.commitPayment(payment, change.expectedVersion, {
+    putTimers: change.newTimers,
+    cancelTimers: change.cancelTimers?.map((t) => ({ timerId: t.timerId, at })),
+    fireTimers: change.fireTimers?.map((t) => ({ timerId: t.timerId, at })),
+    outbox: change.outbox,
+  });
+  for (const timer of [...(change.cancelTimers ?? []), ...(change.fireTimers ?? [])]) {
+    await services.scheduler.unschedule(timer).catch(() => undefined);
+  }
+  if (change.outbox?.length) services.onOutboxCommitted?.(change.outbox.map(({ storeId, paymentId, eventId }) => ({ storeId, paymentId, eventId })));
+}

@@ -1,0 +1,42 @@
+import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import type { PaymentRecord } from '../domain/payment.ts';
+import type { Services } from '../services.ts';
+import { loadStore, storeNow } from '../stores/clock.ts';
+import type { TimerRecord } from '../timers/timer.ts';
+import { commitPaymentChange } from './commit.ts';
+
+const MAX_ATTEMPTS = 10;
+
+/**
+ * The PG's 매입 전 일괄취소 (batch void before settlement) in test mode: the PG gives the money back
+ * and forgets the approval, but PortOne is not told. Only the PG view changes; the PortOne view
+ * stays PAID (not even `updatedAt` moves) and no webhook is queued. The payment change and the
+ * timer's PENDING → FIRED move commit together, so a second delivery of the same timer, or a manual
+ * cancel racing it, leaves exactly one winner.
+ */
+export async function runPgVoid(services: Services, timer: TimerRecord): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const store = await loadStore(services, timer.storeId);
+    const payment = await services.repo.getPayment(timer.storeId, timer.paymentId);
+    const settleOnly = async (why: string) => {
+      const settled = await services.repo.settleTimer(timer.storeId, timer.timerId, 'FIRED', storeNow(services, store).toISOString());
+      return settled ? why : 'skipped';
+    };
+    if (!payment?.pg) return settleOnly('payment missing; nothing to void');
+    if (payment.pg.voidedAt) return settleOnly('already voided');
+    if (payment.status === 'CANCELLED') return settleOnly('already cancelled in full through PortOne');
+    const next: PaymentRecord = structuredClone(payment);
+    next.pg!.voidedAt = timer.dueAt;
+    if (next.pg!.withdrawn) next.pg!.refunded += payment.amount.paid - payment.amount.cancelled;
+    try {
+      await commitPaymentChange(services, { store, payment: next, expectedVersion: payment.version, fireTimers: [timer] });
+      return `voided by the PG batch at ${timer.dueAt}; PortOne still says ${payment.status}`;
+    } catch (err) {
+      if (!(err instanceof ConcurrentModificationError)) throw err;
+      // Either the payment changed (re-decide) or the timer already fired (nothing to do).
+      const fresh = await services.repo.getTimer(timer.storeId, timer.timerId);
+      if (fresh?.state !== 'PENDING') return 'skipped';
+      if (attempt >= MAX_ATTEMPTS) throw err;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { PortOneError } from '../domain/errors.ts';
+import { breakdown } from '../domain/money.ts';
+import type { PaymentRecord } from '../domain/payment.ts';
+import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import type { Services } from '../services.ts';
+import { loadStore, storeNow } from '../stores/clock.ts';
+import { newTransactionId } from './ids.ts';
+
+/**
+ * 결제 정보 사전 등록: fixes the amount (and currency) a later payment with this id must carry, so a
+ * tampered browser cannot pay less. Registering again before payment replaces the values.
+ */
+export async function preRegisterPayment(
+  services: Services,
+  storeId: string,
+  paymentId: string,
+  input: { totalAmount?: number; taxFreeAmount?: number; currency?: string },
+): Promise<void> {
+  const store = await loadStore(services, storeId);
+  const existing = await services.repo.getPayment(storeId, paymentId);
+  if (existing && existing.status !== 'READY') {
+    throw new PortOneError('ALREADY_PAID', `이미 결제가 진행된 결제 건입니다. (paymentId: ${paymentId}, status: ${existing.status})`);
+  }
+  if (input.taxFreeAmount !== undefined && input.totalAmount !== undefined && input.taxFreeAmount > input.totalAmount) {
+    throw new PortOneError('INVALID_REQUEST', 'taxFreeAmount: must not exceed totalAmount');
+  }
+  const nowIso = storeNow(services, store).toISOString();
+  const total = input.totalAmount ?? 0;
+  const record: PaymentRecord = existing
+    ? { ...existing, updatedAt: nowIso }
+    : {
+        storeId,
+        merchantId: store.merchantId,
+        paymentId,
+        transactionId: newTransactionId(),
+        version: 0,
+        status: 'READY',
+        orderName: '',
+        currency: input.currency ?? 'KRW',
+        amount: { ...breakdown(total, input.taxFreeAmount ?? 0), discount: 0, paid: 0, cancelled: 0, cancelledTaxFree: 0 },
+        cancelledVat: 0,
+        customer: {},
+        origin: { platformType: 'API', ipAddress: '127.0.0.1' },
+        requestedAt: nowIso,
+        updatedAt: nowIso,
+        statusChangedAt: nowIso,
+        cancellations: [],
+        webhooks: [],
+      };
+  record.preRegistered = { totalAmount: input.totalAmount, taxFreeAmount: input.taxFreeAmount, currency: input.currency };
+  try {
+    await services.repo.commitPayment(record, existing ? existing.version : null);
+  } catch (err) {
+    if (err instanceof ConcurrentModificationError) throw new PortOneError('CONFLICT', '동시에 다른 요청이 이 결제 건을 변경했습니다. 다시 시도해 주세요.');
+    throw err;
+  }
+}

@@ -1,0 +1,59 @@
+import type { PaymentRecord } from '../domain/payment.ts';
+
+/**
+ * PortOne's `Payment` JSON for a record: the union on `status` decides which fields must be there
+ * (PAID needs paidAt/pgTxId/disputes; cancelled states need cancellations/cancelledAt; FAILED needs
+ * failedAt/failure). The PG view never leaks into it: PortOne does not know it.
+ */
+export function presentPayment(p: PaymentRecord): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    status: p.status,
+    id: p.paymentId,
+    transactionId: p.transactionId,
+    merchantId: p.merchantId,
+    storeId: p.storeId,
+    method: p.method,
+    channel: p.channel,
+    version: 'V2',
+    webhooks: p.webhooks,
+    requestedAt: p.requestedAt,
+    updatedAt: p.updatedAt,
+    statusChangedAt: p.statusChangedAt,
+    orderName: p.orderName,
+    amount: p.amount,
+    currency: p.currency,
+    customer: p.customer,
+    customData: p.customData,
+    isCulturalExpense: p.isCulturalExpense,
+    escrow: undefined,
+    products: p.products,
+    productCount: p.productCount,
+    origin: p.origin,
+  };
+  switch (p.status) {
+    case 'PAID':
+      return clean({ ...base, paidAt: p.paidAt, pgTxId: p.pgTxId, receiptUrl: p.receiptUrl, disputes: [] });
+    case 'PARTIAL_CANCELLED':
+    case 'CANCELLED':
+      return clean({
+        ...base,
+        paidAt: p.paidAt,
+        pgTxId: p.pgTxId,
+        receiptUrl: p.receiptUrl,
+        disputes: [],
+        cancellations: p.cancellations,
+        cancelledAt: p.cancelledAt,
+      });
+    case 'FAILED':
+      return clean({ ...base, failedAt: p.failedAt, failure: p.failure ?? {} });
+    case 'VIRTUAL_ACCOUNT_ISSUED':
+      return clean({ ...base, pgTxId: p.pgTxId });
+    default:
+      return clean(base);
+  }
+}
+
+function clean(o: Record<string, unknown>): Record<string, unknown> {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { SecretRecord, StoreRecord } from '../domain/store.ts';
+import { generateApiSecret, hashSecret } from '../http/auth.ts';
+import type { Services } from '../services.ts';
+
+export interface CreatedStore {
+  store: StoreRecord;
+  apiSecret: string;
+}
+
+/** Creates a store with one API secret. The plain secret is returned once and never stored. */
+export async function createStore(services: Services, input: { name?: string; storeId?: string; apiSecret?: string }): Promise<CreatedStore> {
+  const now = new Date(services.wallNow()).toISOString();
+  const store: StoreRecord = {
+    storeId: input.storeId ?? `store-${randomUUID()}`,
+    merchantId: `merchant-${randomUUID()}`,
+    name: input.name ?? 'pg-sandbox test store',
+    createdAt: now,
+    clockOffsetMs: 0,
+    signups: [],
+    webhook: { secrets: [] },
+    version: 1,
+  };
+  const created = await services.repo.createStore(store);
+  if (!created) {
+    const existing = await services.repo.getStore(store.storeId);
+    return { store: existing!, apiSecret: input.apiSecret ?? (await addApiSecret(services, store.storeId)).apiSecret };
+  }
+  const apiSecret = input.apiSecret ?? generateApiSecret();
+  await putSecret(services, store.storeId, apiSecret, 'initial');
+  return { store, apiSecret };
+}
+
+async function putSecret(services: Services, storeId: string, apiSecret: string, label: string): Promise<SecretRecord> {
+  const record: SecretRecord = {
+    storeId,
+    secretId: `secret-${randomUUID()}`,
+    hash: hashSecret(apiSecret),
+    createdAt: new Date(services.wallNow()).toISOString(),
+    label,
+  };
+  try {
+    await services.repo.putSecret(record);
+  } catch (err) {
+    // A fixed secret (e.g. seeded from configuration) that already exists for this store is fine.
+    const existing = await services.repo.findSecret(record.hash);
+    if (existing?.storeId !== storeId) throw err;
+  }
+  return record;
+}
+
+/** Stores may hold several secrets at once (rotation). */
+export async function addApiSecret(services: Services, storeId: string, label = 'added') {
+  const apiSecret = generateApiSecret();
+  const record = await putSecret(services, storeId, apiSecret, label);
+  return { apiSecret, secretId: record.secretId, createdAt: record.createdAt };
+}

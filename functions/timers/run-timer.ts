@@ -1,0 +1,56 @@
+import type { Services } from '../services.ts';
+import type { TimerInput, TimerRecord } from './timer.ts';
+import { runPgVoid } from '../payments/pg-batch-void.ts';
+import { logger } from '../logger.ts';
+import { dispatchEvent } from '../webhooks/dispatch.ts';
+import { loadStore, storeNow } from '../stores/clock.ts';
+
+export interface TimerOutcome {
+  timerId: string;
+  kind?: string;
+  paymentId?: string;
+  /** fired: did its work now; skipped: already fired/cancelled (a duplicate delivery); missing: no record. */
+  result: 'fired' | 'skipped' | 'missing';
+  detail?: string;
+}
+
+/**
+ * The timers function's one job: run a due timer exactly once. Scheduler may deliver twice and the
+ * clock-advance path may race the schedule; every effect is a conditional write that includes
+ * moving the timer out of PENDING, so the second runner changes nothing.
+ */
+export async function runTimer(services: Services, input: TimerInput): Promise<TimerOutcome> {
+  const timer = await services.repo.getTimer(input.storeId, input.timerId);
+  if (!timer) return { timerId: input.timerId, result: 'missing' };
+  if (timer.state !== 'PENDING') return outcome(timer, 'skipped', `already ${timer.state}`);
+  const detail = await dispatch(services, timer);
+  logger.info('timer fired', { storeId: timer.storeId, timerId: timer.timerId, kind: timer.kind, paymentId: timer.paymentId, detail });
+  return outcome(timer, detail === 'skipped' ? 'skipped' : 'fired', detail);
+}
+
+async function dispatch(services: Services, timer: TimerRecord): Promise<string> {
+  switch (timer.kind) {
+    case 'pg-void':
+      return runPgVoid(services, timer);
+    case 'webhook-retry': {
+      // Send first, settle after: a crash in between re-sends (a duplicate), never loses the retry.
+      const eventId = String(timer.payload?.eventId ?? '');
+      const event = await dispatchEvent(services, { storeId: timer.storeId, paymentId: timer.paymentId, eventId });
+      const settled = await services.repo.settleTimer(timer.storeId, timer.timerId, 'FIRED', storeNow(services, await loadStore(services, timer.storeId)).toISOString());
+      if (!settled) return 'skipped';
+      return event ? `webhook ${event.type}: ${event.status} after ${event.attempts.length} attempt(s)` : 'webhook event missing';
+    }
+    case 'va-expiry': {
+      await services.repo.settleTimer(timer.storeId, timer.timerId, 'FIRED', new Date(services.wallNow()).toISOString());
+      return 'virtual account expired';
+    }
+  }
+}
+
+const outcome = (t: TimerRecord, result: TimerOutcome['result'], detail?: string): TimerOutcome => ({
+  timerId: t.timerId,
+  kind: t.kind,
+  paymentId: t.paymentId,
+  result,
+  detail,
+});

@@ -1,0 +1,32 @@
+import { EventBridgeTimerScheduler } from './adapters/scheduler/eventbridge-scheduler.ts';
+import { createDocumentClient } from './adapters/dynamodb/client.ts';
+import { Repository } from './adapters/dynamodb/repository.ts';
+import type { Config } from './config.ts';
+import type { Services } from './services.ts';
+
+export interface Endpoints {
+  dynamodb?: string;
+  scheduler?: string;
+}
+
+/**
+ * Builds the services from configuration: the same adapters on Lambda and locally. Only the
+ * endpoints differ (DynamoDB Local and the local Scheduler endpoint); on Lambda they are unset.
+ */
+export function createServices(config: Config, endpoints: Endpoints = {}, extra: Partial<Services> = {}): Services {
+  const db = createDocumentClient(endpoints.dynamodb ? { endpoint: endpoints.dynamodb } : {});
+  return {
+    repo: new Repository(db, config.TABLE_NAME),
+    scheduler: new EventBridgeTimerScheduler({
+      groupName: config.SCHEDULE_GROUP_NAME,
+      roleArn: config.SCHEDULER_ROLE_ARN,
+      targetArn: config.TIMERS_FUNCTION_ARN,
+      deadLetterArn: config.SCHEDULER_DLQ_ARN,
+      endpoint: endpoints.scheduler,
+    }),
+    wallNow: () => Date.now(),
+    sessionSigningKey: config.SESSION_SIGNING_KEY,
+    allowLoopbackWebhooks: config.ALLOW_LOOPBACK_WEBHOOKS === 'true',
+    ...extra,
+  };
+}
