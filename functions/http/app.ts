@@ -6,6 +6,8 @@ import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { portoneRoutes } from './portone/routes.ts';
 import { sandboxRoutes } from './sandbox/routes.ts';
+import { checkoutRoutes } from './checkout/routes.ts';
+import { consoleRoutes } from './console/routes.ts';
 import { logger } from '../logger.ts';
 
 /** Requests above this are refused before parsing: nothing PortOne accepts comes close. */
@@ -39,6 +41,8 @@ export function createApp(services: Services): Hono<AppEnv> {
   );
 
   app.get('/health', (c) => c.json({ status: 'ok', service: 'pg-sandbox' }));
+  app.route('/', checkoutRoutes());
+  app.route('/console', consoleRoutes());
   app.route('/sandbox', sandboxRoutes());
   app.route('/', portoneRoutes());
 

@@ -1,9 +1,16 @@
 import { PortOneError } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { Services } from '../services.ts';
+import { presentWebhooks } from '../webhooks/dispatch.ts';
 
 export async function loadPayment(services: Services, storeId: string, paymentId: string): Promise<PaymentRecord> {
   const payment = await services.repo.getPayment(storeId, paymentId);
   if (!payment) throw new PortOneError('PAYMENT_NOT_FOUND', `결제 건이 존재하지 않습니다. (paymentId: ${paymentId})`);
   return payment;
+}
+
+/** The payment with its `webhooks[]` delivery log, as getPayment shows it. */
+export async function loadPaymentWithWebhooks(services: Services, storeId: string, paymentId: string): Promise<PaymentRecord> {
+  const [payment, events] = await Promise.all([loadPayment(services, storeId, paymentId), services.repo.listOutbox(storeId, paymentId)]);
+  return { ...payment, webhooks: presentWebhooks(events) };
 }

@@ -3,7 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { ownStoreId } from '../auth.ts';
 import { readBody, readQueryOrBody } from '../body.ts';
 import { invalidRequest } from '../../domain/errors.ts';
-import { loadPayment } from '../../payments/get-payment.ts';
+import { loadPaymentWithWebhooks } from '../../payments/get-payment.ts';
 import { presentPayment } from '../../payments/present.ts';
 import { approvePayment, type ApproveMethod } from '../../payments/approve.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
@@ -27,7 +27,7 @@ export function paymentRoutes() {
   // getPayment
   app.get('/payments/:paymentId', async (c) => {
     const storeId = ownStoreId(c.var.storeId, c.req.query('storeId'));
-    const payment = await loadPayment(c.var.services, storeId, c.req.param('paymentId'));
+    const payment = await loadPaymentWithWebhooks(c.var.services, storeId, c.req.param('paymentId'));
     return c.json(presentPayment(payment));
   });
 

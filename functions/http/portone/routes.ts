@@ -3,6 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { requireStore } from '../auth.ts';
 import { authRoutes } from './auth-routes.ts';
 import { paymentRoutes } from './payment-routes.ts';
+import { resendWebhookRoutes } from './webhook-routes.ts';
 
 /** PortOne V2-compatible API, at the root of the host (the SDK drops any path prefix of baseUrl). */
 export function portoneRoutes() {
@@ -12,5 +13,6 @@ export function portoneRoutes() {
   app.use('/payments', requireStore);
   app.use('/payments-by-cursor', requireStore);
   app.route('/', paymentRoutes());
+  app.route('/', resendWebhookRoutes());
   return app;
 }

@@ -10,6 +10,7 @@ import { createChannel, recordSignup } from '../../stores/channels.ts';
 import { loadStore } from '../../stores/clock.ts';
 import { dualView } from '../../payments/dual-view.ts';
 import { notifyTestDeposit, simulateRealDeposit } from '../../payments/virtual-account.ts';
+import { webhookSettingsRoutes } from './webhook-routes.ts';
 import { advanceClock, fireTimerNow, readClock, toKst } from '../../timers/test-clock.ts';
 
 const CreateStoreBody = z.object({ name: z.string().max(100).optional() });
@@ -80,6 +81,8 @@ export function sandboxRoutes() {
     await notifyTestDeposit(c.var.services, c.var.storeId, c.req.param('paymentId'));
     return c.json(await dualView(c.var.services, c.var.storeId, c.req.param('paymentId')));
   });
+
+  app.route('/webhook', webhookSettingsRoutes());
 
   app.get('/clock', async (c) => c.json(await readClock(c.var.services, c.var.storeId)));
   app.post('/clock', async (c) => {
