@@ -72,6 +72,10 @@ export class SandboxStack extends Stack {
       timeout: Duration.seconds(60),
     });
 
+    // Webhook URLs come from sandbox users: never let one reach loopback (on Lambda that is the
+    // runtime API). This is the app's default; set explicitly so the template says it.
+    for (const fn of [this.api, this.timers, this.webhookDispatch]) fn.addEnvironment('ALLOW_LOOPBACK_WEBHOOKS', 'false');
+
     this.scheduling.setTarget(this.timers.function);
     for (const fn of [this.api, this.timers, this.webhookDispatch]) this.data.grantReadWriteData(fn);
     this.scheduling.grantScheduling(this.api);

@@ -79,9 +79,8 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     easyPayProvider: req.method.kind === 'EASY_PAY' ? req.method.provider : undefined,
     bank: req.method.kind === 'VIRTUAL_ACCOUNT' ? req.method.bank : undefined,
     amount: req.amount.total,
+    cardExpired: req.method.kind === 'CARD' && isExpired(req.method.credential.expiryYear, req.method.credential.expiryMonth, now),
   });
-  const expiredCard =
-    req.method.kind === 'CARD' && isExpired(req.method.credential.expiryYear, req.method.credential.expiryMonth, now);
 
   const amounts = breakdown(req.amount.total, taxFree, req.amount.vat);
   const payment: PaymentRecord = {
@@ -113,11 +112,8 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     preRegistered: existing?.preRegistered,
   };
 
-  if (decision.outcome === 'FAILED' || (expiredCard && decision.outcome === 'APPROVED' && decision.withdrawn)) {
-    const failure =
-      decision.outcome === 'FAILED'
-        ? decision
-        : { pgCode: 'EXPIRED_CARD', pgMessage: '유효기간이 경과된 카드입니다.', reason: 'card expired' };
+  if (decision.outcome === 'FAILED') {
+    const failure = decision;
     payment.status = 'FAILED';
     payment.failedAt = nowIso;
     payment.failure = { reason: failure.reason, pgCode: failure.pgCode, pgMessage: failure.pgMessage };
@@ -138,7 +134,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     refunded: 0,
     methodKind: req.method.kind as MethodKind,
     cardType: card?.type,
-    easyPayViaGeneralPg: req.method.kind === 'EASY_PAY' ? decision.autoRefund.kind === 'never' && decision.withdrawn : undefined,
+    easyPayViaGeneralPg: decision.easyPayViaGeneralPg,
   };
   if (req.method.kind === 'VIRTUAL_ACCOUNT') {
     payment.status = 'VIRTUAL_ACCOUNT_ISSUED';

@@ -1,6 +1,7 @@
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { ChannelRecord, StoreRecord } from '../domain/store.ts';
 import { computeAutoRefundDue } from '../timers/due-time.ts';
+import { describeRule } from '../domain/pg-rules.ts';
 import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
 
 /**
@@ -11,15 +12,11 @@ import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.t
 export function autoRefundTimer(store: StoreRecord, channel: ChannelRecord, payment: PaymentRecord, approvedAt: Date): TimerRecord | undefined {
   const rule = payment.pg?.autoRefund;
   if (!rule || rule.kind === 'none' || rule.kind === 'never') return undefined;
-  let due: Date | null;
-  let reason: string;
-  if (channel.autoRefundOverride) {
-    due = new Date(approvedAt.getTime() + channel.autoRefundOverride.seconds * 1000);
-    reason = `channel override: PG void ${channel.autoRefundOverride.seconds} s after approval (profile: ${payment.pg!.ruleDescription})`;
-  } else {
-    due = computeAutoRefundDue(rule, approvedAt, payment.paymentId);
-    reason = payment.pg!.ruleDescription;
-  }
+  const override = channel.autoRefundOverride;
+  const due = computeAutoRefundDue(override ?? rule, approvedAt, payment.paymentId);
+  const reason = override
+    ? `channel override: ${describeRule(override)} (profile: ${payment.pg!.ruleDescription})`
+    : payment.pg!.ruleDescription;
   if (!due) return undefined;
   const timerId = timerIdFor('pg-void', store.storeId, payment.paymentId, payment.transactionId);
   return {

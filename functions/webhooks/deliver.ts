@@ -28,6 +28,12 @@ export interface DeliverWebhookInput {
   urlGuard?: UrlGuardOptions & { lookup?: LookupFn };
   /** Time source for requestedAt/respondedAt (a store's test clock); durations use a monotonic clock. */
   clock?: () => Date;
+  /**
+   * The caller giving up (a runtime shutting down). Unlike the timeout this is not the receiver's
+   * fault, so it is not a result: deliverWebhook rejects with the signal's reason and the caller
+   * records no attempt (the event is sent again later, never lost).
+   */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryResult {
@@ -117,7 +123,13 @@ export async function deliverWebhook(input: DeliverWebhookInput): Promise<Delive
   const requestedAt = clock();
   const started = performance.now();
   const durationMs = (): number => Math.round(performance.now() - started);
-  const signal = AbortSignal.timeout(timeoutMs);
+  const cancelled = (): boolean => input.signal?.aborted === true;
+  const giveUp = (): never => {
+    throw input.signal?.reason instanceof Error ? input.signal.reason : new Error('webhook delivery cancelled by the caller');
+  };
+  if (cancelled()) giveUp();
+  const timeoutSignal = AbortSignal.timeout(timeoutMs);
+  const signal = input.signal ? AbortSignal.any([timeoutSignal, input.signal]) : timeoutSignal;
   const timeout = (during: string): DeliveryResult => ({
     ok: false,
     error: 'TIMEOUT',
@@ -127,6 +139,7 @@ export async function deliverWebhook(input: DeliverWebhookInput): Promise<Delive
   });
 
   const guard = await untilAborted(resolveAndCheck(url, urlGuard), signal);
+  if (cancelled()) giveUp();
   if (guard === TIMED_OUT) return timeout('DNS lookup');
   if (!guard.ok) {
     return {
@@ -147,6 +160,7 @@ export async function deliverWebhook(input: DeliverWebhookInput): Promise<Delive
   try {
     response = await fetchImpl(guard.url.href, { method: 'POST', headers: requestHeaders, body, redirect: 'manual', signal });
   } catch (error) {
+    if (cancelled()) giveUp();
     if (signal.aborted) return timeout('waiting for the response');
     return { ok: false, error: 'NETWORK', errorMessage: describeNetworkError(error), durationMs: durationMs(), requestedAt };
   }

@@ -1,33 +1,50 @@
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
+import { invalidRequest } from '../domain/errors.ts';
 import { buildWebhookBody, type WebhookEventType } from './event.ts';
 import { newEventId } from '../payments/ids.ts';
 import { MAX_ATTEMPTS } from './retry-policy.ts';
+import { checkWebhookUrl, type UrlGuardOptions } from './url-guard.ts';
 
 /**
  * Transactional outbox: a webhook event is written in the same DynamoDB transaction as the payment
  * change that causes it, then delivered by the dispatcher (the table's stream on AWS, the same
  * dispatcher code in-process locally). A crash between commit and send leaves the entry PENDING, so
  * it is sent later: a duplicate is possible, a loss is not.
+ *
+ * One entry is one delivery log (PortOne's `PaymentWebhook`): one message to one URL, with every
+ * attempt made for it.
  */
 export type OutboxStatus = 'PENDING' | 'DELIVERED' | 'RETRYING' | 'FAILED';
 
 export interface DeliveryAttempt {
   attempt: number;
   url: string;
+  /** Store clock (test clock), like every time in the delivery log. */
   requestedAt: string;
   respondedAt?: string;
+  /** The headers we sent (signatures are not secrets; they are what a receiver debugs with). */
+  requestHeaders?: Record<string, string>;
   status?: number;
   error?: string;
   responseBody?: string;
   responseHeaders?: Record<string, string>;
+  durationMs?: number;
   ok: boolean;
+  /** Chaos modes that shaped this attempt (beyond PortOne; see docs/webhooks.md). */
+  chaos?: string[];
 }
 
 export interface OutboxEvent {
   storeId: string;
-  /** Also the `webhook-id` header: stable across retries so receivers can deduplicate. */
+  /** The delivery log's id (`webhooks[].id`); the `webhook-id` header too, except for manual resends. */
   eventId: string;
+  /**
+   * The `webhook-id` header: the message's id, stable across retries *and* manual resends (Standard
+   * Webhooks: "the same when the same webhook is being resent"), so receivers can deduplicate.
+   * Absent on entries written before it existed: the eventId then.
+   */
+  msgId?: string;
   paymentId: string;
   type: string;
   /** The event's time (store clock); the body's `timestamp`, unchanged on retries. */
@@ -36,29 +53,56 @@ export interface OutboxEvent {
   body: string;
   /** Where to send: one entry per URL (the request's noticeUrls, else the store's webhook URL). */
   url: string;
+  /** Where the URL came from: a manual resend re-reads the store's URL, but never a request's noticeUrls. */
+  urlSource?: 'STORE' | 'NOTICE_URLS';
   status: OutboxStatus;
   attempts: DeliveryAttempt[];
-  /** PortOne's maximum executions: the first attempt plus 5 retries. */
+  /** PortOne's maximum executions: the first attempt plus 5 retries (1 for a manual resend). */
   maxAttempts: number;
   /** Set while a retry timer is pending. */
   nextAttemptAt?: string;
   /** What caused it, for the payment's `webhooks[].trigger` (absent for ordinary API calls). */
   trigger?: 'MANUAL' | 'VIRTUAL_ACCOUNT_DEPOSIT';
+  /** A manual resend: the log entry it re-sends. */
+  resendOf?: string;
+  /** Out-of-order chaos: when the first attempt was held back (store clock). */
+  heldAt?: string;
   paymentStatus: string;
   createdAt: string;
   version: number;
+}
+
+/** The `webhook-id` an entry is sent with. */
+export const messageIdOf = (event: Pick<OutboxEvent, 'msgId' | 'eventId'>): string => event.msgId ?? event.eventId;
+
+/**
+ * Refuses URLs the sender would refuse anyway (see url-guard.ts), at the moment they are given, so
+ * the merchant gets a 400 naming the field instead of a silent BLOCKED_URL in a delivery log.
+ */
+export function assertWebhookUrls(urls: readonly string[], field: string, options: UrlGuardOptions = {}): void {
+  urls.forEach((url, index) => {
+    const check = checkWebhookUrl(url, options);
+    if (!check.ok) throw invalidRequest(`${field}[${index}]: ${check.message} (${url})`);
+  });
 }
 
 /**
  * Where a payment's webhooks go: the request's `noticeUrls` win over the store's URL; an empty
  * list means "send nothing", as with PortOne.
  */
-export function webhookTargets(store: StoreRecord, payment: Pick<PaymentRecord, 'noticeUrls'>): string[] {
-  if (payment.noticeUrls) return payment.noticeUrls;
-  return store.webhook.url ? [store.webhook.url] : [];
+export function webhookTargets(store: StoreRecord, payment: Pick<PaymentRecord, 'noticeUrls'>): { url: string; source: 'STORE' | 'NOTICE_URLS' }[] {
+  if (payment.noticeUrls) return payment.noticeUrls.map((url) => ({ url, source: 'NOTICE_URLS' as const }));
+  return store.webhook.url ? [{ url: store.webhook.url, source: 'STORE' }] : [];
 }
 
-/** New outbox entries for a payment event, one per target URL; none when there is nowhere to send. */
+/**
+ * New outbox entries for a payment event, one per target URL; none when there is nowhere to send.
+ *
+ * `noticeUrls` are checked here because every payment path (API, checkout, billing key) builds its
+ * first event through this function before committing, so a forbidden URL aborts the payment with
+ * INVALID_REQUEST before anything is written. The check is the static one without the loopback
+ * rule, which depends on the runtime; on Lambda the sender refuses loopback at send time.
+ */
 export function newOutboxEvent(input: {
   store: StoreRecord;
   payment: PaymentRecord;
@@ -67,7 +111,8 @@ export function newOutboxEvent(input: {
   cancellationId?: string;
   trigger?: OutboxEvent['trigger'];
 }): OutboxEvent[] {
-  const urls = webhookTargets(input.store, input.payment);
+  if (input.payment.noticeUrls) assertWebhookUrls(input.payment.noticeUrls, 'noticeUrls');
+  const targets = webhookTargets(input.store, input.payment);
   const body = buildWebhookBody({
     type: input.type,
     timestamp: input.at,
@@ -76,20 +121,25 @@ export function newOutboxEvent(input: {
     transactionId: input.payment.transactionId,
     cancellationId: input.cancellationId,
   });
-  return urls.map((url) => ({
-    storeId: input.store.storeId,
-    eventId: newEventId(),
-    paymentId: input.payment.paymentId,
-    type: input.type,
-    timestamp: input.at.toISOString(),
-    body,
-    url,
-    status: 'PENDING',
-    attempts: [],
-    maxAttempts: MAX_ATTEMPTS,
-    trigger: input.trigger,
-    paymentStatus: input.payment.status,
-    createdAt: input.at.toISOString(),
-    version: 1,
-  }));
+  return targets.map(({ url, source }) => {
+    const eventId = newEventId();
+    return {
+      storeId: input.store.storeId,
+      eventId,
+      msgId: eventId,
+      paymentId: input.payment.paymentId,
+      type: input.type,
+      timestamp: input.at.toISOString(),
+      body,
+      url,
+      urlSource: source,
+      status: 'PENDING',
+      attempts: [],
+      maxAttempts: MAX_ATTEMPTS,
+      ...(input.trigger ? { trigger: input.trigger } : {}),
+      paymentStatus: input.payment.status,
+      createdAt: input.at.toISOString(),
+      version: 1,
+    } satisfies OutboxEvent;
+  });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
 import { requireStore } from '../auth.ts';
 import { readBody } from '../body.ts';
-import { PROFILES } from '../../domain/profiles/index.ts';
+import { profilesJson } from '../../domain/profiles/index.ts';
 import { seedStore } from '../../stores/seed.ts';
 import { addApiSecret } from '../../stores/create-store.ts';
 import { createChannel, recordSignup } from '../../stores/channels.ts';
@@ -11,6 +11,7 @@ import { loadStore } from '../../stores/clock.ts';
 import { dualView } from '../../payments/dual-view.ts';
 import { notifyTestDeposit, simulateRealDeposit } from '../../payments/virtual-account.ts';
 import { webhookSettingsRoutes } from './webhook-routes.ts';
+import { simulateCheckoutRoutes } from './simulate-checkout.ts';
 import { advanceClock, fireTimerNow, readClock, toKst } from '../../timers/test-clock.ts';
 
 const CreateStoreBody = z.object({ name: z.string().max(100).optional() });
@@ -34,7 +35,7 @@ export function sandboxRoutes() {
   const app = new Hono<AppEnv>();
 
   // Profiles are public facts, no store data.
-  app.get('/profiles', (c) => c.json({ items: PROFILES }));
+  app.get('/profiles', (c) => c.json({ items: profilesJson() }));
 
   app.use('*', requireStore);
 
@@ -68,6 +69,7 @@ export function sandboxRoutes() {
     return c.json({ signups: await recordSignup(c.var.services, c.var.storeId, body.pgProvider) });
   });
 
+  app.route('/', simulateCheckoutRoutes());
   app.get('/payments/:paymentId', async (c) => c.json(await dualView(c.var.services, c.var.storeId, c.req.param('paymentId'))));
 
   // A real deposit into a test virtual account: the PG gets money, PortOne never hears of it.
