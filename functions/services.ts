@@ -1,5 +1,6 @@
 import type { Repository } from './adapters/dynamodb/repository.ts';
 import type { TimerScheduler } from './timers/scheduler-port.ts';
+import type { DispatchOptions } from './webhooks/dispatch-options.ts';
 
 export interface OutboxKey {
   storeId: string;
@@ -25,4 +26,6 @@ export interface Services {
   sessionSigningKey: string;
   /** Loopback webhook URLs are fine on a laptop and dangerous on Lambda (the runtime API lives there). */
   allowLoopbackWebhooks: boolean;
+  /** Webhook dispatcher knobs (timeout, jitter source); unset = PortOne's values. */
+  webhookDispatch?: DispatchOptions;
 }

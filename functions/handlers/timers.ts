@@ -1,10 +1,10 @@
-import { loadConfig } from '../config.ts';
+import { loadLambdaConfig } from './cold-start.ts';
 import { createServices } from '../wiring.ts';
 import { runTimer, type TimerOutcome } from '../timers/run-timer.ts';
 import type { TimerInput } from '../timers/timer.ts';
 import { logger } from '../logger.ts';
 
-const services = createServices(loadConfig());
+const services = createServices((await loadLambdaConfig()).config);
 
 /**
  * Target of every one-shot schedule: EventBridge Scheduler passes the schedule's `Input` as the

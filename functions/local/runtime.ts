@@ -7,6 +7,9 @@ import type { Services } from '../services.ts';
 import { runTimer } from '../timers/run-timer.ts';
 import type { TimerInput } from '../timers/timer.ts';
 import { createServices } from '../wiring.ts';
+import type { DispatchOptions } from '../webhooks/dispatch-options.ts';
+import { OutboxWorker } from '../webhooks/outbox-worker.ts';
+import { recoverPendingWork, type RecoveryReport } from './recover.ts';
 import { startLocalScheduler } from './scheduler/index.ts';
 
 export interface LocalRuntimeOptions {
@@ -18,6 +21,26 @@ export interface LocalRuntimeOptions {
   host?: string;
   /** Fire schedules by themselves when due (true for `npm start`; tests may drive them). */
   autoFire?: boolean;
+  webhooks?: {
+    /**
+     * false: no in-process dispatcher, so committed events stay PENDING, as if the process died
+     * right after each commit (tests of the start-up sweep). Default true.
+     */
+    worker?: boolean;
+    /** Deliveries in flight at once (default 16). */
+    concurrency?: number;
+    /** Dispatcher knobs for every delivery, retries included: a shorter timeout, a fixed jitter. */
+    dispatch?: DispatchOptions;
+  };
+}
+
+export interface LocalWebhooks {
+  /** Resolves when every committed event handed to the in-process dispatcher has been attempted. */
+  idle(): Promise<void>;
+  /** Events queued or in flight. */
+  readonly pending: number;
+  /** What the start-up sweep found and resumed. */
+  readonly recovered: RecoveryReport;
 }
 
 export interface LocalRuntime {
@@ -25,6 +48,7 @@ export interface LocalRuntime {
   port: number;
   services: Services;
   scheduler: Awaited<ReturnType<typeof startLocalScheduler>>;
+  webhooks: LocalWebhooks;
   close(): Promise<void>;
 }
 
@@ -67,8 +91,20 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     SESSION_SIGNING_KEY: process.env.SESSION_SIGNING_KEY,
     ALLOW_LOOPBACK_WEBHOOKS: 'true',
   });
-  services = createServices(config, { dynamodb: opts.dynamoEndpoint, scheduler: scheduler.url });
+  // The worker needs the services and the services report commits to the worker: the arrow breaks the cycle.
+  let worker: OutboxWorker | undefined;
+  const useWorker = opts.webhooks?.worker ?? true;
+  services = createServices(
+    config,
+    { dynamodb: opts.dynamoEndpoint, scheduler: scheduler.url },
+    {
+      ...(useWorker ? { onOutboxCommitted: (keys) => worker?.enqueue(keys) } : {}),
+      ...(opts.webhooks?.dispatch ? { webhookDispatch: opts.webhooks.dispatch } : {}),
+    },
+  );
+  if (useWorker) worker = new OutboxWorker(services, { concurrency: opts.webhooks?.concurrency });
   await ensureTable(new DynamoDBClient({ endpoint: opts.dynamoEndpoint }), tableName);
+  const recovered = await recoverPendingWork(services, worker);
 
   const app = createApp(services);
   const server = await listen(app.fetch, opts.port ?? 0, opts.host ?? '127.0.0.1');
@@ -79,8 +115,16 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     port,
     services,
     scheduler,
+    webhooks: {
+      idle: () => worker?.idle() ?? Promise.resolve(),
+      get pending() {
+        return worker?.pending ?? 0;
+      },
+      recovered,
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker?.close();
       await scheduler.close();
     },
   };

@@ -87,7 +87,8 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     storeId: store.storeId,
     merchantId: store.merchantId,
     paymentId: req.paymentId,
-    transactionId: newTransactionId(),
+    // A READY payment's transaction was started by its checkout window (Transaction.Ready): keep its id.
+    transactionId: existing?.status === 'READY' ? existing.transactionId : newTransactionId(),
     version: existing?.version ?? 0,
     status: 'READY',
     channel: { type: 'TEST', id: channel.id, key: channel.channelKey, name: channel.name, pgProvider: channel.pgProvider, pgMerchantId: channel.pgMerchantId },

@@ -1,4 +1,4 @@
-import type { PaymentRecord } from '../domain/payment.ts';
+import type { Cancellation, PaymentRecord } from '../domain/payment.ts';
 
 /**
  * PortOne's `Payment` JSON for a record: the union on `status` decides which fields must be there
@@ -40,8 +40,7 @@ export function presentPayment(p: PaymentRecord): Record<string, unknown> {
         paidAt: p.paidAt,
         pgTxId: p.pgTxId,
         receiptUrl: p.receiptUrl,
-        disputes: [],
-        cancellations: p.cancellations,
+        cancellations: p.cancellations.map(presentCancellation),
         cancelledAt: p.cancelledAt,
       });
     case 'FAILED':
@@ -56,4 +55,10 @@ export function presentPayment(p: PaymentRecord): Record<string, unknown> {
 function clean(o: Record<string, unknown>): Record<string, unknown> {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o;
+}
+
+/** A cancellation as PortOne shows it; the sandbox also remembers who asked (`requester`). */
+export function presentCancellation(c: Cancellation): Omit<Cancellation, 'requester'> {
+  const { requester: _requester, ...shown } = c;
+  return shown;
 }

@@ -23,8 +23,14 @@ export async function createStore(services: Services, input: { name?: string; st
   };
   const created = await services.repo.createStore(store);
   if (!created) {
+    // Re-seeding an existing store: make sure the given secret is there (a crash may have
+    // stopped an earlier run between the two writes), or hand out a new one.
     const existing = await services.repo.getStore(store.storeId);
-    return { store: existing!, apiSecret: input.apiSecret ?? (await addApiSecret(services, store.storeId)).apiSecret };
+    if (input.apiSecret) {
+      await putSecret(services, store.storeId, input.apiSecret, 'initial');
+      return { store: existing!, apiSecret: input.apiSecret };
+    }
+    return { store: existing!, apiSecret: (await addApiSecret(services, store.storeId)).apiSecret };
   }
   const apiSecret = input.apiSecret ?? generateApiSecret();
   await putSecret(services, store.storeId, apiSecret, 'initial');

@@ -1,21 +1,23 @@
-import type { PaymentWebhookLog } from '../domain/payment.ts';
+import { setTimeout as wait } from 'node:timers/promises';
+import { PortOneError } from '../domain/errors.ts';
 import type { StoreRecord } from '../domain/store.ts';
-import type { Services } from '../services.ts';
-import { loadStore, storeNow } from '../stores/clock.ts';
+import type { OutboxKey, Services } from '../services.ts';
+import { storeNow, toWallTime } from '../stores/clock.ts';
 import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
-import { toWallTime } from '../stores/clock.ts';
-import { deliverWebhook, type DeliveryResult } from './deliver.ts';
-import type { DeliveryAttempt, OutboxEvent } from './outbox.ts';
-import { nextRetryDelayMs } from './retry-policy.ts';
-import { signWebhook, signWithStaleTimestamp, signWithWrongKey } from './signing.ts';
 import { logger } from '../logger.ts';
+import { readChaos, type WebhookChaos } from './chaos.ts';
+import { deliverWebhook } from './deliver.ts';
+import type { DispatchOptions } from './dispatch-options.ts';
+import { holdBack, releaseHeld, shouldHold } from './out-of-order.ts';
+import { messageIdOf, type DeliveryAttempt, type OutboxEvent } from './outbox.ts';
+import { nextRetryDelayMs } from './retry-policy.ts';
+import { ensureWebhookSecret } from './settings.ts';
+import { MAX_ACTIVE_SECRETS, signWebhook, signWithStaleTimestamp, signWithWrongKey, type WebhookHeaders } from './signing.ts';
 
-export interface DispatchOptions {
-  /** Per-attempt timeout; PortOne waits 30 s. */
-  timeoutMs?: number;
-  random?: () => number;
-  fetchImpl?: typeof fetch;
-}
+export type { DispatchOptions } from './dispatch-options.ts';
+export type { WebhookChaos } from './chaos.ts';
+// getPayment builds `webhooks[]` with it; kept reachable from here for existing imports.
+export { presentWebhooks } from './present.ts';
 
 /**
  * Sends one outbox event once (one attempt) and records the outcome: DELIVERED on a 2xx; else a
@@ -23,93 +25,127 @@ export interface DispatchOptions {
  * after the fifth retry. Safe to call twice for the same event: the state change is conditional
  * on the version read, so a racing second dispatcher may send a duplicate but never loses or
  * double-counts an attempt.
+ *
+ * Called by the outbox worker (locally), the stream handler (AWS) and webhook-retry timers (both).
+ * Throws only for infrastructure failures (and when `signal` aborts): nothing is recorded then,
+ * and the event is sent again by whoever retries (worker, stream, timer).
  */
-export async function dispatchEvent(services: Services, key: { storeId: string; paymentId: string; eventId: string }, opts: DispatchOptions = {}) {
-  const event = await services.repo.getOutbox(key.storeId, key.paymentId, key.eventId);
+export async function dispatchEvent(services: Services, key: OutboxKey, opts: DispatchOptions = {}): Promise<OutboxEvent | undefined> {
+  const options: DispatchOptions = { ...services.webhookDispatch, ...opts };
+  // Both reads at once: this is the whole latency between a commit and its webhook leaving.
+  const [event, found] = await Promise.all([
+    services.repo.getOutbox(key.storeId, key.paymentId, key.eventId),
+    services.repo.getStore(key.storeId),
+  ]);
   if (!event || event.status === 'DELIVERED' || event.status === 'FAILED') return event;
-  const store = await loadStore(services, key.storeId);
-  const secrets = store.webhook.secrets.map((s) => s.secret);
-  const chaos = (store.webhook.chaos ?? {}) as WebhookChaos;
-  const attemptNumber = event.attempts.length + 1;
+  if (!found) throw new PortOneError('STORE_NOT_FOUND', `상점이 존재하지 않습니다. (storeId: ${key.storeId})`);
+  const chaos = readChaos(found.webhook.chaos);
+  if (chaos.outOfOrder && (await shouldHold(services, event))) return holdBack(services, found, event);
 
-  let result: DeliveryResult;
-  if (secrets.length === 0) {
-    result = { ok: false, error: 'NETWORK', errorMessage: 'the store has no webhook secret to sign with', durationMs: 0, requestedAt: new Date(services.wallNow()) };
-  } else {
-    // Signature timestamps are wall-clock: receivers check them against their own clock (±5 min).
-    const signedAt = new Date(services.wallNow());
-    const input = { msgId: event.eventId, timestamp: signedAt, body: event.body };
-    const headers = chaos.invalidSignature
-      ? signWithWrongKey(input)
-      : chaos.staleTimestamp
-        ? signWithStaleTimestamp({ ...input, secrets, now: signedAt })
-        : signWebhook({ ...input, secrets });
-    if (chaos.delayMs) await new Promise((r) => setTimeout(r, Math.min(chaos.delayMs!, 60_000)));
-    const send = () =>
-      deliverWebhook({
-        url: event.url,
-        body: event.body,
-        headers,
-        timeoutMs: opts.timeoutMs,
-        fetchImpl: opts.fetchImpl,
-        urlGuard: { allowLoopback: services.allowLoopbackWebhooks },
-      });
-    result = await send();
-    if (chaos.duplicate) await send();
-  }
-
-  const attempt: DeliveryAttempt = {
-    attempt: attemptNumber,
-    url: event.url,
-    requestedAt: result.requestedAt.toISOString(),
-    respondedAt: result.respondedAt?.toISOString(),
-    status: result.status,
-    error: result.error ? `${result.error}${result.errorMessage ? `: ${result.errorMessage}` : ''}` : undefined,
-    responseBody: result.responseBody,
-    responseHeaders: result.responseHeaders,
-    ok: result.ok,
-  };
-  const next: OutboxEvent = { ...event, attempts: [...event.attempts, attempt], nextAttemptAt: undefined };
+  const store = await ensureWebhookSecret(services, found);
+  const attempt = await attemptDelivery(services, store, event, chaos, options);
+  const next: OutboxEvent = { ...event, attempts: [...event.attempts, attempt] };
+  delete next.nextAttemptAt;
   let retry: TimerRecord | undefined;
-  if (result.ok) {
+  if (attempt.ok) {
     next.status = 'DELIVERED';
   } else {
-    const delay = attemptNumber < event.maxAttempts ? nextRetryDelayMs(attemptNumber, opts.random) : null;
+    const delay = attempt.attempt < event.maxAttempts ? nextRetryDelayMs(attempt.attempt, options.random) : null;
     if (delay === null) {
       next.status = 'FAILED';
     } else {
+      const now = storeNow(services, store);
       next.status = 'RETRYING';
-      retry = retryTimer(store, event, attemptNumber, new Date(storeNow(services, store).getTime() + delay));
+      retry = retryTimer(event, attempt.attempt, new Date(now.getTime() + delay), now);
       next.nextAttemptAt = retry.dueAt;
     }
   }
+  // Schedule first, then commit the timer with the attempt: a crash in between leaves an orphan
+  // schedule that finds no timer record, never a timer record without its alarm.
   if (retry) await services.scheduler.schedule(retry, toWallTime(store, new Date(retry.dueAt)));
   const saved = await services.repo.saveOutbox(next, event.version, retry);
   if (!saved) {
-    logger.warn('webhook: another dispatcher recorded this event first', { storeId: key.storeId, paymentId: key.paymentId, eventId: key.eventId });
+    logger.warn('webhook: another dispatcher recorded this event first', { ...key });
     return services.repo.getOutbox(key.storeId, key.paymentId, key.eventId);
   }
-  logger.info('webhook attempt', { storeId: key.storeId, paymentId: key.paymentId, eventId: key.eventId, type: event.type, attempt: attemptNumber, ok: result.ok, status: result.status, error: result.error });
+  logger.info('webhook attempt', {
+    ...key,
+    type: event.type,
+    attempt: attempt.attempt,
+    ok: attempt.ok,
+    status: attempt.status,
+    error: attempt.error,
+    nextAttemptAt: next.nextAttemptAt,
+  });
+  if (chaos.outOfOrder) await releaseHeld(services, next, (k) => dispatchEvent(services, k, opts));
   return next;
 }
 
-export interface WebhookChaos {
-  /** Send every delivery twice. */
-  duplicate?: boolean;
-  /** Wait this long before each delivery (capped at 60 s), so later events can overtake it. */
-  delayMs?: number;
-  /** Sign with a key the receiver does not know. */
-  invalidSignature?: boolean;
-  /** Sign with a timestamp 10 minutes old. */
-  staleTimestamp?: boolean;
-  /** Deliver a payment's queued events newest first (local dispatcher queue). */
-  outOfOrder?: boolean;
+function signFor(store: StoreRecord, event: OutboxEvent, chaos: WebhookChaos, signedAt: Date, applied: string[]): WebhookHeaders {
+  const input = { msgId: messageIdOf(event), timestamp: signedAt, body: event.body };
+  const secrets = store.webhook.secrets.slice(0, MAX_ACTIVE_SECRETS).map((s) => s.secret);
+  if (chaos.invalidSignature) {
+    applied.push('invalidSignature');
+    return signWithWrongKey(input);
+  }
+  if (chaos.staleTimestamp) {
+    applied.push('staleTimestamp');
+    return signWithStaleTimestamp({ ...input, secrets, now: signedAt });
+  }
+  return signWebhook({ ...input, secrets });
 }
 
-function retryTimer(store: StoreRecord, event: OutboxEvent, attemptNumber: number, due: Date): TimerRecord {
-  const timerId = timerIdFor('webhook-retry', store.storeId, event.paymentId, `${event.eventId}#${attemptNumber}`);
+async function attemptDelivery(
+  services: Services,
+  store: StoreRecord,
+  event: OutboxEvent,
+  chaos: WebhookChaos,
+  options: DispatchOptions,
+): Promise<DeliveryAttempt> {
+  const applied: string[] = [];
+  if (chaos.delayMs) {
+    applied.push(`delayMs=${chaos.delayMs}`);
+    await wait(chaos.delayMs, undefined, options.signal ? { signal: options.signal } : undefined);
+  }
+  // Signed at send time in wall-clock seconds: receivers check it against their own clock (±5 min),
+  // which the store's test clock does not move.
+  const headers = signFor(store, event, chaos, new Date(services.wallNow()), applied);
+  const send = () =>
+    deliverWebhook({
+      url: event.url,
+      body: event.body,
+      headers,
+      timeoutMs: options.timeoutMs,
+      fetchImpl: options.fetchImpl,
+      urlGuard: { allowLoopback: services.allowLoopbackWebhooks },
+      // The delivery log lives on the store's clock, like every other time the sandbox shows.
+      clock: () => storeNow(services, store),
+      signal: options.signal,
+    });
+  if (chaos.duplicate) applied.push('duplicate');
+  // A duplicate leaves at the same moment as the original: racing copies are the case a
+  // check-then-insert receiver gets wrong. The log records the first copy's outcome.
+  const [result] = await Promise.all(chaos.duplicate ? [send(), send()] : [send()]);
   return {
-    storeId: store.storeId,
+    attempt: event.attempts.length + 1,
+    url: event.url,
+    requestedAt: result.requestedAt.toISOString(),
+    ...(result.respondedAt ? { respondedAt: result.respondedAt.toISOString() } : {}),
+    requestHeaders: { 'content-type': 'application/json', ...headers },
+    ...(result.status !== undefined ? { status: result.status } : {}),
+    ...(result.error || result.errorMessage ? { error: [result.error, result.errorMessage].filter(Boolean).join(': ') } : {}),
+    ...(result.responseBody !== undefined ? { responseBody: result.responseBody } : {}),
+    ...(result.responseHeaders ? { responseHeaders: result.responseHeaders } : {}),
+    durationMs: result.durationMs,
+    ok: result.ok,
+    ...(applied.length > 0 ? { chaos: applied } : {}),
+  };
+}
+
+function retryTimer(event: OutboxEvent, attemptNumber: number, due: Date, now: Date): TimerRecord {
+  const timerId = timerIdFor('webhook-retry', event.storeId, event.paymentId, `${event.eventId}#${attemptNumber}`);
+  return {
+    storeId: event.storeId,
     timerId,
     kind: 'webhook-retry',
     paymentId: event.paymentId,
@@ -117,41 +153,7 @@ function retryTimer(store: StoreRecord, event: OutboxEvent, attemptNumber: numbe
     state: 'PENDING',
     reason: `webhook ${event.type} retry ${attemptNumber} of ${event.maxAttempts - 1} (PortOne: 1, 4, 16, 64, 256 min with full jitter)`,
     scheduleName: scheduleNameFor(timerId),
-    createdAt: new Date().toISOString(),
+    createdAt: now.toISOString(),
     payload: { eventId: event.eventId },
   };
-}
-
-/** A payment's `webhooks[]` as PortOne shows them (PaymentWebhook), from its outbox entries. */
-export function presentWebhooks(events: OutboxEvent[]): PaymentWebhookLog[] {
-  return events
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-    .map((e) => {
-      const last = e.attempts.at(-1);
-      const log: PaymentWebhookLog = {
-        id: e.eventId,
-        paymentStatus: e.paymentStatus as PaymentWebhookLog['paymentStatus'],
-        url: e.url,
-        isAsync: true,
-        currentExecutionCount: e.attempts.length,
-        maxExecutionCount: e.maxAttempts,
-        ...(e.trigger ? { trigger: e.trigger } : {}),
-        triggeredAt: e.createdAt,
-      };
-      if (last) {
-        log.status = last.ok ? 'SUCCEEDED' : last.status !== undefined ? 'FAILED_NOT_OK_RESPONSE' : 'FAILED_UNEXPECTED_ERROR';
-        log.request = { body: e.body, requestedAt: last.requestedAt, header: 'content-type: application/json' };
-        if (last.status !== undefined && last.respondedAt) {
-          log.response = {
-            code: String(last.status),
-            header: Object.entries(last.responseHeaders ?? {})
-              .map(([k, v]) => `${k}: ${v}`)
-              .join('\n'),
-            body: last.responseBody ?? '',
-            respondedAt: last.respondedAt,
-          };
-        }
-      }
-      return log;
-    });
 }

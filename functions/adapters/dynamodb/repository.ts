@@ -348,6 +348,26 @@ export class Repository {
   }
 
   /**
+   * Writes a new outbox entry on its own (a manual resend: no payment change causes it). False when
+   * an entry with that key exists, so deterministic ids turn a racing duplicate into a no-op.
+   */
+  async insertOutbox(event: OutboxEvent): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: storePk(event.storeId), sk: outboxSk(event.paymentId, event.eventId), itemType: 'OUTBOX', ...event },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /**
    * Every item of one type across all stores. Only the local runtime uses it, at start-up, to
    * resume work a killed process left behind (on AWS the stream and the schedules do that).
    */

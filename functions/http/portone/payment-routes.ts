@@ -4,7 +4,7 @@ import { ownStoreId } from '../auth.ts';
 import { readBody, readQueryOrBody } from '../body.ts';
 import { invalidRequest } from '../../domain/errors.ts';
 import { loadPaymentWithWebhooks } from '../../payments/get-payment.ts';
-import { presentPayment } from '../../payments/present.ts';
+import { presentCancellation, presentPayment } from '../../payments/present.ts';
 import { approvePayment, type ApproveMethod } from '../../payments/approve.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
 import { listPayments, listPaymentsByCursor } from '../../payments/list-payments.ts';
@@ -90,7 +90,7 @@ export function paymentRoutes() {
     const body = await readBody(c, CancelPaymentBody);
     const storeId = ownStoreId(c.var.storeId, body.storeId);
     const cancellation = await cancelPayment(c.var.services, storeId, c.req.param('paymentId'), body);
-    return c.json({ cancellation });
+    return c.json({ cancellation: presentCancellation(cancellation) });
   });
 
   // preRegisterPayment

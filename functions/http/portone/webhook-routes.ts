@@ -1,7 +1,24 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
+import { ownStoreId } from '../auth.ts';
+import { readBody } from '../body.ts';
+import { presentWebhook } from '../../webhooks/present.ts';
+import { resendWebhook } from '../../webhooks/resend.ts';
+
+/** PortOne's ResendWebhookBody; unknown fields are ignored like everywhere else. */
+const ResendWebhookBody = z.object({ storeId: z.string().optional(), webhookId: z.string().min(1).optional() });
 
 /** PortOne's resendWebhook (POST /payments/{paymentId}/resend-webhook); auth is applied by the caller. */
 export function resendWebhookRoutes() {
-  return new Hono<AppEnv>();
+  const app = new Hono<AppEnv>();
+
+  app.post('/payments/:paymentId/resend-webhook', async (c) => {
+    const body = await readBody(c, ResendWebhookBody);
+    const storeId = ownStoreId(c.var.storeId, body.storeId);
+    const entry = await resendWebhook(c.var.services, storeId, c.req.param('paymentId'), body.webhookId);
+    return c.json({ webhook: presentWebhook(entry) });
+  });
+
+  return app;
 }

@@ -1,7 +1,56 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
+import { readBody, parseWith } from '../body.ts';
+import { loadStore } from '../../stores/clock.ts';
+import { WebhookChaosSchema } from '../../webhooks/chaos.ts';
+import { DEFAULT_DELIVERY_LIMIT, MAX_DELIVERY_LIMIT, listDeliveries } from '../../webhooks/deliveries.ts';
+import {
+  addWebhookSecret,
+  deleteWebhookSecret,
+  presentSettings,
+  setWebhookChaos,
+  setWebhookUrl,
+} from '../../webhooks/settings.ts';
 
-/** Webhook settings of the caller's store (mounted under /sandbox/webhook, already authenticated). */
+const UrlBody = z.object({ url: z.string().max(2048).nullable() });
+const SecretBody = z.object({ secret: z.string().max(200).optional() });
+const DeliveriesQuery = z.object({
+  paymentId: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_DELIVERY_LIMIT).default(DEFAULT_DELIVERY_LIMIT),
+});
+
+/**
+ * Webhook settings of the caller's store (mounted under /sandbox/webhook, already authenticated):
+ * the test-mode URL, the signing secrets (rotation), chaos modes and the delivery log. Documented
+ * in docs/webhooks.md.
+ */
 export function webhookSettingsRoutes() {
-  return new Hono<AppEnv>();
+  const app = new Hono<AppEnv>();
+
+  app.get('/', async (c) => c.json(presentSettings(await loadStore(c.var.services, c.var.storeId))));
+
+  app.put('/', async (c) => {
+    const body = await readBody(c, UrlBody);
+    return c.json(await setWebhookUrl(c.var.services, c.var.storeId, body.url));
+  });
+
+  app.post('/secrets', async (c) => {
+    const body = await readBody(c, SecretBody);
+    return c.json(await addWebhookSecret(c.var.services, c.var.storeId, body.secret), 201);
+  });
+
+  app.delete('/secrets/:secretId', async (c) => c.json(await deleteWebhookSecret(c.var.services, c.var.storeId, c.req.param('secretId'))));
+
+  app.put('/chaos', async (c) => {
+    const body = await readBody(c, WebhookChaosSchema);
+    return c.json(await setWebhookChaos(c.var.services, c.var.storeId, body));
+  });
+
+  app.get('/deliveries', async (c) => {
+    const query = parseWith(DeliveriesQuery, c.req.query());
+    return c.json(await listDeliveries(c.var.services, c.var.storeId, query));
+  });
+
+  return app;
 }

@@ -1,0 +1,55 @@
+import './quiet-env.ts';
+import { startDynamoDbLocal, type RunningDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
+import { startLocalRuntime, type LocalRuntime } from '../functions/local/runtime.ts';
+import { seedStore, seededChannelKey, type SeededStore } from '../functions/stores/seed.ts';
+import { cpus } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+
+export interface Bench {
+  runtime: LocalRuntime;
+  store: SeededStore;
+  channelKey: (pg: string) => string;
+}
+
+/** Runs `body` against a fresh in-memory local runtime and always stops what it started. */
+export async function withLocalRuntime<T>(body: (b: Bench) => Promise<T>): Promise<T> {
+  let ddb: RunningDynamoDbLocal | undefined;
+  let runtime: LocalRuntime | undefined;
+  const stop = async () => {
+    await runtime?.close().catch(() => undefined);
+    await ddb?.stop().catch(() => undefined);
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  try {
+    ddb = await startDynamoDbLocal();
+    runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port: 0, autoFire: false });
+    const store = await seedStore(runtime.services);
+    return await body({ runtime, store, channelKey: seededChannelKey });
+  } finally {
+    await stop();
+  }
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+export const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+
+/** Replaces (or appends) the section `## <title>` of docs/benchmarks.md. */
+export function writeBenchmarkSection(title: string, markdown: string): void {
+  const file = 'docs/benchmarks.md';
+  const header = '# Benchmarks\n\nMeasured on this project\'s development machine class (2 cores, 24 GiB). Each section says how to reproduce it.\n';
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : header;
+  const section = `## ${title}\n\n${markdown.trim()}\n`;
+  const re = new RegExp(`## ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n[\\s\\S]*?(?=\\n## |$)`);
+  const next = re.test(current) ? current.replace(re, section) : `${current.trimEnd()}\n\n${section}`;
+  writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
+}

@@ -1,0 +1,114 @@
+import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { lookupTestCard, parseExpiry } from '../domain/cards.ts';
+import { PortOneError } from '../domain/errors.ts';
+import type { PaymentRecord } from '../domain/payment.ts';
+import { approvePayment, type ApproveMethod } from '../payments/approve.ts';
+import type { Services } from '../services.ts';
+import { isKnownBank, isKnownEasyPayProvider } from './choices.ts';
+import { failedAtPg, succeeded, type PaymentResponse } from './payment-response.ts';
+import type { CheckoutSession } from './session.ts';
+
+/** What the tester chose in the window. Never an amount: that comes from the session. */
+export type CheckoutChoice =
+  | { kind: 'CARD'; number: string; expiryMonth: string; expiryYear: string; installmentMonth?: number }
+  | { kind: 'EASY_PAY'; provider: string }
+  | { kind: 'VIRTUAL_ACCOUNT'; bank: string };
+
+/**
+ * `done`: the window is finished and answers the merchant with `response`.
+ * `retry`: the tester typed something the window itself refuses (a card number that is not one);
+ * a real PG window would say so and let them fix it, so the form is shown again.
+ */
+export type CheckoutOutcome =
+  | { kind: 'done'; response: PaymentResponse }
+  | { kind: 'retry'; field: 'cardNumber' | 'expiry' | 'method'; message: string };
+
+const other = (session: CheckoutSession, code: string, message: string): CheckoutOutcome => ({
+  kind: 'done',
+  response: { transactionType: 'PAYMENT', paymentId: session.paymentId, txId: session.txId, code, message },
+});
+
+/** The answer a finished transaction already gave, so a double submit or a late close repeats it. */
+export function settledResponse(session: CheckoutSession, payment: PaymentRecord): PaymentResponse | undefined {
+  if (payment.transactionId !== session.txId) return undefined;
+  if (payment.status === 'READY') return undefined;
+  if (payment.status === 'FAILED') {
+    return failedAtPg(session.paymentId, session.txId, payment.failure?.pgCode ?? 'UNKNOWN', payment.failure?.pgMessage ?? payment.failure?.reason ?? '결제 실패');
+  }
+  return succeeded(session.paymentId, session.txId);
+}
+
+export function validateChoice(session: CheckoutSession, choice: CheckoutChoice): CheckoutOutcome | undefined {
+  if (choice.kind !== session.payMethod) return { kind: 'retry', field: 'method', message: `payMethod is ${session.payMethod}` };
+  if (choice.kind === 'CARD') {
+    const found = lookupTestCard(choice.number);
+    if (!found.ok) return { kind: 'retry', field: 'cardNumber', message: found.message };
+    if (!parseExpiry(choice.expiryYear, choice.expiryMonth)) return { kind: 'retry', field: 'expiry', message: 'expiry must be MM / YY' };
+  }
+  if (choice.kind === 'EASY_PAY' && !isKnownEasyPayProvider(choice.provider)) return { kind: 'retry', field: 'method', message: `unknown easy-pay provider ${choice.provider}` };
+  if (choice.kind === 'VIRTUAL_ACCOUNT' && !isKnownBank(choice.bank)) return { kind: 'retry', field: 'method', message: `unknown bank ${choice.bank}` };
+  return undefined;
+}
+
+function toApproveMethod(session: CheckoutSession, choice: CheckoutChoice): ApproveMethod {
+  switch (choice.kind) {
+    case 'CARD':
+      return {
+        kind: 'CARD',
+        credential: { number: choice.number, expiryYear: choice.expiryYear, expiryMonth: choice.expiryMonth },
+        installmentMonth: choice.installmentMonth ?? session.installmentMonth,
+      };
+    case 'EASY_PAY':
+      return { kind: 'EASY_PAY', provider: choice.provider };
+    case 'VIRTUAL_ACCOUNT':
+      return { kind: 'VIRTUAL_ACCOUNT', bank: choice.bank, validHours: session.validHours, dueDate: session.dueDate };
+  }
+}
+
+/**
+ * The tester pressed "pay": the PG decides by its profile (approvePayment), with the amount, order
+ * and merchant data the session and the READY payment hold.
+ */
+export async function completeCheckout(
+  services: Services,
+  session: CheckoutSession,
+  choice: CheckoutChoice,
+  client: { ipAddress: string; userAgent?: string },
+): Promise<CheckoutOutcome> {
+  const invalid = validateChoice(session, choice);
+  if (invalid) return invalid;
+  const ready = await services.repo.getPayment(session.storeId, session.paymentId);
+  if (!ready) return other(session, 'PaymentNotFound', '결제 건이 존재하지 않습니다. (the payment was deleted; open the window again)');
+  const settled = settledResponse(session, ready);
+  if (settled) return { kind: 'done', response: settled };
+  if (ready.transactionId !== session.txId) {
+    return other(session, 'InvalidEntityState', '이 결제창은 더 이상 유효하지 않습니다. (a newer payment window replaced this one)');
+  }
+  try {
+    const paid = await approvePayment(services, {
+      storeId: session.storeId,
+      paymentId: session.paymentId,
+      channelKey: session.channelKey,
+      orderName: session.orderName,
+      amount: session.amount,
+      currency: session.currency,
+      method: toApproveMethod(session, choice),
+      customer: ready.customer,
+      customData: ready.customData,
+      noticeUrls: ready.noticeUrls,
+      isCulturalExpense: ready.isCulturalExpense,
+      isEscrow: ready.isEscrow,
+      products: ready.products,
+      origin: { platformType: session.platform, ipAddress: client.ipAddress, userAgent: client.userAgent, url: ready.origin.url },
+    });
+    return { kind: 'done', response: succeeded(session.paymentId, paid.transactionId) };
+  } catch (err) {
+    if (err instanceof PortOneError && err.type === 'PG_PROVIDER') {
+      return { kind: 'done', response: failedAtPg(session.paymentId, session.txId, err.pgCode ?? 'UNKNOWN', err.pgMessage ?? err.message) };
+    }
+    if (err instanceof PortOneError && err.type === 'ALREADY_PAID') return other(session, 'PaymentAlreadyPaid', err.message);
+    if (err instanceof PortOneError && err.type === 'INVALID_REQUEST') return other(session, 'BadRequest', err.message);
+    if (err instanceof ConcurrentModificationError) return other(session, 'Aborted', '동시에 다른 요청이 이 결제 건을 변경했습니다. (the payment changed concurrently)');
+    throw err;
+  }
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * The part of the browser SDK's `PaymentRequest` (PortOne V2, `PortOne.requestPayment`) the
+ * sandbox's checkout understands. Unknown fields are ignored, as PortOne ignores fields a PG does
+ * not use, so a merchant's real request object works unchanged.
+ */
+export const CHECKOUT_PAY_METHODS = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY'] as const;
+export type CheckoutPayMethod = (typeof CHECKOUT_PAY_METHODS)[number];
+
+const WindowType = z.enum(['IFRAME', 'POPUP', 'REDIRECTION', 'UI']);
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL');
+
+/** Ids end up in URLs and table keys: printable, no control characters. */
+const id = z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
+
+const SdkCustomer = z
+  .object({
+    customerId: z.string().max(200).optional(),
+    fullName: z.string().max(200).optional(),
+    firstName: z.string().max(100).optional(),
+    lastName: z.string().max(100).optional(),
+    phoneNumber: z.string().max(50).optional(),
+    email: z.string().max(200).optional(),
+    zipcode: z.string().max(20).optional(),
+    birthYear: z.union([z.string(), z.number()]).optional(),
+    gender: z.enum(['MALE', 'FEMALE', 'OTHER']).optional(),
+  })
+  .loose();
+
+export const SdkPaymentRequest = z
+  .object({
+    storeId: id,
+    paymentId: id,
+    orderName: z.string().min(1).max(200),
+    totalAmount: z.number().int().nonnegative().max(10_000_000_000),
+    taxFreeAmount: z.number().int().nonnegative().optional(),
+    vatAmount: z.number().int().nonnegative().optional(),
+    // The SDK's older spelling `CURRENCY_KRW` is accepted as well as `KRW`.
+    currency: z
+      .string()
+      .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as KRW')),
+    payMethod: z.string().transform((m) => m.toUpperCase()),
+    channelKey: id.optional(),
+    channelGroupId: z.string().optional(),
+    customer: SdkCustomer.optional(),
+    windowType: z.object({ pc: WindowType.optional(), mobile: WindowType.optional() }).loose().optional(),
+    redirectUrl: httpUrl.optional(),
+    forceRedirect: z.boolean().optional(),
+    noticeUrls: z.array(httpUrl).max(5).optional(),
+    customData: z.unknown().optional(),
+    locale: z.string().max(10).optional(),
+    isCulturalExpense: z.boolean().optional(),
+    isEscrow: z.boolean().optional(),
+    products: z.array(z.unknown()).max(100).optional(),
+    card: z
+      .object({
+        installment: z.object({ monthOption: z.object({ fixedMonth: z.number().int().min(0).max(36).optional() }).loose().optional() }).loose().optional(),
+      })
+      .loose()
+      .optional(),
+    virtualAccount: z
+      .object({
+        bankCode: z.string().max(40).optional(),
+        accountExpiry: z.object({ validHours: z.number().int().positive().max(24 * 365).optional(), dueDate: z.string().max(40).optional() }).loose().optional(),
+      })
+      .loose()
+      .optional(),
+    easyPay: z.object({ easyPayProvider: z.string().max(40).optional() }).loose().optional(),
+  })
+  .loose();
+
+export type SdkPaymentRequest = z.infer<typeof SdkPaymentRequest>;
+
+/** PortOne's API `Customer` from the SDK's customer input (`fullName`, else `lastName firstName`). */
+export function toApiCustomer(customer: SdkPaymentRequest['customer']): Record<string, unknown> {
+  if (!customer) return {};
+  const name = customer.fullName ?? ([customer.lastName, customer.firstName].filter(Boolean).join(' ') || undefined);
+  const out: Record<string, unknown> = {
+    id: customer.customerId,
+    name,
+    email: customer.email,
+    phoneNumber: customer.phoneNumber,
+    zipcode: customer.zipcode,
+    birthYear: customer.birthYear === undefined ? undefined : String(customer.birthYear),
+    gender: customer.gender,
+  };
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
+/** PortOne keeps customData as a string; the SDK accepts any JSON and stringifies it. */
+export function toCustomDataString(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

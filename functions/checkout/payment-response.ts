@@ -1,0 +1,36 @@
+/**
+ * What `PortOne.requestPayment` resolves with (browser SDK `PaymentResponse`): `code` is present
+ * only when the payment did not succeed. PortOne reports every failure inside the PG's window
+ * (refusal, customer closing the window) with `code: "FAILURE_TYPE_PG"` and the PG's own
+ * `pgCode`/`pgMessage`.
+ */
+export interface PaymentResponse {
+  transactionType: 'PAYMENT';
+  paymentId: string;
+  txId: string;
+  code?: string;
+  message?: string;
+  pgCode?: string;
+  pgMessage?: string;
+}
+
+export const FAILURE_TYPE_PG = 'FAILURE_TYPE_PG';
+
+export const succeeded = (paymentId: string, txId: string): PaymentResponse => ({ transactionType: 'PAYMENT', paymentId, txId });
+
+/** A PG refusal. The message carries the PG code first, as PortOne's messages do. */
+export function failedAtPg(paymentId: string, txId: string, pgCode: string, pgMessage: string): PaymentResponse {
+  return { transactionType: 'PAYMENT', paymentId, txId, code: FAILURE_TYPE_PG, message: `[${pgCode}] ${pgMessage}`, pgCode, pgMessage };
+}
+
+/**
+ * The mobile (REDIRECTION) result: the merchant's `redirectUrl` with the response as query
+ * parameters, keeping any query the merchant put there itself.
+ */
+export function redirectTarget(redirectUrl: string, response: PaymentResponse): string {
+  const url = new URL(redirectUrl);
+  for (const [key, value] of Object.entries(response)) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}

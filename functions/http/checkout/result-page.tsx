@@ -1,0 +1,65 @@
+/** @jsxImportSource hono/jsx */
+import type { PaymentResponse } from '../../checkout/payment-response.ts';
+import type { Context } from 'hono';
+import { Document, renderPage } from '../ui/document.tsx';
+import { translator, type Lang } from '../ui/format.ts';
+
+/**
+ * The window's last page in the overlay and popup flows: it tells the merchant page the result
+ * (checkout-result.js posts it to the session's merchant origin) and says it in words for a
+ * screen reader or a tester whose opener is gone.
+ */
+export function ResultPage(props: { lang: Lang; sessionId: string; windowType: 'IFRAME' | 'POPUP'; targetOrigin: string; response: PaymentResponse }) {
+  const t = translator(props.lang);
+  const ok = props.response.code === undefined;
+  return (
+    <Document lang={props.lang} title={ok ? t('결제 완료', 'Payment complete') : t('결제 실패', 'Payment failed')} scripts={['checkout-result.js']}>
+      <main class="pg-window">
+        <div class="pg-body stack">
+          <div
+            id="pg-result"
+            role="status"
+            class={ok ? 'notice ok' : 'notice bad'}
+            data-session={props.sessionId}
+            data-window={props.windowType}
+            data-target-origin={props.targetOrigin}
+            data-response={JSON.stringify(props.response)}
+          >
+            <h1>{ok ? t('결제가 완료되었습니다', 'Payment complete') : t('결제되지 않았습니다', 'Not paid')}</h1>
+            {!ok && <p>{props.response.message}</p>}
+          </div>
+          <p class="muted small">{t('가맹점 페이지로 돌아갑니다.', 'Returning to the merchant page.')}</p>
+        </div>
+      </main>
+    </Document>
+  );
+}
+
+/** A window that cannot go on (bad or expired link) and has nobody to report to. */
+export function WindowErrorPage(props: { lang: Lang; title: string; message: string }) {
+  return (
+    <Document lang={props.lang} title={props.title}>
+      <main class="pg-window">
+        <div class="pg-body stack">
+          <div role="alert" class="notice bad">
+            <h1>{props.title}</h1>
+            <p>{props.message}</p>
+          </div>
+        </div>
+      </main>
+    </Document>
+  );
+}
+
+/** The window's 500 page: nothing was charged, say so. */
+export function renderWindowFailure(c: Context) {
+  return renderPage(
+    c,
+    <WindowErrorPage
+      lang="ko"
+      title="결제창 오류 (payment window error)"
+      message="pg-sandbox가 요청을 처리하지 못했습니다. 결제는 진행되지 않았습니다. (pg-sandbox could not handle the request; nothing was charged.)"
+    />,
+    500,
+  );
+}

@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { z } from 'zod';
+import { openCheckoutSession } from '../../checkout/open-session.ts';
+import { SdkPaymentRequest } from '../../checkout/payment-request.ts';
+import type { AppEnv } from '../env.ts';
+import { clientInfo, requestOrigin } from '../ui/request-info.ts';
+
+const SessionBody = z.object({
+  request: z.unknown(),
+  windowType: z.enum(['IFRAME', 'POPUP', 'REDIRECTION']).default('IFRAME'),
+  platform: z.enum(['PC', 'MOBILE']).default('PC'),
+  pageUrl: z.string().max(2048).optional(),
+});
+
+const badRequest = (message: string) => ({ code: 'BadRequest', message });
+
+function originOf(value: string | undefined): string | undefined {
+  if (!value || value === 'null') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * POST /checkout/sessions: the SDK shim's first call (cross-origin, no credentials: storeId and
+ * channelKey are public, like PortOne's). The merchant page's origin comes from the Origin header;
+ * only that origin may later frame the window or receive its result.
+ */
+export function sessionRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use('/checkout/sessions', cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['content-type'], maxAge: 600 }));
+  app.post('/checkout/sessions', async (c) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(await c.req.text());
+    } catch {
+      return c.json(badRequest('the body must be JSON'), 400);
+    }
+    const body = SessionBody.safeParse(json);
+    if (!body.success) return c.json(badRequest(body.error.issues[0]?.message ?? 'invalid body'), 400);
+    const request = SdkPaymentRequest.safeParse(body.data.request);
+    if (!request.success) {
+      const issue = request.error.issues[0];
+      return c.json(badRequest(`${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`), 400);
+    }
+    const result = await openCheckoutSession(c.var.services, {
+      request: request.data,
+      windowType: body.data.windowType,
+      platform: body.data.platform,
+      merchantOrigin: originOf(c.req.header('origin')) ?? originOf(body.data.pageUrl),
+      pageUrl: body.data.pageUrl,
+      ...clientInfo(c),
+    });
+    if (!result.ok) return c.json({ code: result.code, message: result.message }, result.status);
+    const base = requestOrigin(c);
+    const { session, token } = result;
+    return c.json(
+      {
+        sessionId: session.sessionId,
+        paymentId: session.paymentId,
+        txId: session.txId,
+        token,
+        checkoutUrl: `${base}/checkout/window?s=${encodeURIComponent(token)}`,
+        cancelUrl: `${base}/checkout/cancel`,
+        expiresAt: new Date(session.exp * 1000).toISOString(),
+      },
+      201,
+    );
+  });
+  return app;
+}

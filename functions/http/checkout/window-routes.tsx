@@ -1,0 +1,171 @@
+/** @jsxImportSource hono/jsx */
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { bankOptions, cardOptions, defaultCard, easyPayOptions } from '../../checkout/choices.ts';
+import { completeCheckout, settledResponse, type CheckoutChoice } from '../../checkout/complete-payment.ts';
+import { redirectTarget, type PaymentResponse } from '../../checkout/payment-response.ts';
+import { openSession, type CheckoutSession } from '../../checkout/session.ts';
+import { testModeNotes } from '../../checkout/test-mode-notes.ts';
+import { cancelCheckout } from '../../checkout/user-cancel.ts';
+import { getProfile } from '../../domain/profiles/index.ts';
+import type { AppEnv } from '../env.ts';
+import { renderPage } from '../ui/document.tsx';
+import { translator } from '../ui/format.ts';
+import { clientInfo } from '../ui/request-info.ts';
+import { checkoutCsp } from '../ui/security.ts';
+import { CheckoutPage, type CheckoutPageProps } from './checkout-page.tsx';
+import { ResultPage, WindowErrorPage } from './result-page.tsx';
+
+type Form = Record<string, string>;
+
+async function readForm(c: Context<AppEnv>): Promise<Form> {
+  const body = await c.req.parseBody();
+  const out: Form = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** The CSP of one window: framed only by its merchant page; its forms lead only here (or to redirectUrl). */
+function setWindowCsp(c: Context<AppEnv>, session: CheckoutSession) {
+  c.header(
+    'Content-Security-Policy',
+    checkoutCsp({
+      frameAncestor: session.windowType === 'IFRAME' ? session.merchantOrigin : undefined,
+      redirectOrigin: session.windowType === 'REDIRECTION' && session.redirectUrl ? new URL(session.redirectUrl).origin : undefined,
+    }),
+  );
+}
+
+/** Ends the window: back to the merchant by redirect (mobile) or by message (overlay, popup). */
+function finish(c: Context<AppEnv>, session: CheckoutSession, response: PaymentResponse) {
+  setWindowCsp(c, session);
+  if (session.windowType === 'REDIRECTION' && session.redirectUrl) return c.redirect(redirectTarget(session.redirectUrl, response), 303);
+  return renderPage(
+    c,
+    <ResultPage
+      lang={session.lang}
+      sessionId={session.sessionId}
+      windowType={session.windowType === 'POPUP' ? 'POPUP' : 'IFRAME'}
+      targetOrigin={session.merchantOrigin ?? ''}
+      response={response}
+    />,
+  );
+}
+
+const expiredResponse = (s: CheckoutSession): PaymentResponse => ({
+  transactionType: 'PAYMENT',
+  paymentId: s.paymentId,
+  txId: s.txId,
+  code: 'DeadlineExceeded',
+  message: '결제 가능 시간이 지났습니다. 결제창을 다시 열어 주세요. (checkout session expired)',
+});
+
+function invalidLink(c: Context<AppEnv>) {
+  const lang = /^en/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'ko';
+  const t = translator(lang);
+  return renderPage(
+    c,
+    <WindowErrorPage
+      lang={lang}
+      title={t('잘못된 결제창 주소', 'Invalid payment window link')}
+      message={t('이 결제창 링크는 pg-sandbox가 발급한 것이 아니거나 변조되었습니다.', 'This payment window link was not issued by pg-sandbox or was altered.')}
+    />,
+    400,
+  );
+}
+
+function choiceFrom(session: CheckoutSession, form: Form): CheckoutChoice {
+  switch (session.payMethod) {
+    case 'CARD':
+      return {
+        kind: 'CARD',
+        number: (form.cardNumber ?? '').trim() || (form.testCard ?? ''),
+        expiryMonth: (form.expiryMonth ?? '').trim(),
+        expiryYear: (form.expiryYear ?? '').trim(),
+        installmentMonth: /^\d{1,2}$/.test(form.installment ?? '') ? Number(form.installment) : undefined,
+      };
+    case 'EASY_PAY':
+      return { kind: 'EASY_PAY', provider: form.provider ?? session.easyPayProvider ?? '' };
+    case 'VIRTUAL_ACCOUNT':
+      return { kind: 'VIRTUAL_ACCOUNT', bank: form.bank ?? session.bankCode ?? '' };
+  }
+}
+
+async function showWindow(c: Context<AppEnv>, token: string, session: CheckoutSession, form: CheckoutPageProps['form'], error?: CheckoutPageProps['error']) {
+  const { services } = c.var;
+  const channel = await services.repo.getChannel(session.storeId, session.channelKey);
+  const profile = channel && getProfile(channel.pgProvider);
+  if (!channel || !profile) return finish(c, session, { transactionType: 'PAYMENT', paymentId: session.paymentId, txId: session.txId, code: 'ChannelNotFound', message: `채널이 존재하지 않습니다. (channelKey: ${session.channelKey})` });
+  const amount = session.amount.total;
+  const cards = session.payMethod === 'CARD' ? cardOptions(profile, amount) : [];
+  setWindowCsp(c, session);
+  return renderPage(
+    c,
+    <CheckoutPage
+      token={token}
+      session={session}
+      profile={profile}
+      channel={channel}
+      notes={testModeNotes(profile, channel, session.lang, session.payMethod)}
+      cards={cards}
+      easyPays={session.payMethod === 'EASY_PAY' ? easyPayOptions(profile, amount) : []}
+      banks={session.payMethod === 'VIRTUAL_ACCOUNT' ? bankOptions(profile, amount) : []}
+      form={{ ...form, testCard: form.testCard ?? defaultCard(cards) }}
+      error={error}
+    />,
+    error ? 400 : 200,
+  );
+}
+
+/**
+ * The PG window: GET shows it, POST /checkout/pay lets the PG decide, POST /checkout/cancel is the
+ * customer closing it (also called by the SDK shim, cross-origin, when a popup is closed).
+ */
+export function windowRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/checkout/window', async (c) => {
+    const token = c.req.query('s') ?? '';
+    const opened = openSession(c.var.services, token);
+    if (!opened.ok) return opened.reason === 'expired' ? finish(c, opened.session, expiredResponse(opened.session)) : invalidLink(c);
+    const { session } = opened;
+    const payment = await c.var.services.repo.getPayment(session.storeId, session.paymentId);
+    const settled = payment && settledResponse(session, payment);
+    if (settled) return finish(c, session, settled);
+    return showWindow(c, token, session, {});
+  });
+
+  app.post('/checkout/pay', async (c) => {
+    const form = await readForm(c);
+    const token = form.s ?? '';
+    const opened = openSession(c.var.services, token);
+    if (!opened.ok) return opened.reason === 'expired' ? finish(c, opened.session, expiredResponse(opened.session)) : invalidLink(c);
+    const { session } = opened;
+    const outcome = await completeCheckout(c.var.services, session, choiceFrom(session, form), clientInfo(c));
+    if (outcome.kind === 'retry') {
+      const t = translator(session.lang);
+      const message =
+        outcome.field === 'cardNumber'
+          ? t(`카드번호를 확인하세요 (${outcome.message})`, `card number: ${outcome.message}`)
+          : outcome.field === 'expiry'
+            ? t('유효기간은 MM / YY 형식입니다', 'expiry must be MM / YY')
+            : outcome.message;
+      return showWindow(c, token, session, form, { field: outcome.field, message });
+    }
+    return finish(c, session, outcome.response);
+  });
+
+  app.use('/checkout/cancel', cors({ origin: '*', allowMethods: ['POST'], maxAge: 600 }));
+  app.post('/checkout/cancel', async (c) => {
+    const form = await readForm(c);
+    const opened = openSession(c.var.services, form.s);
+    const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
+    // Closing an expired window is still the customer closing it.
+    const session = opened.ok ? opened.session : opened.reason === 'expired' ? opened.session : undefined;
+    if (!session) return wantsJson ? c.json({ code: 'BadRequest', message: 'invalid checkout session' }, 400) : invalidLink(c);
+    const response = await cancelCheckout(c.var.services, session);
+    return wantsJson ? c.json(response) : finish(c, session, response);
+  });
+
+  return app;
+}

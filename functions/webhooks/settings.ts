@@ -1,0 +1,140 @@
+/**
+ * A store's test-mode webhook settings: the URL, up to two signing secrets (rotation) and the
+ * chaos modes. Every change is a read-modify-write guarded by the store's version, retried when
+ * another request changed the store in between, so two concurrent "add secret" calls can never
+ * leave three secrets.
+ */
+import { randomUUID } from 'node:crypto';
+import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { PortOneError, invalidRequest } from '../domain/errors.ts';
+import type { StoreRecord } from '../domain/store.ts';
+import type { Services } from '../services.ts';
+import { loadStore } from '../stores/clock.ts';
+import { normalizeChaos, readChaos, type WebhookChaos } from './chaos.ts';
+import { MAX_ACTIVE_SECRETS, generateWebhookSecret, isValidWebhookSecret } from './signing.ts';
+import { checkWebhookUrl } from './url-guard.ts';
+
+type WebhookSettings = StoreRecord['webhook'];
+type SecretEntry = WebhookSettings['secrets'][number];
+
+export interface WebhookSettingsView {
+  /** null: no store URL (payments can still name `noticeUrls`). */
+  url: string | null;
+  /**
+   * Shown in full to the store's own API secret: the merchant needs them to verify deliveries,
+   * they sign test-mode traffic only, and whoever holds the API secret could rotate them anyway.
+   */
+  secrets: SecretEntry[];
+  maxSecrets: number;
+  chaos: WebhookChaos;
+}
+
+const MAX_TRIES = 10;
+
+export function presentSettings(store: StoreRecord): WebhookSettingsView {
+  return {
+    url: store.webhook.url ?? null,
+    secrets: store.webhook.secrets.map(({ id, secret, createdAt }) => ({ id, secret, createdAt })),
+    maxSecrets: MAX_ACTIVE_SECRETS,
+    chaos: normalizeChaos(readChaos(store.webhook.chaos)),
+  };
+}
+
+/**
+ * Applies `change` to a fresh copy of the store's webhook settings and saves it if nobody changed
+ * the store meanwhile; on a race it re-reads and re-applies (the change may now be refused).
+ * `change` returning false means "nothing to do": no write.
+ */
+export async function updateWebhookSettings(
+  services: Services,
+  storeId: string,
+  change: (webhook: WebhookSettings, store: StoreRecord) => boolean | void,
+): Promise<StoreRecord> {
+  for (let attempt = 1; ; attempt++) {
+    const store = await loadStore(services, storeId);
+    const next: StoreRecord = structuredClone(store);
+    next.webhook.secrets ??= [];
+    if (change(next.webhook, next) === false) return store;
+    try {
+      await services.repo.saveStore(next, store.version);
+      return next;
+    } catch (err) {
+      if (!(err instanceof ConcurrentModificationError) || attempt >= MAX_TRIES) throw err;
+    }
+  }
+}
+
+const newSecretEntry = (services: Services, secret = generateWebhookSecret()): SecretEntry => ({
+  id: `whsecret-${randomUUID()}`,
+  secret,
+  createdAt: new Date(services.wallNow()).toISOString(),
+});
+
+/** Gives a store its first secret if it has none: a delivery is never sent unsigned. */
+function ensureSecret(services: Services, webhook: WebhookSettings): boolean {
+  if (webhook.secrets.length > 0) return false;
+  webhook.secrets.push(newSecretEntry(services));
+  return true;
+}
+
+/** The store with at least one secret: a store that never configured one gets it now. */
+export async function ensureWebhookSecret(services: Services, store: StoreRecord): Promise<StoreRecord> {
+  if (store.webhook.secrets.length > 0) return store;
+  return updateWebhookSettings(services, store.storeId, (webhook) => ensureSecret(services, webhook));
+}
+
+/** Sets (or with null clears) the store's test-mode webhook URL, refusing URLs the sender must never call. */
+export async function setWebhookUrl(services: Services, storeId: string, url: string | null): Promise<WebhookSettingsView> {
+  if (url !== null) {
+    const check = checkWebhookUrl(url, { allowLoopback: services.allowLoopbackWebhooks });
+    if (!check.ok) throw invalidRequest(`url: ${check.message}`);
+  }
+  const store = await updateWebhookSettings(services, storeId, (webhook) => {
+    if (url === null) delete webhook.url;
+    else webhook.url = url;
+    ensureSecret(services, webhook);
+  });
+  return presentSettings(store);
+}
+
+/** Adds a signing secret (generated, or the caller's own); a third active secret is refused. */
+export async function addWebhookSecret(services: Services, storeId: string, secret?: string): Promise<SecretEntry> {
+  if (secret !== undefined && !isValidWebhookSecret(secret)) {
+    throw invalidRequest('secret: must be base64 (optionally prefixed with whsec_), as the PortOne SDK decodes it');
+  }
+  const entry = newSecretEntry(services, secret);
+  await updateWebhookSettings(services, storeId, (webhook) => {
+    if (webhook.secrets.length >= MAX_ACTIVE_SECRETS) {
+      throw invalidRequest(
+        `a store has at most ${MAX_ACTIVE_SECRETS} active webhook secrets (${webhook.secrets.map((s) => s.id).join(', ')}); ` +
+          'delete one with DELETE /sandbox/webhook/secrets/{id} first',
+      );
+    }
+    if (webhook.secrets.some((s) => s.secret === entry.secret)) throw invalidRequest('secret: this secret is already active');
+    webhook.secrets.push(entry);
+  });
+  return entry;
+}
+
+/** Retires a secret. The last one stays: deliveries are always signed (add the new one first). */
+export async function deleteWebhookSecret(services: Services, storeId: string, secretId: string): Promise<WebhookSettingsView> {
+  const store = await updateWebhookSettings(services, storeId, (webhook) => {
+    const index = webhook.secrets.findIndex((s) => s.id === secretId);
+    if (index < 0) throw new PortOneError('WEBHOOK_SECRET_NOT_FOUND', `webhook secret ${secretId} does not exist in this store`);
+    if (webhook.secrets.length === 1) {
+      throw invalidRequest('this is the store’s only webhook secret; add its replacement (POST /sandbox/webhook/secrets) before deleting it');
+    }
+    webhook.secrets.splice(index, 1);
+  });
+  return presentSettings(store);
+}
+
+/** Replaces the store's chaos modes; `{}` turns chaos off. */
+export async function setWebhookChaos(services: Services, storeId: string, chaos: WebhookChaos): Promise<WebhookSettingsView> {
+  const normalized = normalizeChaos(chaos);
+  const store = await updateWebhookSettings(services, storeId, (webhook) => {
+    if (Object.keys(normalized).length === 0) delete webhook.chaos;
+    else webhook.chaos = { ...normalized };
+  });
+  return presentSettings(store);
+}

@@ -1,0 +1,62 @@
+import { expectResponseMatches, type HttpMethod } from '../support/openapi.ts';
+
+export interface Recorded {
+  method: HttpMethod;
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+/** The OAS path templates we serve, most specific first. */
+const TEMPLATES = [
+  '/payments/{paymentId}/instant',
+  '/payments/{paymentId}/cancel',
+  '/payments/{paymentId}/pre-register',
+  '/payments/{paymentId}/virtual-account/close',
+  '/payments/{paymentId}/resend-webhook',
+  '/payments/{paymentId}/confirm',
+  '/payments-by-cursor',
+  '/payments/{paymentId}',
+  '/payments',
+  '/login/api-secret',
+  '/token/refresh',
+];
+
+export function templateOf(path: string): string | undefined {
+  for (const t of TEMPLATES) {
+    const re = new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (re.test(path)) return t;
+  }
+  return undefined;
+}
+
+/**
+ * Wraps the global fetch (which the official SDK uses) so every response from the target is kept
+ * and can be checked against PortOne's OAS: the suite validates what the SDK really received.
+ */
+export function recordResponses(baseUrl: string) {
+  const recorded: Recorded[] = [];
+  const original = globalThis.fetch;
+  globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const response = await original(input, init);
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    if (url.origin === new URL(baseUrl).origin && templateOf(url.pathname)) {
+      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toLowerCase() as HttpMethod;
+      const text = await response.clone().text();
+      recorded.push({ method, path: url.pathname, status: response.status, body: JSON.parse(text) });
+    }
+    return response;
+  };
+  return {
+    recorded,
+    /** Validates everything recorded so far (and forgets it); returns how many were checked. */
+    validateAll(): number {
+      const batch = recorded.splice(0);
+      for (const r of batch) expectResponseMatches(r.method, templateOf(r.path)!, r.status, r.body, { rejectUnknownProperties: true });
+      return batch.length;
+    },
+    restore() {
+      globalThis.fetch = original;
+    },
+  };
+}
