@@ -3,6 +3,7 @@
  * --in-memory), the local EventBridge Scheduler endpoint and the API, seeds a store, and prints
  * what a developer needs to point the PortOne SDK at it. Ctrl-C stops everything it started.
  */
+import './env-defaults.ts';
 import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,9 +11,6 @@ import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.
 import { isPortBusy } from './ports.ts';
 import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
 import { seedStore } from '../stores/seed.ts';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-process.env.LOG_LEVEL ??= 'WARN';
 
 const { values } = parseArgs({
   options: {

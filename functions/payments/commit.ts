@@ -38,7 +38,9 @@ export async function commitPaymentChange(services: Services, change: PaymentCha
     fireTimers: change.fireTimers?.map((t) => ({ timerId: t.timerId, at })),
     outbox: change.outbox,
   });
-  for (const timer of [...(change.cancelTimers ?? []), ...(change.fireTimers ?? [])]) {
+  // A fired timer's schedule deletes itself (ActionAfterCompletion DELETE) or is deleted by the
+  // clock-advance path that ran it; a cancelled one would still fire, so delete it now.
+  for (const timer of change.cancelTimers ?? []) {
     await services.scheduler.unschedule(timer).catch(() => undefined);
   }
   if (change.outbox?.length) services.onOutboxCommitted?.(change.outbox.map(({ storeId, paymentId, eventId }) => ({ storeId, paymentId, eventId })));

@@ -9,12 +9,18 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { card, cardMethod, declineCard } from '../support/cards.ts';
 import { nextKst, sameKstDay, kstTimeOf, sandboxAdmin, type Json } from '../support/admin.ts';
 import { generateWebhookSecret } from '../../functions/webhooks/signing.ts';
+import { startReceiver } from '../support/receiver.ts';
 
 let sandbox: TestSandbox;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
+  receiver = await startReceiver();
 });
-afterAll(() => sandbox?.close());
+afterAll(async () => {
+  await sandbox?.close();
+  await receiver?.close();
+});
 
 let seq = 0;
 const newId = (tag: string) => `${tag}-${Date.now()}-${++seq}`;
@@ -41,24 +47,28 @@ async function storeAt(hhmm = '14:00') {
   return { seeded, admin, sdk, channel, getPayment, failure, payCard, outbox, startedAt: clock.now as string };
 }
 
-/** Gives a store a webhook URL so "no webhook" can be told apart from "nowhere to send". */
-async function withWebhookUrl(storeId: string, url: string) {
+/** Gives a store a webhook URL (a receiver answering 200) so "no webhook" can be told apart from "nowhere to send". */
+async function withWebhookUrl(storeId: string) {
   const store = (await sandbox.services.repo.getStore(storeId))!;
-  store.webhook = { url, secrets: [{ id: 'whs-1', secret: generateWebhookSecret(), createdAt: new Date().toISOString() }] };
+  store.webhook = { url: receiver.url, secrets: [{ id: 'whs-1', secret: generateWebhookSecret(), createdAt: new Date().toISOString() }] };
   await sandbox.services.repo.saveStore(store, store.version);
 }
+
+/** The PG's auto-refund timers of a payment (webhook retries, if any, are other timers). */
+const voidTimers = async (admin: ReturnType<typeof sandboxAdmin>, paymentId: string): Promise<Json[]> =>
+  (await admin.timers(paymentId)).items.filter((t: Json) => t.kind === 'pg-void');
 
 describe('seed 1: the PG voids test payments in its own batch; PortOne is not told', () => {
   it('1. INICIS: paid at 14:00 KST, voided between 23:00 and 23:50 KST, still PAID, cancel fails with 기 취소 거래, no webhook', async () => {
     const s = await storeAt('14:00');
-    await withWebhookUrl(s.seeded.storeId, 'http://127.0.0.1:9/never-called');
+    await withWebhookUrl(s.seeded.storeId);
     const id = newId('inicis');
     await s.payCard(id, 'INICIS_V2');
     const before = await s.getPayment(id);
     expect(before.status).toBe('PAID');
 
     // The unreachable webhook URL gets its own webhook-retry timers now that webhooks are dispatched.
-    const timers = (await s.admin.timers(id)).items.filter((t: Json) => t.kind === 'pg-void');
+    const timers = (await voidTimers(s.admin, id)).filter((t: Json) => t.kind === 'pg-void');
     expect(timers).toHaveLength(1);
     expect(timers[0]).toMatchObject({ kind: 'pg-void', state: 'PENDING' });
     expect(kstTimeOf(timers[0].dueAt) >= '23:00' && kstTimeOf(timers[0].dueAt) < '23:50').toBe(true);
@@ -90,7 +100,7 @@ describe('seed 1: the PG voids test payments in its own batch; PortOne is not to
     const s = await storeAt('23:55');
     const id = newId('late');
     await s.payCard(id, 'INICIS_V2');
-    const [timer] = (await s.admin.timers(id)).items;
+    const [timer] = (await voidTimers(s.admin, id));
     const nextNight = sameKstDay(nextKst(s.startedAt, '00:00'), '23:00');
     expect(timer.dueAt >= sameKstDay(s.startedAt, '23:59')).toBe(true);
     expect(timer.dueAt.slice(0, 10)).toBe(nextNight.slice(0, 10));
@@ -101,7 +111,7 @@ describe('seed 1: the PG voids test payments in its own batch; PortOne is not to
     const s = await storeAt('10:00');
     const id = newId('sched');
     await s.payCard(id, 'SETTLE');
-    const [timer] = (await s.admin.timers(id)).items;
+    const [timer] = (await voidTimers(s.admin, id));
     const schedule = sandbox.scheduler.list().find((x) => x.name === timer.scheduleName);
     expect(schedule).toBeDefined();
     expect(schedule).toMatchObject({
@@ -130,14 +140,14 @@ describe('seed 1: the PG voids test payments in its own batch; PortOne is not to
     await a.admin.advance('PT12H');
     expect((await a.admin.view(ida)).pg.status).toBe('VOIDED_BY_BATCH');
     expect((await b.admin.view(idb)).pg.status).toBe('APPROVED');
-    expect((await b.admin.timers(idb)).items[0].state).toBe('PENDING');
+    expect((await voidTimers(b.admin, idb))[0].state).toBe('PENDING');
   });
 
   it('1. a timer delivered twice changes nothing the second time', async () => {
     const s = await storeAt('09:00');
     const id = newId('dup');
     await s.payCard(id, 'INICIS_V2');
-    const [timer] = (await s.admin.timers(id)).items;
+    const [timer] = (await voidTimers(s.admin, id));
     const [first, second] = await Promise.all([
       s.admin.post(`/sandbox/timers/${timer.timerId}/fire`),
       s.admin.post(`/sandbox/timers/${timer.timerId}/fire`),
@@ -154,7 +164,7 @@ describe('seed 1: the PG voids test payments in its own batch; PortOne is not to
     for (let i = 0; i < 6; i++) {
       const id = newId('race');
       await s.payCard(id, 'NICE_V2');
-      const [timer] = (await s.admin.timers(id)).items;
+      const [timer] = (await voidTimers(s.admin, id));
       const [cancel] = await Promise.allSettled([
         s.sdk.cancelPayment({ paymentId: id, reason: 'race' }),
         s.admin.post(`/sandbox/timers/${timer.timerId}/fire`),
@@ -191,7 +201,7 @@ describe('seed 2: exceptions that really take money and are never auto-refunded'
     const p = await s.getPayment(id);
     expect(p.status).toBe('PAID');
     expect(p.method).toMatchObject({ type: 'PaymentMethodEasyPay', provider: 'KAKAOPAY' });
-    expect((await s.admin.timers(id)).items).toEqual([]);
+    expect((await voidTimers(s.admin, id))).toEqual([]);
     await s.admin.advance('P3D');
     const view = await s.admin.view(id);
     expect(view.pg).toMatchObject({ status: 'APPROVED', withdrawn: true, heldAmount: 15_000 });
@@ -204,7 +214,7 @@ describe('seed 2: exceptions that really take money and are never auto-refunded'
     const s = await storeAt('10:00');
     const id = newId('nice');
     await s.payCard(id, 'NICE_V2', card('SHINHAN_CARD'), 10_000);
-    const [timer] = (await s.admin.timers(id)).items;
+    const [timer] = (await voidTimers(s.admin, id));
     expect(sandbox.scheduler.list().some((x) => x.name === timer.scheduleName)).toBe(true);
 
     await s.sdk.cancelPayment({ paymentId: id, amount: 3_000, reason: '부분 취소' });
@@ -237,7 +247,7 @@ describe('seed 2: exceptions that really take money and are never auto-refunded'
     const channel = await s.admin.post('/sandbox/channels', { pgProvider: 'PAYMENTWALL' });
     const id = newId('pw');
     await s.sdk.payInstantly({ paymentId: id, channelKey: channel.channelKey, orderName: 'pw', amount: { total: 5_000 }, currency: 'KRW', method: cardMethod(card('HYUNDAI_CARD')) });
-    expect((await s.admin.timers(id)).items).toEqual([]);
+    expect((await voidTimers(s.admin, id))).toEqual([]);
     await s.admin.advance('P7D');
     expect((await s.admin.view(id)).pg).toMatchObject({ withdrawn: true, heldAmount: 5_000, autoRefund: { kind: 'never' } });
   });
@@ -262,7 +272,7 @@ describe('seed 3: PGs that never withdraw in test only answer success', () => {
       });
       expect(res.code).toBeUndefined();
     }
-    expect((await s.admin.timers(id)).items).toEqual([]);
+    expect((await voidTimers(s.admin, id))).toEqual([]);
     expect((await s.admin.view(id)).pg).toMatchObject({ withdrawn: false, heldAmount: 0 });
     await s.sdk.cancelPayment({ paymentId: id, reason: 'x' });
     expect((await s.getPayment(id)).status).toBe('CANCELLED');
@@ -289,7 +299,7 @@ describe('seed 4: KB국민, NH농협 and 카카오뱅크 cards usually fail in t
     ['NICE_V2', 'KOOKMIN_CARD'],
   ])('4. %s refuses %s: FAILED with the PG code and message, Transaction.Failed queued', async (pg, issuer) => {
     const s = await storeAt('10:00');
-    await withWebhookUrl(s.seeded.storeId, 'http://127.0.0.1:9/x');
+    await withWebhookUrl(s.seeded.storeId);
     const id = newId('refused');
     const err = await s.failure(s.payCard(id, pg, card(issuer)));
     expect(err.type).toBe('PG_PROVIDER');
@@ -318,7 +328,7 @@ describe('seed 5: virtual accounts can be issued (채번) but never paid or refu
 
   it('5. a real deposit changes nothing in the PortOne view and sends no webhook', async () => {
     const s = await storeAt('10:00');
-    await withWebhookUrl(s.seeded.storeId, 'http://127.0.0.1:9/x');
+    await withWebhookUrl(s.seeded.storeId);
     const id = newId('va');
     await issue(s, id);
     const events = (await s.outbox(id)).map((e) => e.type);
@@ -334,7 +344,7 @@ describe('seed 5: virtual accounts can be issued (채번) but never paid or refu
 
   it('5. the test deposit notification (테스트 입금웹훅통지) marks it PAID and queues Transaction.Paid, but a cancel fails: 입금된 내역이 없습니다', async () => {
     const s = await storeAt('10:00');
-    await withWebhookUrl(s.seeded.storeId, 'http://127.0.0.1:9/x');
+    await withWebhookUrl(s.seeded.storeId);
     const id = newId('va-test');
     await issue(s, id);
     const view = await s.admin.post(`/sandbox/payments/${id}/virtual-account/test-deposit-notification`);
@@ -411,7 +421,7 @@ describe('the test clock', () => {
     const s = await storeAt('10:00');
     const ids = [newId('o1'), newId('o2'), newId('o3')];
     for (const id of ids) await s.payCard(id, 'INICIS_V2');
-    const due = await Promise.all(ids.map(async (id) => (await s.admin.timers(id)).items[0].dueAt as string));
+    const due = await Promise.all(ids.map(async (id) => (await voidTimers(s.admin, id))[0].dueAt as string));
     const fired = (await s.admin.advance('P1D')).fired.filter((f: Json) => f.kind === 'pg-void');
     expect(fired.map((f: Json) => f.dueAt)).toEqual([...due].sort());
   });
