@@ -1,4 +1,5 @@
 import {
+  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -388,6 +389,47 @@ export class Repository {
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return items;
+  }
+
+  // ── store reset (console) ────────────────────────────────────────────────
+  /**
+   * Deletes every item of a store whose sort key starts with one of `prefixes` (e.g. PAYMENT#,
+   * TIMER#, OUTBOX#); the store, its secrets and channels stay. Not transactional: a reset is a
+   * tester's explicit wipe, and re-running it finishes an interrupted one. Returns how many went.
+   */
+  async deleteStoreItems(storeId: string, prefixes: readonly string[]): Promise<number> {
+    const pk = storePk(storeId);
+    const keys: { pk: string; sk: string }[] = [];
+    for (const prefix of prefixes) {
+      let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
+      do {
+        const out = await this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+            ProjectionExpression: 'pk, sk',
+            ConsistentRead: true,
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of out.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
+        ExclusiveStartKey = out.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+    }
+    // BatchWrite takes 25 requests at a time and may hand some back unprocessed: resend those.
+    for (let i = 0; i < keys.length; i += 25) {
+      let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string] = keys
+        .slice(i, i + 25)
+        .map((Key) => ({ DeleteRequest: { Key } }));
+      for (let round = 0; requests.length > 0; round++) {
+        if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** round)));
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = out.UnprocessedItems?.[this.tableName] ?? [];
+        if (round > 8 && requests.length > 0) throw new Error(`reset of store ${storeId}: DynamoDB kept refusing deletes`);
+      }
+    }
+    return keys.length;
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────

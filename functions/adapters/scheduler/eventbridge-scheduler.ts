@@ -29,11 +29,21 @@ export function atExpression(wallDueAt: Date): string {
   return `at(${kst})`;
 }
 
+/**
+ * EventBridge Scheduler's behaviour for an `at()` in the past is not documented to fire, so a
+ * schedule is never created closer than this to now; the timer record keeps its exact due time
+ * (the test clock honours it), only the wall-clock alarm may ring a little later.
+ */
+export const MIN_SCHEDULE_LEAD_MS = 60_000;
+
 /** The production TimerScheduler: one one-shot EventBridge schedule per timer, deleted after it runs. */
 export class EventBridgeTimerScheduler implements TimerScheduler {
   private readonly client: SchedulerClient;
 
-  constructor(private readonly config: EventBridgeSchedulerConfig) {
+  constructor(
+    private readonly config: EventBridgeSchedulerConfig,
+    private readonly wallNow: () => number = Date.now,
+  ) {
     this.client = new SchedulerClient({
       ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
       ...(config.region ? { region: config.region } : {}),
@@ -48,7 +58,7 @@ export class EventBridgeTimerScheduler implements TimerScheduler {
         new CreateScheduleCommand({
           Name: timer.scheduleName,
           GroupName: this.config.groupName,
-          ScheduleExpression: atExpression(wallDueAt),
+          ScheduleExpression: atExpression(new Date(Math.max(wallDueAt.getTime(), this.wallNow() + MIN_SCHEDULE_LEAD_MS))),
           ScheduleExpressionTimezone: SCHEDULE_TIMEZONE,
           FlexibleTimeWindow: { Mode: 'OFF' },
           ActionAfterCompletion: 'DELETE',
