@@ -41,6 +41,17 @@ export interface PaymentSideEffects {
   outbox?: OutboxEvent[];
 }
 
+/** Runs a conditional write: true when it applied, false when its condition did not hold. */
+async function succeeded(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
 const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   if (!item) return undefined;
   const { pk: _pk, sk: _sk, itemType: _t, ...rest } = item;
@@ -61,19 +72,15 @@ export class Repository {
   }
 
   async createStore(store: StoreRecord): Promise<boolean> {
-    try {
-      await this.db.send(
+    return succeeded(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { pk: storePk(store.storeId), sk: META, itemType: 'STORE', ...store },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   /** Replaces a store's settings if nobody changed it since `expectedVersion`. */
@@ -96,8 +103,8 @@ export class Repository {
 
   /** Moves the test clock forward only: a smaller offset than the stored one is refused. */
   async advanceClock(storeId: string, newOffsetMs: number): Promise<boolean> {
-    try {
-      await this.db.send(
+    return succeeded(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: storePk(storeId), sk: META },
@@ -105,12 +112,8 @@ export class Repository {
           ConditionExpression: 'attribute_exists(pk) AND clockOffsetMs <= :o',
           ExpressionAttributeValues: { ':o': newOffsetMs },
         }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   // ── secrets and tokens ───────────────────────────────────────────────────
@@ -140,32 +143,24 @@ export class Repository {
 
   /** Deletes a token; false when it was already gone (used by a concurrent refresh). */
   async revokeToken(hash: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    return succeeded(
+      this.db.send(
         new DeleteCommand({ TableName: this.tableName, Key: { pk: tokenPk(hash), sk: 'TOKEN' }, ConditionExpression: 'attribute_exists(pk)' }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   // ── channels ─────────────────────────────────────────────────────────────
   async putChannel(channel: ChannelRecord): Promise<boolean> {
-    try {
-      await this.db.send(
+    return succeeded(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { pk: storePk(channel.storeId), sk: channelSk(channel.channelKey), itemType: 'CHANNEL', ...channel },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   async getChannel(storeId: string, channelKey: string): Promise<ChannelRecord | undefined> {
@@ -279,8 +274,8 @@ export class Repository {
 
   /** PENDING → FIRED/CANCELLED exactly once; false when someone else already moved it. */
   async settleTimer(storeId: string, timerId: string, state: Exclude<TimerState, 'PENDING'>, at: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    return succeeded(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: storePk(storeId), sk: timerSk(timerId) },
@@ -289,12 +284,8 @@ export class Repository {
           ExpressionAttributeNames: { '#s': 'state' },
           ExpressionAttributeValues: { ':s': state, ':pending': 'PENDING', ':at': at },
         }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   // ── outbox ───────────────────────────────────────────────────────────────
@@ -353,19 +344,15 @@ export class Repository {
    * an entry with that key exists, so deterministic ids turn a racing duplicate into a no-op.
    */
   async insertOutbox(event: OutboxEvent): Promise<boolean> {
-    try {
-      await this.db.send(
+    return succeeded(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { pk: storePk(event.storeId), sk: outboxSk(event.paymentId, event.eventId), itemType: 'OUTBOX', ...event },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   /**
