@@ -62,14 +62,15 @@ export class SandboxStack extends Stack {
     this.timers = new SandboxFunction(this, 'Timers', {
       entry: handlerEntry('timers'),
       description: `pg-sandbox ${settings.stage}: runs due timers (target of every schedule)`,
-      timeout: Duration.seconds(60),
+      // A webhook retry may wait out a receiver's full 30 s, plus a chaos delay and a held event.
+      timeout: Duration.seconds(120),
       functionName: timersFunctionName,
     });
 
     this.webhookDispatch = new SandboxFunction(this, 'WebhookDispatch', {
       entry: handlerEntry('webhook-dispatch'),
       description: `pg-sandbox ${settings.stage}: delivers webhooks from the outbox (table stream)`,
-      timeout: Duration.seconds(60),
+      timeout: Duration.seconds(120),
     });
 
     // Webhook URLs come from sandbox users: never let one reach loopback (on Lambda that is the

@@ -45,20 +45,11 @@ export async function createChannel(services: Services, storeId: string, input: 
   return channel;
 }
 
-/** Records that the store completed a PG's 가입신청, unlocking its test channel. */
+/** Records that the store completed a PG's 가입신청, unlocking its test channel. Idempotent. */
 export async function recordSignup(services: Services, storeId: string, pgProvider: string): Promise<string[]> {
   const profile = getProfile(pgProvider);
   if (!profile) throw invalidRequest(`pgProvider: no test-mode profile for ${pgProvider}`);
-  for (;;) {
-    const store = await loadStore(services, storeId);
-    if (store.signups.includes(pgProvider)) return store.signups;
-    const expected = store.version;
-    store.signups = [...store.signups, pgProvider];
-    try {
-      await services.repo.saveStore(store, expected);
-      return store.signups;
-    } catch (err) {
-      if (!(err instanceof Error && err.name === 'ConcurrentModificationError')) throw err;
-    }
-  }
+  await loadStore(services, storeId);
+  await services.repo.addSignup(storeId, profile.pgProvider);
+  return (await loadStore(services, storeId)).signups;
 }

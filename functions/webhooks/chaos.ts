@@ -14,7 +14,7 @@ export const WebhookChaosSchema = z
   .object({
     /** Send every delivery twice at the same moment (same webhook-id, same body, racing each other). */
     duplicate: z.boolean().optional(),
-    /** Wait this long before each automatic delivery, so events queued later can overtake it. */
+    /** Wait this long before each delivery, so events queued later can overtake it. */
     delayMs: z.number().int().min(0).max(MAX_CHAOS_DELAY_MS).optional(),
     /** Sign with a random secret the receiver does not know. Wins over staleTimestamp. */
     invalidSignature: z.boolean().optional(),

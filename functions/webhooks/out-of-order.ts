@@ -1,6 +1,6 @@
 /**
  * Out-of-order chaos, deterministic on both runtimes: a payment's event is held back (not sent)
- * until a later event of the same payment to the same URL has been delivered, then released, so
+ * until the next event of the same payment to the same URL has been delivered, then released, so
  * the receiver sees e.g. Transaction.Cancelled before Transaction.Paid. An event that never gets
  * a successor is released by a hold timer after OUT_OF_ORDER_HOLD_MS of store time (the test
  * clock drives it like any retry). Held events stay PENDING with `heldAt` set, and the hold timer
@@ -20,12 +20,17 @@ export const holdTimerId = (event: Pick<OutboxEvent, 'storeId' | 'paymentId' | '
 
 const sameStream = (a: OutboxEvent, b: OutboxEvent) => a.eventId !== b.eventId && a.url === b.url && a.trigger !== 'MANUAL';
 
-/** Hold an event on its first attempt unless a later event of its payment is already there. */
+/**
+ * Hold an event on its first attempt, unless a later event of its payment is already there, or an
+ * earlier one is being held (then this one goes first and releases it). Events pair up: 1 and 2
+ * arrive as 2, 1; 3 and 4 as 4, 3; a last unpaired one after its hold timer.
+ */
 export async function shouldHold(services: Services, event: OutboxEvent): Promise<boolean> {
   // A manual resend is sent when asked; a retry or a released event is past holding.
   if (event.attempts.length > 0 || event.heldAt !== undefined || event.trigger === 'MANUAL') return false;
-  const siblings = await services.repo.listOutbox(event.storeId, event.paymentId);
-  return !siblings.some((e) => sameStream(e, event) && e.createdAt > event.createdAt);
+  const siblings = (await services.repo.listOutbox(event.storeId, event.paymentId)).filter((e) => sameStream(e, event));
+  if (siblings.some((e) => e.createdAt > event.createdAt)) return false;
+  return !siblings.some((e) => e.createdAt <= event.createdAt && e.status === 'PENDING' && e.heldAt !== undefined);
 }
 
 export async function holdBack(services: Services, store: StoreRecord, event: OutboxEvent): Promise<OutboxEvent | undefined> {

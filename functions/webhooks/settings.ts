@@ -56,7 +56,8 @@ export async function updateWebhookSettings(
     next.webhook.secrets ??= [];
     if (change(next.webhook, next) === false) return store;
     try {
-      await services.repo.saveStore(next, store.version);
+      await services.repo.saveStoreWebhook(storeId, next.webhook, store.version);
+      next.version = store.version + 1;
       return next;
     } catch (err) {
       if (!(err instanceof ConcurrentModificationError) || attempt >= MAX_TRIES) throw err;

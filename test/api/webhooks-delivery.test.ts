@@ -2,7 +2,13 @@
 // that is down and comes back, the per-attempt timeout, and a dispatcher that dies between the
 // commit and the send. The jitter source is fixed at 1 (every retry waits its full nominal delay)
 // so attempt counts per clock jump are exact; the real jitter is checked in webhooks.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PaymentClient } from '@portone/server-sdk';
+import { seededChannelKey } from '../../functions/stores/seed.ts';
+import { card, cardMethod } from '../support/cards.ts';
 import { dispatchEvent } from '../../functions/webhooks/dispatch.ts';
 import { RETRY_DELAYS_MINUTES } from '../../functions/webhooks/retry-policy.ts';
 import { sandboxAdmin, type Json } from '../support/admin.ts';
@@ -190,6 +196,62 @@ describe('a dispatcher that dies between commit and send', () => {
       for (const d of got) expect(d.rejections).toEqual([]);
     } finally {
       await crashed.close().catch(() => undefined);
+      await restarted?.close();
+    }
+  });
+
+  it('SIGKILLed while the receiver holds the request: delivered again after restart (a duplicate, never a loss)', async () => {
+    const tableName = `t-kill-${Date.now()}`;
+    // Seed the table (and the store) from this process, then run the sandbox in a child process.
+    const seeder = await startWebhookSandbox({ tableName, webhooks: { worker: false } });
+    const kit = await storeKit(seeder, receiver, 'kill');
+    await seeder.close();
+
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../support/runtime-process.ts', import.meta.url))], {
+      env: { ...process.env, PG_SANDBOX_DYNAMO_ENDPOINT: inject('dynamoEndpoint'), PG_SANDBOX_TABLE: tableName, LOG_LEVEL: 'SILENT' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let restarted: WebhookSandbox | undefined;
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString('utf8');
+          const match = /READY (\S+)/.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`runtime process exited early (${code})`)));
+      });
+      receiver.answer(kit.path, (_d, nth) => (nth === 1 ? 'hang' : 200));
+      const id = newPaymentId();
+      const sdk = PaymentClient({ secret: kit.seeded.apiSecret, baseUrl: url });
+      await sdk.payInstantly({
+        paymentId: id,
+        channelKey: seededChannelKey('KCP_V2'),
+        orderName: 'kill -9',
+        amount: { total: 1_000 },
+        currency: 'KRW',
+        method: cardMethod(card('SHINHAN_CARD')),
+      });
+      // The request is at the receiver, unanswered: the sender dies now.
+      const [first] = await receiver.waitFor(kit.path, 1);
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+
+      restarted = await startWebhookSandbox({ tableName });
+      expect(restarted.webhooks.recovered.events).toBe(1);
+      await restarted.webhooks.idle();
+      const got = await receiver.waitFor(kit.path, 2);
+      expect(got[1]!.webhookId).toBe(first!.webhookId);
+      expect(got[1]!.body).toBe(first!.body);
+      for (const d of got) expect(d.rejections).toEqual([]);
+      // The attempt the dead process made was never recorded; the one after restart is.
+      expect(await restarted.services.repo.listOutbox(kit.storeId, id)).toEqual([
+        expect.objectContaining({ status: 'DELIVERED', attempts: [expect.objectContaining({ ok: true, status: 200 })] }),
+      ]);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      receiver.answer(kit.path, undefined);
       await restarted?.close();
     }
   });

@@ -21,10 +21,10 @@ describe('functions', () => {
     expect(envOf(name).NODE_OPTIONS).toBe('--enable-source-maps');
   });
 
-  it('gives the api 29 s and a reserved concurrency of 10; timers and dispatch 60 s and no reservation', () => {
+  it('gives the api 29 s and a reserved concurrency of 10; timers and dispatch 120 s and no reservation', () => {
     expect(fn('Api')[1].Properties).toMatchObject({ Timeout: 29, ReservedConcurrentExecutions: 10 });
     for (const name of ['Timers', 'WebhookDispatch']) {
-      expect(fn(name)[1].Properties).toMatchObject({ Timeout: 60 });
+      expect(fn(name)[1].Properties).toMatchObject({ Timeout: 120 });
       expect(fn(name)[1].Properties).not.toHaveProperty('ReservedConcurrentExecutions');
     }
   });

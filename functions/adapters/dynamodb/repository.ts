@@ -101,6 +101,43 @@ export class Repository {
     }
   }
 
+  /**
+   * Replaces only a store's webhook settings, if nobody changed the store since `expectedVersion`.
+   * Unlike saveStore it cannot put back a stale clock offset (advanceClock moves the offset
+   * without touching the version).
+   */
+  async saveStoreWebhook(storeId: string, webhook: StoreRecord['webhook'], expectedVersion: number): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: storePk(storeId), sk: META },
+          UpdateExpression: 'SET webhook = :w, version = :next',
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':w': webhook, ':v': expectedVersion, ':next': expectedVersion + 1 },
+        }),
+      );
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConcurrentModificationError(`store ${storeId}`);
+      throw err;
+    }
+  }
+
+  /** Adds a PG to the store's recorded signups; touches nothing else (a clock advance may race it). */
+  async addSignup(storeId: string, pgProvider: string): Promise<void> {
+    await succeeded(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: storePk(storeId), sk: META },
+          UpdateExpression: 'SET signups = list_append(signups, :one)',
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(signups, :pg)',
+          ExpressionAttributeValues: { ':one': [pgProvider], ':pg': pgProvider },
+        }),
+      ),
+    );
+  }
+
   /** Moves the test clock forward only: a smaller offset than the stored one is refused. */
   async advanceClock(storeId: string, newOffsetMs: number): Promise<boolean> {
     return succeeded(

@@ -89,7 +89,7 @@ export function CheckoutPage(p: CheckoutPageProps) {
                           .filter((c) => c.card.issuerName === issuer)
                           .map((c) => (
                             <option value={c.number} selected={c.number === p.form.testCard}>
-                              {`${c.card.name} · ${groupDigits(c.number)} — ${expect(c.expected)}`}
+                              {`${c.card.name.replace(`${issuer} 샌드박스 `, '')} · ${groupDigits(c.number)} — ${expect(c.expected)}`}
                             </option>
                           ))}
                       </optgroup>

@@ -11,6 +11,7 @@ import { listPayments, listPaymentsByCursor } from '../../payments/list-payments
 import { preRegisterPayment } from '../../payments/pre-register.ts';
 import { closeVirtualAccount } from '../../payments/virtual-account.ts';
 import { loadStore, storeNow } from '../../stores/clock.ts';
+import { assertWebhookUrls } from '../../webhooks/outbox.ts';
 import {
   CancelPaymentBody,
   CloseVirtualAccountBody,
@@ -53,6 +54,7 @@ export function paymentRoutes() {
     const body = await readBody(c, InstantPaymentBody);
     const storeId = ownStoreId(c.var.storeId, body.storeId);
     if (!body.channelKey) throw invalidRequest('channelKey: required (channel groups are not simulated)');
+    if (body.noticeUrls) assertWebhookUrls(body.noticeUrls, 'noticeUrls', { allowLoopback: c.var.services.allowLoopbackWebhooks });
     const m = body.method;
     const method: ApproveMethod = m.card
       ? { kind: 'CARD', credential: m.card.credential, installmentMonth: m.card.installmentMonth, useFreeInstallmentPlan: m.card.useFreeInstallmentPlan }

@@ -32,6 +32,7 @@ button.link{background:none;border:0;color:var(--brand);padding:0;min-height:0;t
 .badge.ok{background:var(--ok-bg);color:var(--ok)}.badge.warn{background:var(--warn-bg);color:var(--warn)}.badge.bad{background:var(--bad-bg);color:var(--bad)}.badge.info{background:var(--info-bg);color:var(--brand)}.badge.test{background:#fde68a;color:#78350f}
 .notice{border-left:4px solid var(--brand);background:var(--info-bg);padding:.6rem .8rem;border-radius:6px}
 .notice.warn{border-color:var(--warn);background:var(--warn-bg)}.notice.bad{border-color:var(--bad);background:var(--bad-bg)}.notice.ok{border-color:var(--ok);background:var(--ok-bg)}
+.notice>h1:first-child,.notice>h2:first-child{margin-top:0}
 .notes{margin:.25rem 0 0;padding-left:1.1rem}.notes li+li{margin-top:.2rem}
 table{border-collapse:collapse;width:100%;background:#fff}
 caption{text-align:left;font-weight:600;padding:.4rem 0}
@@ -49,6 +50,7 @@ dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.3rem .9rem;margin:
 .pg-body{padding:1rem;flex:1}
 .pg-amount{font-size:1.6rem;font-weight:700;font-variant-numeric:tabular-nums}
 .pg-actions{display:grid;grid-template-columns:1fr 2fr;gap:.5rem;padding:1rem;border-top:1px solid var(--line);position:sticky;bottom:0;background:#fff}
+.pg-actions button{width:100%}
 .expiry{display:grid;grid-template-columns:1fr 1fr;gap:.5rem}
 
 /* demo shop */
@@ -85,6 +87,8 @@ main.c-main{max-width:1200px;margin:0 auto;padding:1rem}
 .tl-seg-ready{fill:#cbd5e1}.tl-seg-paid{fill:#22c55e}.tl-seg-va{fill:#60a5fa}.tl-seg-partial{fill:#86efac}.tl-seg-cancelled{fill:#64748b}.tl-seg-failed{fill:#f87171}
 .tl-seg-held{fill:#f59e0b}.tl-seg-approved{fill:#a78bfa}.tl-seg-voided{fill:#ef4444}.tl-seg-refunded{fill:#64748b}.tl-seg-awaiting{fill:#93c5fd}.tl-seg-deposit{fill:#0ea5e9}
 .tl-seg-label{font-size:11px;font-weight:600;fill:#0f172a}
+.tl-seg-projected{opacity:.3;stroke:#475569;stroke-dasharray:4 3;stroke-width:1}.tl-seg-label-projected{fill:#475569;font-weight:400}
+.tl-leader{stroke:#cbd5e1}
 .tl-mk{stroke:#0f172a;stroke-width:1.5;fill:#fff}
 .tl-mk-ok{fill:#22c55e}.tl-mk-bad{fill:#ef4444}.tl-mk-pg{fill:#a78bfa}.tl-mk-info{fill:#60a5fa}
 .tl-mk-pending{fill:#fff;stroke-dasharray:3 2}

@@ -1,0 +1,25 @@
+import { dualView } from '../payments/dual-view.ts';
+import { loadPayment } from '../payments/get-payment.ts';
+import type { Services } from '../services.ts';
+import { readClock } from '../timers/test-clock.ts';
+import { listDeliveries } from '../webhooks/deliveries.ts';
+import { buildTimeline } from './timeline.ts';
+
+/**
+ * Everything the payment page shows, read once: both views (dualView), the delivery log, the
+ * store clock and the timeline picture's data.
+ */
+export async function loadPaymentDetail(services: Services, storeId: string, paymentId: string) {
+  const payment = await loadPayment(services, storeId, paymentId);
+  const [dual, outbox, timers, clock, deliveries] = await Promise.all([
+    dualView(services, storeId, paymentId),
+    services.repo.listOutbox(storeId, paymentId),
+    services.repo.listTimers(storeId),
+    readClock(services, storeId),
+    listDeliveries(services, storeId, { paymentId }),
+  ]);
+  const timeline = buildTimeline({ payment, outbox, timers: timers.filter((t) => t.paymentId === paymentId), now: clock.now });
+  return { payment, dual, deliveries: deliveries.items, clock, timeline };
+}
+
+export type PaymentDetail = Awaited<ReturnType<typeof loadPaymentDetail>>;

@@ -1,0 +1,132 @@
+import { Hono, type Context } from 'hono';
+import { PortOneError } from '../../domain/errors.ts';
+import { cancelPayment } from '../../payments/cancel-payment.ts';
+import { notifyTestDeposit } from '../../payments/virtual-account.ts';
+import { resetStoreData } from '../../stores/reset-store.ts';
+import { advanceClock, fireTimerNow } from '../../timers/test-clock.ts';
+import { resendWebhook } from '../../webhooks/resend.ts';
+import { addWebhookSecret, deleteWebhookSecret, setWebhookUrl } from '../../webhooks/settings.ts';
+import { safeNext } from './auth.ts';
+import type { ConsoleEnv } from './env.ts';
+import { setFlash } from './flash.ts';
+
+type Form = Record<string, string>;
+
+async function form(c: Context<ConsoleEnv>): Promise<Form> {
+  const out: Form = {};
+  for (const [k, v] of Object.entries(await c.req.parseBody())) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/**
+ * Runs one console action and comes back with its result as a flash message. PortOne's and the
+ * PG's refusals are the point of many tests (e.g. cancelling after the batch void), so they are
+ * shown with their type and PG code, not hidden behind a generic error.
+ */
+async function act(c: Context<ConsoleEnv>, next: string, run: () => Promise<{ ko: string; en: string }>) {
+  const lang = c.var.lang;
+  try {
+    const done = await run();
+    setFlash(c, { kind: 'ok', text: done[lang] });
+  } catch (err) {
+    if (!(err instanceof PortOneError)) throw err;
+    const pg = err.pgCode ? ` (pgCode ${err.pgCode})` : '';
+    setFlash(c, { kind: 'bad', text: `${err.type}: ${err.message}${pg}` });
+  }
+  return c.redirect(next, 303);
+}
+
+const paymentPath = (id: string) => `/console/payments/${encodeURIComponent(id)}`;
+
+/** The console's buttons (POST, signed in, CSRF-checked): each redirects back (post/redirect/get). */
+export function actionRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  const storeOf = (c: Context<ConsoleEnv>) => c.var.consoleSession.storeId;
+
+  app.post('/payments/:paymentId/cancel', async (c) => {
+    const id = c.req.param('paymentId');
+    const f = await form(c);
+    const amount = f.amount?.trim() ? Number(f.amount) : undefined;
+    return act(c, paymentPath(id), async () => {
+      if (amount !== undefined && (!Number.isInteger(amount) || amount <= 0)) throw new PortOneError('INVALID_REQUEST', 'amount: a positive whole number');
+      const cancellation = await cancelPayment(c.var.services, storeOf(c), id, { reason: f.reason?.trim() || 'console cancel', amount, trigger: 'CONSOLE' });
+      const won = cancellation.totalAmount.toLocaleString('ko-KR');
+      return { ko: `${won}원을 취소했습니다.`, en: `Cancelled ${won} KRW.` };
+    });
+  });
+
+  app.post('/payments/:paymentId/test-deposit', (c) => {
+    const id = c.req.param('paymentId');
+    return act(c, paymentPath(id), async () => {
+      await notifyTestDeposit(c.var.services, storeOf(c), id);
+      return { ko: '테스트 입금웹훅통지를 보냈습니다: 포트원은 결제완료, PG에는 돈이 없습니다.', en: 'Test deposit notified: PortOne says PAID, the PG holds no money.' };
+    });
+  });
+
+  app.post('/payments/:paymentId/resend-webhook', async (c) => {
+    const id = c.req.param('paymentId');
+    const f = await form(c);
+    return act(c, paymentPath(id), async () => {
+      const entry = await resendWebhook(c.var.services, storeOf(c), id, f.webhookId || undefined);
+      return { ko: `${entry.type} 웹훅을 재발송 대기열에 넣었습니다.`, en: `Queued a resend of ${entry.type}.` };
+    });
+  });
+
+  app.post('/timers/:timerId/fire', async (c) => {
+    const f = await form(c);
+    return act(c, safeNext(f.next), async () => {
+      const outcome = await fireTimerNow(c.var.services, storeOf(c), c.req.param('timerId'));
+      return { ko: `타이머를 실행했습니다: ${outcome.detail ?? outcome.result}`, en: `Timer fired: ${outcome.detail ?? outcome.result}` };
+    });
+  });
+
+  app.post('/clock', async (c) => {
+    const f = await form(c);
+    return act(c, safeNext(f.next), async () => {
+      const view = await advanceClock(c.var.services, storeOf(c), f.to ? { to: f.to } : { by: f.by || 'PT1H' });
+      const ran = view.fired.filter((o) => o.result === 'fired').length;
+      const when = view.nowKst.slice(0, 16).replace('T', ' ');
+      return { ko: `상점 시계: ${when} KST. 실행된 타이머 ${ran}개.`, en: `Store clock: ${when} KST. ${ran} timer(s) ran.` };
+    });
+  });
+
+  app.post('/store/reset', async (c) => {
+    const f = await form(c);
+    if (f.confirm !== 'yes') {
+      setFlash(c, { kind: 'bad', text: c.var.lang === 'ko' ? '확인란을 선택해야 초기화됩니다.' : 'Tick the confirmation to reset.' });
+      return c.redirect('/console/store', 303);
+    }
+    return act(c, '/console/store', async () => {
+      const report = await resetStoreData(c.var.services, storeOf(c), { resetClock: f.resetClock === 'yes' });
+      return {
+        ko: `초기화했습니다: 항목 ${report.deletedItems}개 삭제, 예약 ${report.unscheduledTimers}개 해제${report.clockReset ? ', 시계 복귀' : ''}.`,
+        en: `Reset: ${report.deletedItems} items deleted, ${report.unscheduledTimers} schedules removed${report.clockReset ? ', clock back on the wall clock' : ''}.`,
+      };
+    });
+  });
+
+  app.post('/webhooks/url', async (c) => {
+    const f = await form(c);
+    return act(c, '/console/webhooks', async () => {
+      const url = f.url?.trim() || null;
+      await setWebhookUrl(c.var.services, storeOf(c), url);
+      return url ? { ko: '웹훅 URL을 저장했습니다.', en: 'Webhook URL saved.' } : { ko: '웹훅 URL을 해제했습니다.', en: 'Webhook URL cleared.' };
+    });
+  });
+
+  app.post('/webhooks/secrets', (c) =>
+    act(c, '/console/webhooks', async () => {
+      const entry = await addWebhookSecret(c.var.services, storeOf(c));
+      return { ko: `시크릿 ${entry.id}를 추가했습니다.`, en: `Added secret ${entry.id}.` };
+    }),
+  );
+
+  app.post('/webhooks/secrets/:secretId/delete', (c) =>
+    act(c, '/console/webhooks', async () => {
+      await deleteWebhookSecret(c.var.services, storeOf(c), c.req.param('secretId'));
+      return { ko: '시크릿을 삭제했습니다.', en: 'Secret deleted.' };
+    }),
+  );
+
+  return app;
+}

@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PaymentClient } from '@portone/server-sdk';
+
+/**
+ * A sample merchant for the browser tests, on its own origin (another loopback port): a shop page
+ * that loads the sandbox's /sdk.js exactly as a shop loads PortOne's browser SDK, the shop's own
+ * script (no inline script: the page's CSP is strict, as a careful merchant's would be), a server
+ * that verifies every payment with the official @portone/server-sdk, a redirect landing page for
+ * mobile, and webhook receivers (one healthy, one broken).
+ */
+export const PRODUCT = { name: '샌드박스 티셔츠', amount: 15_000 };
+
+export interface Merchant {
+  url: string;
+  webhooks: { path: string; body: string }[];
+  close(): Promise<void>;
+}
+
+const SHOP_JS = String.raw`(function () {
+  var config = JSON.parse(document.getElementById('config').textContent);
+  var params = new URLSearchParams(location.search);
+  var result = document.getElementById('result');
+  function show(state, text, extra) {
+    result.setAttribute('data-state', state);
+    result.textContent = text;
+    for (var k in extra || {}) result.setAttribute('data-' + k, extra[k]);
+  }
+  document.getElementById('pay').addEventListener('click', function () {
+    var payMethod = document.getElementById('payMethod').value;
+    var paymentId = 'order-' + Date.now() + '-' + Math.random().toString(36).slice(2, 8);
+    result.setAttribute('data-payment-id', paymentId);
+    var request = {
+      storeId: config.storeId,
+      channelKey: params.get('channelKey') || config.channels[params.get('pg') || 'INICIS_V2'],
+      paymentId: paymentId,
+      orderName: config.product.name,
+      totalAmount: config.product.amount,
+      currency: 'CURRENCY_KRW',
+      payMethod: payMethod,
+      customer: { fullName: '홍길동', email: 'buyer@example.com', phoneNumber: '010-0000-0000' },
+      redirectUrl: location.origin + '/return',
+      customData: { cartId: 'cart-1' }
+    };
+    if (params.get('window')) request.windowType = { pc: params.get('window') };
+    if (payMethod === 'EASY_PAY') request.easyPay = { easyPayProvider: params.get('provider') || 'KAKAOPAY' };
+    if (params.get('notice')) request.noticeUrls = [location.origin + '/webhook', location.origin + '/webhook-broken'];
+    show('pending', '결제 진행 중…');
+    PortOne.requestPayment(request).then(function (response) {
+      if (response.code !== undefined) {
+        show('failed', '결제 실패: ' + response.message, { code: response.code, 'pg-code': response.pgCode || '' });
+        return;
+      }
+      return fetch('/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(response) })
+        .then(function (r) { return r.json(); })
+        .then(function (v) { show(v.verified ? v.state : 'mismatch', v.message, { status: v.status }); });
+    }, function (error) {
+      show('error', error.code + ': ' + error.message, { code: error.code });
+    });
+  });
+})();
+`;
+
+const CSS = 'body{font-family:system-ui,sans-serif;max-width:640px;margin:2rem auto;padding:0 1rem}button{font-size:1.1rem;padding:.6rem 1.2rem}#result{margin-top:1rem;padding:.75rem;border:1px solid #ccc;border-radius:8px}';
+
+function shopPage(sandboxUrl: string, config: unknown): string {
+  return `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>샘플 가맹점</title><link rel="stylesheet" href="/shop.css">
+<script src="${sandboxUrl}/sdk.js"></script><script src="/shop.js" defer></script></head>
+<body><h1>샘플 가맹점</h1><p>${PRODUCT.name} · ${PRODUCT.amount.toLocaleString('ko-KR')}원</p>
+<script type="application/json" id="config">${JSON.stringify(config)}</script>
+<label for="payMethod">결제수단</label> <select id="payMethod"><option value="CARD">카드</option><option value="EASY_PAY">간편결제</option><option value="VIRTUAL_ACCOUNT">가상계좌</option></select>
+<button id="pay" type="button">결제하기</button><div id="result" role="status" data-state="idle">결제 전</div></body></html>`;
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+
+export async function startMerchant(opts: { sandboxUrl: string; storeId: string; apiSecret: string; channels: Record<string, string> }): Promise<Merchant> {
+  const portone = PaymentClient({ secret: opts.apiSecret, baseUrl: opts.sandboxUrl });
+  const webhooks: Merchant['webhooks'] = [];
+
+  /** The merchant's server-side check: the payment exists, is ours, and has the price we charge. */
+  async function verify(paymentId: string) {
+    const payment = (await portone.getPayment({ paymentId })) as { status: string; amount: { total: number } };
+    const amountOk = payment.amount.total === PRODUCT.amount;
+    if (payment.status === 'PAID' && amountOk) return { verified: true, state: 'paid', status: payment.status, message: '결제 완료 (서버 검증됨)' };
+    if (payment.status === 'VIRTUAL_ACCOUNT_ISSUED' && amountOk) return { verified: true, state: 'va-issued', status: payment.status, message: '가상계좌 발급됨 (입금 대기)' };
+    return { verified: false, state: 'mismatch', status: payment.status, message: `검증 실패: ${payment.status} ${payment.amount.total}` };
+  }
+
+  const csp = `default-src 'none'; script-src 'self' ${opts.sandboxUrl}; connect-src 'self' ${opts.sandboxUrl}; frame-src ${opts.sandboxUrl}; style-src 'self'; form-action 'self'`;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://merchant.invalid');
+      const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': type, ...headers });
+        res.end(body);
+      };
+      try {
+        if (req.method === 'GET' && url.pathname === '/') {
+          return send(200, 'text/html; charset=utf-8', shopPage(opts.sandboxUrl, { storeId: opts.storeId, channels: opts.channels, product: PRODUCT }), { 'content-security-policy': csp });
+        }
+        if (url.pathname === '/shop.js') return send(200, 'text/javascript; charset=utf-8', SHOP_JS);
+        if (url.pathname === '/shop.css') return send(200, 'text/css; charset=utf-8', CSS);
+        if (req.method === 'POST' && url.pathname === '/verify') {
+          const response = JSON.parse(await readBody(req)) as { paymentId: string };
+          return send(200, 'application/json', JSON.stringify(await verify(response.paymentId)));
+        }
+        if (url.pathname === '/return') {
+          const q = url.searchParams;
+          const outcome = q.get('code') ? { state: 'failed', message: `결제 실패: ${q.get('message') ?? ''}` } : await verify(q.get('paymentId') ?? '');
+          const html = `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>결제 결과</title></head><body><h1>결제 결과</h1><div id="result" data-state="${outcome.state}" data-payment-id="${q.get('paymentId') ?? ''}">${outcome.message.replace(/[<>&"]/g, '')}</div></body></html>`;
+          return send(200, 'text/html; charset=utf-8', html, { 'content-security-policy': "default-src 'none'" });
+        }
+        if (req.method === 'POST' && (url.pathname === '/webhook' || url.pathname === '/webhook-broken')) {
+          webhooks.push({ path: url.pathname, body: await readBody(req) });
+          return url.pathname === '/webhook' ? send(200, 'text/plain', 'ok') : send(500, 'text/plain', 'receiver is down');
+        }
+        send(404, 'text/plain', 'not found');
+      } catch (err) {
+        send(500, 'text/plain', String(err));
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    webhooks,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
