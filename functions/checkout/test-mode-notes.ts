@@ -38,8 +38,17 @@ export function effectiveRule(profile: PgProfile, channel: Pick<ChannelRecord, '
   return channel.autoRefundOverride ?? profile.autoRefund.value;
 }
 
-/** Bullet points for the checkout window and the channel list. */
-export function testModeNotes(profile: PgProfile, channel: Pick<ChannelRecord, 'autoRefundOverride'>, lang: Lang, method?: CheckoutPayMethod): string[] {
+/**
+ * Bullet points for the checkout window (one method) and the channel list (every method; the
+ * list shows {@link refundSummary} in its own column, so it asks without it).
+ */
+export function testModeNotes(
+  profile: PgProfile,
+  channel: Pick<ChannelRecord, 'autoRefundOverride'>,
+  lang: Lang,
+  method?: CheckoutPayMethod,
+  opts: { summary?: boolean } = {},
+): string[] {
   const ko = lang === 'ko';
   const notes: string[] = [];
   const withdraws = profile.withdraws.value;
@@ -56,14 +65,14 @@ export function testModeNotes(profile: PgProfile, channel: Pick<ChannelRecord, '
     }
     return notes;
   }
-  if (method === 'EASY_PAY' && !profile.directEasyPayProvider && profile.hubEasyPay.value) {
-    notes.push(
-      ko
-        ? '이 PG를 통한 간편결제(허브형)는 실제로 출금되며 자동 환불되지 않습니다. 반드시 직접 취소하세요.'
-        : 'Easy pay through this PG (hub type) really withdraws and is never refunded automatically: refund by hand.',
-    );
+  const hubNote = ko
+    ? '이 PG를 통한 간편결제(허브형)는 실제로 출금되며 자동 환불되지 않습니다. 반드시 직접 취소하세요.'
+    : 'Easy pay through this PG (hub type) really withdraws and is never refunded automatically: refund by hand.';
+  const hub = !profile.directEasyPayProvider && profile.hubEasyPay.value;
+  if (method === 'EASY_PAY' && hub) {
+    notes.push(hubNote);
   } else {
-    notes.push(refundSummary(withdraws, withdraws ? rule : profile.autoRefund.value, lang) + '.');
+    if (opts.summary !== false) notes.push(refundSummary(withdraws, withdraws ? rule : profile.autoRefund.value, lang) + '.');
     if (withdraws && (rule.kind === 'daily-batch' || rule.kind === 'interval' || rule.kind === 'delay')) {
       notes.push(
         ko
@@ -94,6 +103,7 @@ export function testModeNotes(profile: PgProfile, channel: Pick<ChannelRecord, '
     const amount = limit.maxExclusive.toLocaleString('ko-KR');
     notes.push(ko ? `테스트 결제 한도: ${amount}원 미만 (${limit.appliesTo === 'CARD' ? '카드' : '간편결제'})` : `Test payments must be under ${amount} KRW (${limit.appliesTo === 'CARD' ? 'cards' : 'easy pay'})`);
   }
+  if (method === undefined && hub) notes.push(hubNote);
   if (profile.partialCancel.value === 'REFUSED') notes.push(ko ? '부분취소가 거절됩니다.' : 'Partial cancels are refused.');
   if (profile.partialCancelRemovesAutoRefund.value) {
     notes.push(

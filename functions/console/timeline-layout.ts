@@ -81,7 +81,7 @@ const second = (iso: string) => Math.floor(Date.parse(iso) / 1000) * 1000;
 export function timeScale(times: readonly string[], x0: number, x1: number) {
   const stops = [...new Set(times.map(second))].sort((a, b) => a - b);
   if (stops.length === 1) return { x: () => (x0 + x1) / 2, stops: [{ ms: stops[0]!, x: (x0 + x1) / 2 }] };
-  const weights = stops.slice(1).map((t, i) => 0.8 + Math.log10(1 + (t - stops[i]!) / 1000));
+  const weights = stops.slice(1).map((t, i) => 1.6 + Math.log10(1 + (t - stops[i]!) / 1000));
   const total = weights.reduce((a, b) => a + b, 0);
   const placed = [{ ms: stops[0]!, x: x0 }];
   let acc = 0;
@@ -118,7 +118,7 @@ function groupMarkers(markers: readonly TimelineMarker[], x: (iso: string) => nu
       x: gx,
       dots: members.map((marker, i) => ({ x: gx + (i - (members.length - 1) / 2) * DOT_SPACING, marker })),
       lines: members.map((m) => m.label[lang]),
-      time: first.pending ? (lang === 'ko' ? `예정 ${hhmmss}` : `due ${hhmmss}`) : hhmmss,
+      time: hhmmss,
       anchor: 'middle',
       offset: 0,
       height: members.length * LINE_H + LINE_H,

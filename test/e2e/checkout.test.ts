@@ -97,6 +97,7 @@ describe('PC overlay (IFRAME)', () => {
     const kb = frame.locator('#testCard option[value="4519011000000003"]');
     await expect(kb.textContent()).resolves.toContain('거절');
     await frame.locator('#testCard').selectOption('4519011000000003'); // KB국민카드
+    await screenshot(page, 'checkout-overlay-refused-choice');
     await frame.locator('[data-testid="pay"]').click();
     await page.locator('#result[data-state="failed"]').waitFor();
     await expect(result(page).getAttribute('data-code')).resolves.toBe('FAILURE_TYPE_PG');
@@ -213,6 +214,36 @@ describe('mobile (REDIRECTION)', () => {
   });
 });
 
+describe('the demo shop (GET /demo)', () => {
+  it('lets a newcomer pay without code and links the payment in the console', async () => {
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/demo?storeId=${sandbox.store.storeId}`);
+    await page.selectOption('#channelKey', sandbox.channelKey('INICIS_V2'));
+    await screenshot(page, 'demo-shop');
+    const paymentId = await page.inputValue('#paymentId');
+    await page.click('#demo-form button[type="submit"]');
+    const frame = page.frameLocator('iframe[name="pg-sandbox-checkout"]');
+    await frame.locator('[data-testid="pay"]').click();
+    await page.locator('#demo-links a').waitFor();
+    const output = JSON.parse((await page.locator('#demo-output').textContent())!) as Record<string, unknown>;
+    expect(output).toMatchObject({ transactionType: 'PAYMENT', paymentId });
+    expect(output.code).toBeUndefined();
+    await expect(page.locator('#demo-links a').getAttribute('href')).resolves.toBe(`/console/payments/${paymentId}`);
+    expect((await getPayment(paymentId)).status).toBe('PAID');
+
+    // The shop's link → sign-in → straight back to that payment's page.
+    await Promise.all([page.waitForURL(`${sandbox.url}/console/login?**`), page.click('#demo-links a')]);
+    await page.fill('#apiSecret', sandbox.store.apiSecret);
+    await Promise.all([page.waitForURL(`${sandbox.url}/console/payments/${paymentId}`), page.click('button[type="submit"]')]);
+    await page.locator('[data-testid="timeline"]').waitFor();
+
+    const csp = (await page.request.get(`${sandbox.url}/demo`)).headers()['content-security-policy'];
+    expect(csp).toContain("frame-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    await page.close();
+  });
+});
+
 describe('security of the window', () => {
   it('lets only the opening merchant origin frame it, allows no inline script, and refuses altered links', async () => {
     const res = await fetch(`${sandbox.url}/checkout/sessions`, {
@@ -237,6 +268,17 @@ describe('security of the window', () => {
     const altered = session.token.replace(/^.{10}/, 'eyJ2IjoyLC');
     const bad = await fetch(`${sandbox.url}/checkout/window?s=${encodeURIComponent(altered)}`);
     expect(bad.status).toBe(400);
+
+    // 31 minutes later the window is expired: paying answers DeadlineExceeded, nothing is charged.
+    const realNow = sandbox.services.wallNow;
+    sandbox.services.wallNow = () => realNow() + 31 * 60 * 1000;
+    try {
+      const late = await fetch(`${sandbox.url}/checkout/pay`, { method: 'POST', body: new URLSearchParams({ s: session.token, testCard: '4518014000000008', expiryMonth: '12', expiryYear: '30' }) });
+      expect(late.status).toBe(200);
+      expect(await late.text()).toContain('DeadlineExceeded');
+    } finally {
+      sandbox.services.wallNow = realNow;
+    }
 
     const sdk = await fetch(`${sandbox.url}/sdk.js`);
     expect(sdk.headers.get('cross-origin-resource-policy')).toBe('cross-origin');

@@ -226,7 +226,9 @@ describe('channels, webhooks, store', () => {
     await small.locator('[data-testid="timeline"]').waitFor();
     // Nothing but the timeline's own scroller may be wider than the screen.
     await expect(small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
-    await screenshot(small, 'console-mobile');
+    await screenshot(small, 'console-mobile', { fullPage: false });
+    await small.locator('.timeline').scrollIntoViewIfNeeded();
+    await screenshot(small, 'console-mobile-timeline', { fullPage: false });
     await small.goto(`${sandbox.url}/console/payments`);
     await expect(small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
     await phone.close();
@@ -254,6 +256,14 @@ describe('channels, webhooks, store', () => {
       expect(w.bytes).toBeLessThan(150_000);
     }
     await fresh.close();
+  });
+
+  it('fires a pending timer now from the store page', async () => {
+    await page.goto(`${sandbox.url}/console/store`);
+    const before = await page.locator('form[action$="/fire"]').count();
+    expect(before).toBeGreaterThan(0); // the broken receiver's webhook retries
+    await Promise.all([page.waitForURL(`${sandbox.url}/console/store`), page.locator('form[action$="/fire"] button').first().click()]);
+    await expect(page.locator('[data-testid="flash"]').textContent()).resolves.toContain('타이머를 실행했습니다');
   });
 
   it('resets the store\'s data (payments, timers, deliveries) and keeps the channels', async () => {

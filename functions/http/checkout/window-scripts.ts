@@ -8,7 +8,7 @@ export const CHECKOUT_JS = String.raw`(function () {
   'use strict';
   var cancel = document.getElementById('cancel-form');
   document.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape' && cancel) cancel.requestSubmit();
+    if (event.key === 'Escape' && cancel) cancel.requestSubmit ? cancel.requestSubmit() : cancel.submit();
   });
   var pay = document.getElementById('pay-form');
   if (pay) pay.addEventListener('submit', function (event) {

@@ -46,7 +46,7 @@ export function ChannelsPage(props: ConsoleChrome & { channels: ChannelRecord[] 
                   <td class="small">
                     {profile && (
                       <ul class="notes">
-                        {testModeNotes(profile, ch, lang).map((n) => (
+                        {testModeNotes(profile, ch, lang, undefined, { summary: false }).map((n) => (
                           <li>{n}</li>
                         ))}
                         {profile.quirks.map((q) => (

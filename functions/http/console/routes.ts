@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { logger } from '../../logger.ts';
-import type { AppEnv } from '../env.ts';
 import { pageSecurity } from '../ui/security.ts';
 import { actionRoutes } from './action-routes.ts';
 import { consoleLang, requireConsole, requireCsrfToken } from './auth.ts';
@@ -37,5 +36,5 @@ export function consoleRoutes() {
     logger.error('console error', { error: err as Error, path: c.req.path });
     return renderConsoleError(c, c.var.lang ?? 'ko', 500);
   });
-  return app as unknown as Hono<AppEnv>;
+  return app;
 }

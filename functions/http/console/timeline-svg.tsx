@@ -32,6 +32,18 @@ export function TimelineFigure(props: { timeline: Timeline; lang: Lang }) {
   };
   const boxP = laneBox('portone');
   const boxG = laneBox('pg');
+  // A segment's label gives way to event dots drawn over it.
+  const covered = (lane: 'portone' | 'pg', center: number, width: number) =>
+    l.groups.some((g) => g.lane === lane && g.dots.some((d) => Math.abs(d.x - center) < width / 2 + 8));
+  const divergence = tl.divergence && {
+    x0: l.x(tl.divergence.from),
+    x1: l.x(tl.divergence.to),
+    text: tl.divergence.reason[lang],
+  };
+  // The divergence's label goes inside its hatched area when it fits, else just left of it.
+  const divergenceLabel = divergence && (divergence.x1 - divergence.x0 > textWidth(divergence.text) + 16
+    ? { x: (divergence.x0 + divergence.x1) / 2, anchor: 'middle' }
+    : { x: divergence.x0 - 6, anchor: 'end' });
   const summary = tl.divergence ? tl.divergence.reason[lang] : t('두 원장이 일치합니다.', 'Both ledgers agree.');
 
   return (
@@ -53,21 +65,11 @@ export function TimelineFigure(props: { timeline: Timeline; lang: Lang }) {
           <text x="16" y={bandG + 8} class="tl-lane-title">PG</text>
           <text x="16" y={bandG + 22} class="tl-lane-sub">{t('PG사 원장 (실제 돈)', "PG's ledger (money)")}</text>
 
-          {tl.divergence && (
+          {divergence && divergenceLabel && (
             <g data-testid="divergence">
-              <rect
-                x={l.x(tl.divergence.from)}
-                y={bandP + l.bandH + 4}
-                width={Math.max(4, l.x(tl.divergence.to) - l.x(tl.divergence.from))}
-                height={bandG - bandP - l.bandH - 8}
-                class="tl-diverge"
-              />
-              <text
-                x={Math.min(l.x(tl.divergence.from) + 6, l.right - textWidth(tl.divergence.reason[lang]) - 6)}
-                y={(bandP + l.bandH + bandG) / 2 + 4}
-                class="tl-diverge-label"
-              >
-                {tl.divergence.reason[lang]}
+              <rect x={divergence.x0} y={bandP + l.bandH + 4} width={Math.max(4, divergence.x1 - divergence.x0)} height={bandG - bandP - l.bandH - 8} class="tl-diverge" />
+              <text x={divergenceLabel.x} y={(bandP + l.bandH + bandG) / 2 + 4} text-anchor={divergenceLabel.anchor} class="tl-diverge-label">
+                {divergence.text}
               </text>
             </g>
           )}
@@ -80,7 +82,7 @@ export function TimelineFigure(props: { timeline: Timeline; lang: Lang }) {
             return (
               <g data-segment={s.state} data-projected={s.projected ? 'true' : undefined}>
                 <rect x={x0} y={y} width={w} height={l.bandH} rx="3" class={`tl-seg tl-seg-${s.state}${s.projected ? ' tl-seg-projected' : ''}`} />
-                {w > textWidth(label) + 12 && (
+                {w > textWidth(label) + 12 && !covered(s.lane, x0 + w / 2, textWidth(label)) && (
                   <text x={x0 + w / 2} y={y + 14} text-anchor="middle" class={s.projected ? 'tl-seg-label tl-seg-label-projected' : 'tl-seg-label'}>
                     {label}
                   </text>

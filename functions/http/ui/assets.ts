@@ -22,8 +22,6 @@ const VERSION = Object.fromEntries(
   Object.entries(FILES).map(([name, f]) => [name, createHash('sha256').update(f.body).digest('hex').slice(0, 10)]),
 );
 
-export type AssetName = keyof typeof FILES & string;
-
 /** The URL a page links: `/assets/ui.css?v=…`. */
 export const assetUrl = (name: 'ui.css' | 'checkout.js' | 'checkout-result.js' | 'demo.js') => `/assets/${name}?v=${VERSION[name]}`;
 

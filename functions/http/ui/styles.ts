@@ -16,6 +16,7 @@ h1{font-size:1.35rem;margin:0 0 .75rem}h2{font-size:1.1rem;margin:1.5rem 0 .6rem
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .muted{color:var(--muted)}.small{font-size:.85rem}.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;word-break:break-all}
 .card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:1rem}
+.card>h2:first-child,.card>h3:first-child{margin-top:0}
 .stack>*+*{margin-top:.75rem}
 .row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
 .grid2{display:grid;gap:1rem}@media(min-width:860px){.grid2{grid-template-columns:1fr 1fr}}
@@ -40,6 +41,7 @@ th,td{border-bottom:1px solid var(--line);padding:.5rem .6rem;text-align:left;ve
 th{font-size:.85rem;color:var(--muted);font-weight:600;background:#f1f5f9}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+.scroll>table{min-width:640px}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.3rem .9rem;margin:0}dl.kv dt{color:var(--muted)}dl.kv dd{margin:0;word-break:break-word}
 
 /* checkout window */
@@ -76,8 +78,9 @@ main.c-main{max-width:1200px;margin:0 auto;padding:1rem}
 .pager{display:flex;gap:.5rem;justify-content:space-between;align-items:center;margin-top:.75rem}
 
 /* timeline picture */
+figure{margin:0}
 .timeline{overflow-x:auto;background:#fff;border:1px solid var(--line);border-radius:var(--radius);padding:.5rem}
-.timeline svg{display:block;min-width:760px;width:100%;height:auto;font-family:inherit}
+.timeline svg{display:block;min-width:680px;width:100%;height:auto;font-family:inherit}
 .tl-lane{fill:#f8fafc;stroke:#e2e8f0}
 .tl-lane-title{font-size:13px;font-weight:700;fill:#0f172a}
 .tl-lane-sub{font-size:11px;fill:#64748b}
@@ -89,6 +92,7 @@ main.c-main{max-width:1200px;margin:0 auto;padding:1rem}
 .tl-seg-label{font-size:11px;font-weight:600;fill:#0f172a}
 .tl-seg-projected{opacity:.3;stroke:#475569;stroke-dasharray:4 3;stroke-width:1}.tl-seg-label-projected{fill:#475569;font-weight:400}
 .tl-leader{stroke:#cbd5e1}
+.tl-label,.tl-pending-label,.tl-label-time,.tl-diverge-label,.tl-now-label,.tl-tick-label{paint-order:stroke;stroke:#f8fafc;stroke-width:3px;stroke-linejoin:round}
 .tl-mk{stroke:#0f172a;stroke-width:1.5;fill:#fff}
 .tl-mk-ok{fill:#22c55e}.tl-mk-bad{fill:#ef4444}.tl-mk-pg{fill:#a78bfa}.tl-mk-info{fill:#60a5fa}
 .tl-mk-pending{fill:#fff;stroke-dasharray:3 2}

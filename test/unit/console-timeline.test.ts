@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { explainDifferences } from '../../functions/console/differences.ts';
+import { layoutTimeline, textWidth, timeScale } from '../../functions/console/timeline-layout.ts';
+import { buildTimeline } from '../../functions/console/timeline.ts';
+import type { PaymentRecord } from '../../functions/domain/payment.ts';
+import type { TimerRecord } from '../../functions/timers/timer.ts';
+import type { OutboxEvent } from '../../functions/webhooks/outbox.ts';
+
+const T0 = '2025-06-01T05:00:00.000Z'; // 14:00 KST
+const PAID = '2025-06-01T05:00:03.000Z';
+const VOID = '2025-06-01T14:27:00.000Z'; // 23:27 KST
+
+function payment(over: Partial<PaymentRecord> = {}): PaymentRecord {
+  return {
+    storeId: 's',
+    merchantId: 'm',
+    paymentId: 'p1',
+    transactionId: 'tx',
+    version: 2,
+    status: 'PAID',
+    orderName: 'o',
+    currency: 'KRW',
+    amount: { total: 15_000, taxFree: 0, vat: 1364, supply: 13_636, discount: 0, paid: 15_000, cancelled: 0, cancelledTaxFree: 0 },
+    cancelledVat: 0,
+    customer: {},
+    origin: { platformType: 'PC', ipAddress: '127.0.0.1' },
+    requestedAt: T0,
+    updatedAt: PAID,
+    statusChangedAt: PAID,
+    paidAt: PAID,
+    cancellations: [],
+    webhooks: [],
+    pg: {
+      withdrawn: true,
+      autoRefund: { kind: 'daily-batch', timeZone: 'Asia/Seoul', windowStart: '23:00', windowEnd: '23:50' },
+      ruleDescription: 'real withdrawal',
+      refunded: 0,
+      methodKind: 'CARD',
+    },
+    ...over,
+  };
+}
+
+const voidTimer: TimerRecord = {
+  storeId: 's',
+  timerId: 'pgvoid-x',
+  kind: 'pg-void',
+  paymentId: 'p1',
+  dueAt: VOID,
+  state: 'PENDING',
+  reason: 'batch',
+  scheduleName: 'pgvoid-x',
+  createdAt: PAID,
+};
+
+const delivered: OutboxEvent = {
+  storeId: 's',
+  eventId: 'e1',
+  paymentId: 'p1',
+  type: 'Transaction.Paid',
+  timestamp: PAID,
+  body: '{}',
+  url: 'https://x',
+  status: 'DELIVERED',
+  attempts: [{ attempt: 1, url: 'https://x', requestedAt: PAID, status: 200, ok: true }],
+  maxAttempts: 6,
+  paymentStatus: 'PAID',
+  createdAt: PAID,
+  version: 2,
+};
+
+describe('the timeline model', () => {
+  it('before the batch: both ledgers agree, and the pending void is projected on the PG lane only', () => {
+    const tl = buildTimeline({ payment: payment(), outbox: [delivered], timers: [voidTimer], now: '2025-06-01T06:00:00.000Z' });
+    expect(tl.divergence).toBeUndefined();
+    expect(tl.markers.filter((m) => m.pending).map((m) => [m.lane, m.at])).toEqual([['pg', VOID]]);
+    const projected = tl.segments.filter((s) => s.projected);
+    expect(projected).toContainEqual(expect.objectContaining({ lane: 'pg', from: VOID, state: 'voided' }));
+    expect(projected).toContainEqual(expect.objectContaining({ lane: 'portone', state: 'paid' }));
+    expect(tl.markers.some((m) => m.label.en === 'webhook ✓ Paid')).toBe(true);
+  });
+
+  it('after the batch: PortOne stays PAID, the PG is voided, and the gap is the divergence', () => {
+    const now = '2025-06-02T05:00:00.000Z';
+    const voided = payment({ pg: { ...payment().pg!, voidedAt: VOID, refunded: 15_000 } });
+    const tl = buildTimeline({ payment: voided, outbox: [], timers: [{ ...voidTimer, state: 'FIRED' }], now });
+    expect(tl.divergence).toMatchObject({ from: VOID, to: now });
+    expect(tl.segments.filter((s) => s.lane === 'pg').map((s) => s.state)).toEqual(['held', 'voided']);
+    expect(tl.segments.filter((s) => s.lane === 'portone').map((s) => s.state)).toEqual(['ready', 'paid']);
+    expect(explainDifferences(voided)[0]?.ko).toContain('기 취소 거래');
+  });
+});
+
+describe('the timeline layout', () => {
+  it('gives long gaps more room than short ones, but far less than linear', () => {
+    const scale = timeScale([T0, PAID, VOID], 0, 1000);
+    const short = scale.x(PAID) - scale.x(T0);
+    const long = scale.x(VOID) - scale.x(PAID);
+    expect(long).toBeGreaterThan(short);
+    expect(long / short).toBeLessThan(10);
+  });
+
+  it('never lets two label blocks of a lane overlap', () => {
+    const events: OutboxEvent[] = ['Transaction.Ready', 'Transaction.Paid'].flatMap((type, i) =>
+      [true, false].map((ok, j) => ({ ...delivered, eventId: `e${i}${j}`, type, attempts: [{ attempt: 1, url: 'x', requestedAt: PAID, ok, status: ok ? 200 : 500 }] })),
+    );
+    const tl = buildTimeline({ payment: payment(), outbox: events, timers: [voidTimer], now: '2025-06-01T06:00:00.000Z' });
+    for (const lang of ['ko', 'en'] as const) {
+      const layout = layoutTimeline(tl, lang);
+      for (const lane of ['portone', 'pg'] as const) {
+        const boxes = layout.groups
+          .filter((g) => g.lane === lane)
+          .map((g) => {
+            const w = Math.max(...g.lines.map(textWidth), textWidth(g.time)) + 8;
+            const x0 = g.anchor === 'middle' ? g.x - w / 2 : g.anchor === 'start' ? g.x - 6 : g.x + 6 - w;
+            return { x0, x1: x0 + w, y0: g.offset, y1: g.offset + g.height };
+          });
+        for (const [i, a] of boxes.entries()) {
+          for (const b of boxes.slice(i + 1)) {
+            const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+            expect(overlap).toBe(false);
+          }
+        }
+      }
+      expect(layout.height).toBeGreaterThan(150);
+    }
+  });
+});
