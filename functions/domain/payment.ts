@@ -118,6 +118,8 @@ export interface PaymentRecord {
   receiptUrl?: string;
   cancellations: Cancellation[];
   webhooks: PaymentWebhookLog[];
+  /** Failed payment attempts on this paymentId so far (PortOne caps them). */
+  failedAttempts?: number;
   /** Set by preRegisterPayment: a later payment must match. */
   preRegistered?: { totalAmount?: number; taxFreeAmount?: number; currency?: string };
   pg?: PgView;

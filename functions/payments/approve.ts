@@ -40,6 +40,12 @@ export interface ApproveRequest {
   origin: PaymentRecord['origin'];
 }
 
+/**
+ * PortOne caps attempts per paymentId (MAX_TRANSACTION_COUNT_REACHED) without publishing the number;
+ * the sandbox allows this many failed attempts (assumed) so a retry loop in merchant code shows up.
+ */
+export const MAX_FAILED_ATTEMPTS = 10;
+
 export async function loadChannel(services: Services, storeId: string, channelKey: string): Promise<ChannelRecord> {
   const channel = await services.repo.getChannel(storeId, channelKey);
   if (!channel) throw new PortOneError('CHANNEL_NOT_FOUND', `채널이 존재하지 않습니다. (channelKey: ${channelKey})`);
@@ -61,8 +67,12 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
   checkReusable(existing, req);
 
   const taxFree = req.amount.taxFree ?? existing?.preRegistered?.taxFreeAmount ?? 0;
-  if (taxFree > req.amount.total) throw invalidRequest('amount.taxFree: must not exceed amount.total');
-  if (req.amount.vat !== undefined && req.amount.vat > req.amount.total - taxFree) throw invalidRequest('amount.vat: must not exceed the taxable amount');
+  if (taxFree + (req.amount.vat ?? 0) > req.amount.total) {
+    throw new PortOneError('SUM_OF_PARTS_EXCEEDS_TOTAL_AMOUNT', `면세 금액(${taxFree})과 부가세(${req.amount.vat ?? 0})의 합이 결제 금액(${req.amount.total})을 초과합니다.`);
+  }
+  if ((existing?.failedAttempts ?? 0) >= MAX_FAILED_ATTEMPTS) {
+    throw new PortOneError('MAX_TRANSACTION_COUNT_REACHED', `결제 시도 횟수가 최대(${MAX_FAILED_ATTEMPTS}회)에 도달했습니다. 새 paymentId로 결제해 주세요.`);
+  }
 
   let card: TestCard | undefined;
   if (req.method.kind === 'CARD') {
@@ -117,6 +127,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     const failure = decision;
     payment.status = 'FAILED';
     payment.failedAt = nowIso;
+    payment.failedAttempts = (existing?.failedAttempts ?? 0) + 1;
     payment.failure = { reason: failure.reason, pgCode: failure.pgCode, pgMessage: failure.pgMessage };
     await commitPaymentChange(services, {
       store,

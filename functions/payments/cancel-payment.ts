@@ -24,6 +24,9 @@ export interface CancelRequest {
   trigger?: 'API' | 'CONSOLE';
 }
 
+/** Partial cancels per payment; PortOne has a cap (MAX_CANCEL_COUNT_REACHED) it does not publish: assumed. */
+export const MAX_CANCELLATIONS = 50;
+
 /** Enough for 20 concurrent cancels on one payment to each get a turn. */
 const MAX_ATTEMPTS = 30;
 
@@ -49,6 +52,9 @@ async function cancelOnce(services: Services, store: StoreRecord, payment: Payme
   if (payment.status === 'CANCELLED') throw new PortOneError('PAYMENT_ALREADY_CANCELLED', '이미 취소된 결제 건입니다.');
   if (payment.status !== 'PAID' && payment.status !== 'PARTIAL_CANCELLED') {
     throw new PortOneError('PAYMENT_NOT_PAID', `결제 완료 상태가 아닌 결제 건입니다. (status: ${payment.status})`);
+  }
+  if (payment.cancellations.length >= MAX_CANCELLATIONS) {
+    throw new PortOneError('MAX_CANCEL_COUNT_REACHED', `취소 횟수가 최대(${MAX_CANCELLATIONS}회)에 도달했습니다.`);
   }
   const cancellable = cancellableAmount({ ...payment.amount, vat: payment.amount.vat, cancelledVat: payment.cancelledVat });
   if (req.currentCancellableAmount !== undefined && req.currentCancellableAmount !== cancellable) {

@@ -62,6 +62,17 @@ describe('payInstantly', () => {
   });
 });
 
+describe('payInstantly limits', () => {
+  it('409 SUM_OF_PARTS_EXCEEDS_TOTAL_AMOUNT; 400 MAX_TRANSACTION_COUNT_REACHED after 10 failed attempts on one paymentId', async () => {
+    expect(
+      await swallow(sdk.payInstantly({ paymentId: id('parts'), channelKey: target.channelKey('KCP_V2'), orderName: 'x', amount: { total: 1_000, taxFree: 800, vat: 300 }, currency: 'KRW', method: cardMethod(card('SHINHAN_CARD')) })),
+    ).toBe('SUM_OF_PARTS_EXCEEDS_TOTAL_AMOUNT');
+    const retried = id('retries');
+    for (let i = 0; i < 10; i++) expect(await swallow(payCard(retried, 'INICIS_V2', 1_000, card('KOOKMIN_CARD')))).toBe('PG_PROVIDER');
+    expect(await swallow(payCard(retried, 'INICIS_V2', 1_000, card('SHINHAN_CARD')))).toBe('MAX_TRANSACTION_COUNT_REACHED');
+  });
+});
+
 describe('getPayment', () => {
   it('200 for every status a payment can be in, 404 PAYMENT_NOT_FOUND, 403 FORBIDDEN, 401 UNAUTHORIZED', async () => {
     const paid = id('paid');
@@ -121,6 +132,15 @@ describe('cancelPayment', () => {
     await payCard(debit, 'NICE_V2', 5_000, card('SHINHAN_CARD', 'DEBIT'));
     expect(await swallow(sdk.cancelPayment({ paymentId: debit, amount: 1_000, reason: 'x' }))).toBe('PG_PROVIDER');
     expect(await swallow(sdk.cancelPayment({ paymentId: debit, reason: '' }))).toBe('INVALID_REQUEST');
+  });
+});
+
+describe('cancelPayment limits', () => {
+  it('409 MAX_CANCEL_COUNT_REACHED after 50 partial cancels', async () => {
+    const p = id('many');
+    await payCard(p, 'KCP_V2', 100);
+    for (let i = 0; i < 50; i++) await sdk.cancelPayment({ paymentId: p, amount: 1, reason: `부분 ${i}` });
+    expect(await swallow(sdk.cancelPayment({ paymentId: p, amount: 1, reason: 'one more' }))).toBe('MAX_CANCEL_COUNT_REACHED');
   });
 });
 
