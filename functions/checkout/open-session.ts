@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
-import { breakdown } from '../domain/money.ts';
-import type { PaymentRecord } from '../domain/payment.ts';
 import { getProfile } from '../domain/profiles/index.ts';
 import { commitPaymentChange } from '../payments/commit.ts';
 import { newTransactionId } from '../payments/ids.ts';
+import { readyPayment } from '../payments/ready-payment.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
@@ -73,21 +72,16 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
   }
 
   const now = storeNow(services, store);
-  const nowIso = now.toISOString();
   const txId = newTransactionId();
-  const amounts = breakdown(req.totalAmount, taxFree, req.vatAmount);
-  const ready: PaymentRecord = {
-    storeId: store.storeId,
-    merchantId: store.merchantId,
+  const ready = readyPayment({
+    store,
     paymentId: req.paymentId,
     transactionId: txId,
-    version: existing?.version ?? 0,
-    status: 'READY',
-    channel: { type: 'TEST', id: channel.id, key: channel.channelKey, name: channel.name, pgProvider: channel.pgProvider, pgMerchantId: channel.pgMerchantId },
+    existing,
+    channel,
     orderName: req.orderName,
     currency: req.currency,
-    amount: { ...amounts, discount: 0, paid: 0, cancelled: 0, cancelledTaxFree: 0 },
-    cancelledVat: 0,
+    amount: { total: req.totalAmount, taxFree, vat: req.vatAmount },
     customer: toApiCustomer(req.customer),
     customData: toCustomDataString(req.customData),
     noticeUrls: req.noticeUrls,
@@ -95,13 +89,9 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
     isEscrow: req.isEscrow,
     products: req.products,
     origin: { platformType: input.platform, ipAddress: input.ipAddress, userAgent: input.userAgent, url: input.pageUrl },
-    requestedAt: nowIso,
-    updatedAt: nowIso,
-    statusChangedAt: nowIso,
-    cancellations: [],
-    webhooks: existing?.webhooks ?? [],
-    preRegistered: existing?.preRegistered,
-  };
+    now,
+  });
+
   try {
     await commitPaymentChange(services, {
       store,

@@ -1,7 +1,7 @@
 import { PortOneError, invalidRequest, pgProviderError } from '../domain/errors.ts';
-import { breakdown } from '../domain/money.ts';
-import type { ChannelRecord, StoreRecord } from '../domain/store.ts';
+import type { ChannelRecord } from '../domain/store.ts';
 import type { MethodKind, PaymentRecord } from '../domain/payment.ts';
+import { readyPayment } from './ready-payment.ts';
 import { isExpired, lookupTestCard, maskCardNumber, type TestCard } from '../domain/cards.ts';
 import { getProfile } from '../domain/profiles/index.ts';
 import { decideApproval } from '../domain/pg-rules.ts';
@@ -92,22 +92,17 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     cardExpired: req.method.kind === 'CARD' && isExpired(req.method.credential.expiryYear, req.method.credential.expiryMonth, now),
   });
 
-  const amounts = breakdown(req.amount.total, taxFree, req.amount.vat);
-  const payment: PaymentRecord = {
-    storeId: store.storeId,
-    merchantId: store.merchantId,
+  const payment = readyPayment({
+    store,
     paymentId: req.paymentId,
     // A READY payment's transaction was started by its checkout window (Transaction.Ready): keep its id.
     transactionId: existing?.status === 'READY' ? existing.transactionId : newTransactionId(),
-    version: existing?.version ?? 0,
-    status: 'READY',
-    channel: { type: 'TEST', id: channel.id, key: channel.channelKey, name: channel.name, pgProvider: channel.pgProvider, pgMerchantId: channel.pgMerchantId },
+    existing,
+    channel,
     orderName: req.orderName,
     currency: req.currency,
-    amount: { ...amounts, discount: 0, paid: 0, cancelled: 0, cancelledTaxFree: 0 },
-    cancelledVat: 0,
-    method: presentMethod(req.method, card, nowIso),
-    customer: req.customer ?? {},
+    amount: { total: req.amount.total, taxFree, vat: req.amount.vat },
+    customer: req.customer,
     customData: req.customData,
     noticeUrls: req.noticeUrls,
     isCulturalExpense: req.isCulturalExpense,
@@ -115,13 +110,10 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     products: req.products,
     productCount: req.productCount,
     origin: req.origin,
-    requestedAt: existing?.requestedAt ?? nowIso,
-    updatedAt: nowIso,
-    statusChangedAt: nowIso,
-    cancellations: [],
-    webhooks: existing?.webhooks ?? [],
-    preRegistered: existing?.preRegistered,
-  };
+    now,
+  });
+  payment.method = presentMethod(req.method, card, nowIso);
+
 
   if (decision.outcome === 'FAILED') {
     const failure = decision;

@@ -1,10 +1,10 @@
 import { PortOneError } from '../domain/errors.ts';
-import { breakdown } from '../domain/money.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
 import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
 import { newTransactionId } from './ids.ts';
+import { readyPayment } from './ready-payment.ts';
 
 /**
  * 결제 정보 사전 등록: fixes the amount (and currency) a later payment with this id must carry, so a
@@ -24,29 +24,18 @@ export async function preRegisterPayment(
   if (input.taxFreeAmount !== undefined && input.totalAmount !== undefined && input.taxFreeAmount > input.totalAmount) {
     throw new PortOneError('INVALID_REQUEST', 'taxFreeAmount: must not exceed totalAmount');
   }
-  const nowIso = storeNow(services, store).toISOString();
-  const total = input.totalAmount ?? 0;
   const record: PaymentRecord = existing
-    ? { ...existing, updatedAt: nowIso }
-    : {
-        storeId,
-        merchantId: store.merchantId,
+    ? { ...existing, updatedAt: storeNow(services, store).toISOString() }
+    : readyPayment({
+        store,
         paymentId,
         transactionId: newTransactionId(),
-        version: 0,
-        status: 'READY',
         orderName: '',
         currency: input.currency ?? 'KRW',
-        amount: { ...breakdown(total, input.taxFreeAmount ?? 0), discount: 0, paid: 0, cancelled: 0, cancelledTaxFree: 0 },
-        cancelledVat: 0,
-        customer: {},
+        amount: { total: input.totalAmount ?? 0, taxFree: input.taxFreeAmount ?? 0 },
         origin: { platformType: 'API', ipAddress: '127.0.0.1' },
-        requestedAt: nowIso,
-        updatedAt: nowIso,
-        statusChangedAt: nowIso,
-        cancellations: [],
-        webhooks: [],
-      };
+        now: storeNow(services, store),
+      });
   record.preRegistered = { totalAmount: input.totalAmount, taxFreeAmount: input.taxFreeAmount, currency: input.currency };
   try {
     await services.repo.commitPayment(record, existing ? existing.version : null);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PaymentClient, Payment } from '@portone/server-sdk';
+import { PaymentClient } from '@portone/server-sdk';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { card, cardMethod } from '../support/cards.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arnJoin, getAtt, ref, resourceByPrefix, resourcesOfType, synthSandbox, type CfnResource, type Json } from './support.ts';
 
-const { template, stack } = synthSandbox();
+const { template } = synthSandbox();
 
 const fn = (name: string): [string, CfnResource] => resourceByPrefix(template, 'AWS::Lambda::Function', `${name}Function`);
 const envOf = (name: string): Json => ((fn(name)[1].Properties?.Environment as { Variables: Json }).Variables);

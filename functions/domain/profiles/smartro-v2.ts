@@ -1,4 +1,4 @@
-import { ALL_METHODS, DAILY_BATCH_23, assumed, defineProfile, stated } from './common.ts';
+import { ALL_METHODS, DAILY_BATCH_23, defineProfile, stated } from './common.ts';
 
 /**
  * 스마트로 (Smartro): really withdraws; nightly batch. KakaoPay through Smartro is not auto-cancelled,
