@@ -130,6 +130,18 @@ describe('seed 1: the PG voids test payments in its own batch; PortOne is not to
     expect(sandbox.scheduler.list().find((x) => x.name === timer.scheduleName)).toBeUndefined();
   });
 
+  it('1. KG파이낸셜 (interval PG): paid at 10:10 KST, voided on the next hour boundary, 11:00 KST', async () => {
+    const s = await storeAt('10:10');
+    const id = newId('interval');
+    await s.payCard(id, 'MOBILIANS', card('SAMSUNG_CARD'));
+    const [timer] = await voidTimers(s.admin, id);
+    expect(timer.dueAt).toBe(sameKstDay(s.startedAt, '11:00'));
+    expect((await s.admin.advance('PT49M')).fired).toEqual([]);
+    expect((await s.admin.advance('PT1M')).fired).toEqual([expect.objectContaining({ kind: 'pg-void', paymentId: id, result: 'fired' })]);
+    expect((await s.getPayment(id)).status).toBe('PAID');
+    expect(await s.failure(s.sdk.cancelPayment({ paymentId: id, reason: 'x' }))).toMatchObject({ type: 'PG_PROVIDER', pgMessage: expect.stringContaining('기 취소 거래') });
+  });
+
   it("1. clocks are per store: advancing one store's clock leaves another store's payment alone", async () => {
     const a = await storeAt('12:00');
     const b = await storeAt('12:00');
