@@ -89,6 +89,11 @@ async function main() {
     '  Test channels (channelKey):',
     ...seeded.channels.map((c) => `    ${c.pgProvider.padEnd(14)} ${c.channelKey}   (${c.name}, MID ${c.pgMerchantId})`),
     '',
+    '  Next steps:',
+    `    test cards          docs/test-cards.md, or GET ${url}/sandbox/test-cards`,
+    `    webhooks            curl -X PUT ${url}/sandbox/webhook -H 'authorization: PortOne <secret>' -d '{"url":"http://127.0.0.1:3000/webhook"}'`,
+    `    move the clock      curl -X POST ${url}/sandbox/clock -H 'authorization: PortOne <secret>' -d '{"by":"P1D"}'`,
+    '',
     '  Ctrl-C stops the sandbox and DynamoDB Local.',
     '',
   ];

@@ -39,6 +39,14 @@ describe('foundation: the first slice through real engines', () => {
     expect(await malformed.json()).toMatchObject({ type: 'INVALID_REQUEST', message: expect.stringContaining('JSON') });
   });
 
+  it('serves the PG profiles and the test-card table without credentials', async () => {
+    const profiles = (await (await fetch(`${sandbox.url}/sandbox/profiles`)).json()) as { items: { pgProvider: string }[] };
+    expect(profiles.items.map((p) => p.pgProvider)).toContain('INICIS_V2');
+    const cards = (await (await fetch(`${sandbox.url}/sandbox/test-cards`)).json()) as { items: { number: string; issuer: string }[]; declines: unknown[] };
+    expect(cards.items.some((c) => c.issuer === 'KOOKMIN_CARD')).toBe(true);
+    expect(cards.declines).toHaveLength(4);
+  });
+
   it('refuses a body over the size limit with 413 and no write', async () => {
     const res = await fetch(`${sandbox.url}/payments/big/pre-register`, {
       method: 'POST',

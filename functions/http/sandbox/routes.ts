@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { requireStore } from '../auth.ts';
 import { readBody } from '../body.ts';
 import { profilesJson } from '../../domain/profiles/index.ts';
+import { DECLINES, DEFAULT_ISSUER, TEST_CARDS } from '../../domain/cards.ts';
 import { seedStore } from '../../stores/seed.ts';
 import { addApiSecret } from '../../stores/create-store.ts';
 import { createChannel, recordSignup } from '../../stores/channels.ts';
@@ -34,8 +35,9 @@ const ClockBody = z.object({ by: z.string().optional(), to: z.string().optional(
 export function sandboxRoutes() {
   const app = new Hono<AppEnv>();
 
-  // Profiles are public facts, no store data.
+  // Profiles and test cards are public facts, no store data.
   app.get('/profiles', (c) => c.json({ items: profilesJson() }));
+  app.get('/test-cards', (c) => c.json({ items: TEST_CARDS, declines: Object.values(DECLINES), defaultIssuer: DEFAULT_ISSUER }));
 
   app.use('*', requireStore);
 
