@@ -40,10 +40,6 @@ async function dispatch(services: Services, timer: TimerRecord): Promise<string>
       if (!settled) return 'skipped';
       return event ? `webhook ${event.type}: ${event.status} after ${event.attempts.length} attempt(s)` : 'webhook event missing';
     }
-    case 'va-expiry': {
-      await services.repo.settleTimer(timer.storeId, timer.timerId, 'FIRED', new Date(services.wallNow()).toISOString());
-      return 'virtual account expired';
-    }
   }
 }
 

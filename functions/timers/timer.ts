@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 
 /**
  * A timer is something that will happen to a payment at a simulated time: the PG's auto-cancel
- * batch, a webhook retry, a virtual account's expiry. It is a record in the table (the truth) and
+ * batch or a webhook retry. It is a record in the table (the truth) and
  * one one-shot EventBridge schedule named `<kind>-<id>` (the alarm clock). The record is stored in
  * the store's simulated time; the schedule fires at the matching wall-clock time.
  */
-export type TimerKind = 'pg-void' | 'webhook-retry' | 'va-expiry';
+export type TimerKind = 'pg-void' | 'webhook-retry';
 export type TimerState = 'PENDING' | 'FIRED' | 'CANCELLED';
 
 export interface TimerRecord {
@@ -33,7 +33,7 @@ export interface TimerInput {
   timerId: string;
 }
 
-const KIND_PREFIX: Record<TimerKind, string> = { 'pg-void': 'pgvoid', 'webhook-retry': 'whretry', 'va-expiry': 'vaexpiry' };
+const KIND_PREFIX: Record<TimerKind, string> = { 'pg-void': 'pgvoid', 'webhook-retry': 'whretry' };
 
 /**
  * Deterministic ids so that retrying a request re-derives the same timer (and the same schedule

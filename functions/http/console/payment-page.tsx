@@ -10,7 +10,6 @@ import { TimelineFigure } from './timeline-svg.tsx';
 const TIMER_KIND: Record<string, [string, string]> = {
   'pg-void': ['PG 자동 취소 (일괄취소)', 'PG auto-void (batch)'],
   'webhook-retry': ['웹훅 재시도', 'Webhook retry'],
-  'va-expiry': ['가상계좌 입금기한', 'Virtual-account deadline'],
 };
 const TIMER_STATE: Record<string, [string, string, string]> = {
   pending: ['대기 중', 'pending', 'warn'],
