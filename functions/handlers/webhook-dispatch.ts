@@ -4,6 +4,7 @@ import { createServices } from '../wiring.ts';
 import { logger } from '../logger.ts';
 import { dispatchEvent } from '../webhooks/dispatch.ts';
 import { outboxKeyOf } from '../webhooks/stream-records.ts';
+import { scheduleRedrive } from '../webhooks/redrive.ts';
 
 const services = createServices((await loadLambdaConfig()).config);
 
@@ -22,7 +23,8 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
         await dispatchEvent(services, key);
         return undefined;
       } catch (error) {
-        logger.error('webhook-dispatch: delivery not recorded; the stream will retry', { ...key, error: error as Error });
+        logger.error('webhook-dispatch: delivery not recorded; the stream will retry and a redrive is scheduled', { ...key, error: error as Error });
+        await scheduleRedrive(services, key);
         return record.dynamodb?.SequenceNumber;
       }
     }),

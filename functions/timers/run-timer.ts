@@ -21,7 +21,12 @@ export interface TimerOutcome {
  */
 export async function runTimer(services: Services, input: TimerInput): Promise<TimerOutcome> {
   const timer = await services.repo.getTimer(input.storeId, input.timerId);
-  if (!timer) return { timerId: input.timerId, result: 'missing' };
+  if (!timer) {
+    if (!input.paymentId || !input.eventId) return { timerId: input.timerId, result: 'missing' };
+    // A redrive: deliver the named outbox entry (a no-op once it is delivered or failed for good).
+    const event = await dispatchEvent(services, { storeId: input.storeId, paymentId: input.paymentId, eventId: input.eventId });
+    return { timerId: input.timerId, kind: 'webhook-retry', paymentId: input.paymentId, result: 'fired', detail: `redrive: ${event?.status ?? 'no such event'}` };
+  }
   if (timer.state !== 'PENDING') return outcome(timer, 'skipped', `already ${timer.state}`);
   const detail = await dispatch(services, timer);
   logger.info('timer fired', { storeId: timer.storeId, timerId: timer.timerId, kind: timer.kind, paymentId: timer.paymentId, detail });

@@ -31,6 +31,12 @@ export interface TimerRecord {
 export interface TimerInput {
   storeId: string;
   timerId: string;
+  /**
+   * Webhook timers also name their outbox entry, so the schedule can deliver even when it has no
+   * timer record (a redrive scheduled while the table was failing, see webhooks/redrive.ts).
+   */
+  paymentId?: string;
+  eventId?: string;
 }
 
 const KIND_PREFIX: Record<TimerKind, string> = { 'pg-void': 'pgvoid', 'webhook-retry': 'whretry' };
