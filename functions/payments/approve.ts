@@ -8,7 +8,8 @@ import { decideApproval } from '../domain/pg-rules.ts';
 import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
-import { commitPaymentChange } from './commit.ts';
+import { commitPaymentChange, type PaymentChange } from './commit.ts';
+import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
 import { newApprovalNumber, newPgTxId, newTransactionId } from './ids.ts';
 import { autoRefundTimer } from './auto-refund.ts';
 
@@ -113,21 +114,20 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     now,
   });
   payment.method = presentMethod(req.method, card, nowIso);
-
+  const expectedVersion = existing ? existing.version : null;
 
   if (decision.outcome === 'FAILED') {
-    const failure = decision;
     payment.status = 'FAILED';
     payment.failedAt = nowIso;
     payment.failedAttempts = (existing?.failedAttempts ?? 0) + 1;
-    payment.failure = { reason: failure.reason, pgCode: failure.pgCode, pgMessage: failure.pgMessage };
-    await commitPaymentChange(services, {
+    payment.failure = { reason: decision.reason, pgCode: decision.pgCode, pgMessage: decision.pgMessage };
+    await commitOrExplain(services, req, {
       store,
       payment,
-      expectedVersion: existing ? existing.version : null,
+      expectedVersion,
       outbox: newOutboxEvent({ store, payment, type: 'Transaction.Failed', at: now }),
     });
-    throw pgProviderError(failure.pgCode, failure.pgMessage);
+    throw pgProviderError(decision.pgCode, decision.pgMessage);
   }
 
   payment.pgTxId = newPgTxId(channel.pgProvider);
@@ -142,7 +142,6 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
   };
   if (req.method.kind === 'VIRTUAL_ACCOUNT') {
     payment.status = 'VIRTUAL_ACCOUNT_ISSUED';
-    payment.paidAt = undefined;
   } else {
     payment.status = 'PAID';
     payment.paidAt = nowIso;
@@ -150,10 +149,10 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     payment.receiptUrl = `https://sandbox.pg-sandbox.invalid/receipts/${payment.transactionId}`;
   }
   const timer = payment.status === 'PAID' ? autoRefundTimer(store, channel, payment, now) : undefined;
-  await commitPaymentChange(services, {
+  await commitOrExplain(services, req, {
     store,
     payment,
-    expectedVersion: existing ? existing.version : null,
+    expectedVersion,
     newTimers: timer ? [timer] : [],
     outbox: newOutboxEvent({
       store,
@@ -163,6 +162,17 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     }),
   });
   return payment;
+}
+
+/** Two requests paying one paymentId at once: the loser learns what the winner did. */
+async function commitOrExplain(services: Services, req: ApproveRequest, change: PaymentChange): Promise<void> {
+  try {
+    await commitPaymentChange(services, change);
+  } catch (err) {
+    if (!(err instanceof ConcurrentModificationError)) throw err;
+    checkReusable(await services.repo.getPayment(req.storeId, req.paymentId), req);
+    throw new PortOneError('CONFLICT', `동시에 같은 결제 건(${req.paymentId})에 대한 결제가 진행되었습니다. 다시 시도해 주세요.`);
+  }
 }
 
 function checkReusable(existing: PaymentRecord | undefined, req: ApproveRequest): void {

@@ -62,6 +62,16 @@ describe('payInstantly and getPayment', () => {
     expect(await errorOf(payCard(id))).toMatchObject({ type: 'ALREADY_PAID' });
   });
 
+  it('pays a paymentId once when 10 requests race: one PAID, nine ALREADY_PAID, one schedule', async () => {
+    const id = newId();
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => payCard(id, 'INICIS_V2')));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as { data: { type: string } }).data.type).toBe('ALREADY_PAID');
+    expect((await getPayment(id)).status).toBe('PAID');
+    const timers = (await sandbox.services.repo.listTimers(sandbox.store.storeId)).filter((t) => t.paymentId === id);
+    expect(timers).toHaveLength(1);
+  });
+
   it('refuses an invalid card number with INVALID_REQUEST naming the field', async () => {
     const err = await errorOf(
       client.payInstantly({
