@@ -18,21 +18,7 @@ export async function conformanceTarget(): Promise<ConformanceTarget> {
   if (remote) {
     const secret = process.env.E2E_API_SECRET;
     if (!secret) throw new Error('E2E_BASE_URL needs E2E_API_SECRET (a store secret of that sandbox)');
-    const baseUrl = remote.replace(/\/+$/, '');
-    const res = await fetch(`${baseUrl}/sandbox/stores`, {
-      method: 'POST',
-      headers: { authorization: `PortOne ${secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: `conformance ${new Date().toISOString()}` }),
-    });
-    if (res.status !== 201) throw new Error(`could not create a conformance store: ${res.status} ${await res.text()}`);
-    const store = (await res.json()) as { storeId: string; apiSecret: string; channels: { pgProvider: string; channelKey: string }[] };
-    return {
-      baseUrl,
-      apiSecret: store.apiSecret,
-      storeId: store.storeId,
-      channelKey: (pg) => store.channels.find((c) => c.pgProvider === pg)!.channelKey,
-      close: async () => undefined,
-    };
+    return storeOf(remote.replace(/\/+$/, ''), secret, async () => undefined);
   }
   const sandbox = await startTestSandbox();
   return {
@@ -41,5 +27,25 @@ export async function conformanceTarget(): Promise<ConformanceTarget> {
     storeId: sandbox.store.storeId,
     channelKey: sandbox.channelKey,
     close: () => sandbox.close(),
+  };
+}
+
+/** A fresh store of its own on a running sandbox, created through the sandbox API with any store's secret. */
+export async function storeOf(baseUrl: string, secret: string, close: () => Promise<unknown>): Promise<ConformanceTarget> {
+  const res = await fetch(`${baseUrl}/sandbox/stores`, {
+    method: 'POST',
+    headers: { authorization: `PortOne ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `conformance ${new Date().toISOString()}` }),
+  });
+  if (res.status !== 201) throw new Error(`could not create a conformance store: ${res.status} ${await res.text()}`);
+  const store = (await res.json()) as { storeId: string; apiSecret: string; channels: { pgProvider: string; channelKey: string }[] };
+  return {
+    baseUrl,
+    apiSecret: store.apiSecret,
+    storeId: store.storeId,
+    channelKey: (pg) => store.channels.find((c) => c.pgProvider === pg)!.channelKey,
+    close: async () => {
+      await close();
+    },
   };
 }

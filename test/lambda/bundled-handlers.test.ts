@@ -4,84 +4,26 @@
  * the local Scheduler endpoint, with the environment the stack gives each function.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentClient } from '@portone/server-sdk';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { synthBundles, type BundledFunction } from './bundles.ts';
-import { functionUrlEvent, serveFunctionUrl, startFakeSecretsManager } from '../support/function-url.ts';
-import { startLocalScheduler } from '../../functions/local/scheduler/index.ts';
-import { ensureTable } from '../../functions/adapters/dynamodb/table.ts';
+import { functionUrlEvent } from '../support/function-url.ts';
+import { startBundledRuntime, type BundledRuntime, type LambdaHandler } from './bundled-runtime.ts';
 import { expectResponseMatches } from '../support/openapi.ts';
 import { card, cardMethod } from '../support/cards.ts';
 
-type LambdaHandler = (event: unknown, context?: unknown) => Promise<{ statusCode?: number; body?: string; headers?: Record<string, string> } & Record<string, unknown>>;
-
-const ACCOUNT = '111122223333';
-const REGION = 'ap-northeast-2';
-const SEED_SECRET = `seed${randomUUID().replaceAll('-', '')}`;
-const cleanups: (() => Promise<unknown>)[] = [];
+let runtime: BundledRuntime;
 let api: LambdaHandler;
 let timers: LambdaHandler;
-let scheduler: Awaited<ReturnType<typeof startLocalScheduler>>;
+let scheduler: BundledRuntime['scheduler'];
 let apiUrl: string;
-
-/** Stack environment with CloudFormation expressions replaced by what they resolve to here. */
-function resolveEnvironment(fn: BundledFunction, resolved: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(fn.environment)) {
-    if (typeof value === 'string') env[key] = value;
-    else if (key in resolved) env[key] = resolved[key]!;
-    else throw new Error(`no local value for ${key} = ${JSON.stringify(value)}`);
-  }
-  return env;
-}
+let SEED_SECRET: string;
 
 beforeAll(async () => {
-  const bundles = synthBundles();
-  const tableName = `lambda-${randomUUID()}`;
-  const dynamoEndpoint = inject('dynamoEndpoint');
-  await ensureTable(new DynamoDBClient({ endpoint: dynamoEndpoint, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName);
-  const secretsManager = await startFakeSecretsManager({ 'arn:seed': SEED_SECRET, 'arn:signing': 'a-signing-key-of-at-least-16-chars' });
-  cleanups.push(secretsManager.close);
-  scheduler = await startLocalScheduler({
-    port: 0,
-    autoFire: false,
-    region: REGION,
-    accountId: ACCOUNT,
-    // The Scheduler invokes the timers function with the schedule's Input as the event.
-    invoke: async (target) => {
-      await timers(JSON.parse(target.Input ?? '{}'));
-    },
-  });
-  cleanups.push(scheduler.close);
-
-  const resolved = {
-    TABLE_NAME: tableName,
-    SCHEDULER_ROLE_ARN: `arn:aws:iam::${ACCOUNT}:role/PgSandbox-lambdatest-scheduler`,
-    TIMERS_FUNCTION_ARN: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:PgSandbox-lambdatest-timers`,
-    SCHEDULER_DLQ_ARN: `arn:aws:sqs:${REGION}:${ACCOUNT}:scheduler-dlq`,
-    SESSION_SIGNING_KEY_SECRET_ARN: 'arn:signing',
-    SEED_API_SECRET_ARN: 'arn:seed',
-  };
-  // One process plays every function, so the environments must agree where they overlap.
-  Object.assign(process.env, resolveEnvironment(bundles.Timers, resolved), resolveEnvironment(bundles.Api, resolved), {
-    AWS_REGION: REGION,
-    AWS_ACCESS_KEY_ID: 'AKIDLOCAL',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
-    AWS_ENDPOINT_URL_SCHEDULER: scheduler.url,
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
-  });
-  api = ((await import(bundles.Api.bundle)) as { handler: LambdaHandler }).handler;
-  timers = ((await import(bundles.Timers.bundle)) as { handler: LambdaHandler }).handler;
-  const served = await serveFunctionUrl(api as never);
-  cleanups.push(served.close);
-  apiUrl = served.url;
+  runtime = await startBundledRuntime();
+  ({ api, timers, scheduler, apiUrl, seedSecret: SEED_SECRET } = runtime);
 }, 180_000);
 
-afterAll(async () => {
-  for (const close of cleanups.reverse()) await close().catch(() => undefined);
-});
+afterAll(() => runtime?.close());
 
 describe('bundled api function (Function URL v2 events)', () => {
   it('answers /health', async () => {
