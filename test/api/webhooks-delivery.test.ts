@@ -16,7 +16,8 @@ import { validateSchema } from '../support/openapi.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { newPaymentId, startWebhookSandbox, storeKit, type StoreKit, type WebhookSandbox } from '../support/webhook-sandbox.ts';
 
-const TIMEOUT_MS = 400;
+// Short enough to keep the file fast, long enough that a loaded 2-core CI machine never times out a healthy loopback delivery.
+const TIMEOUT_MS = 2_000;
 let sandbox: WebhookSandbox;
 let receiver: WebhookReceiver;
 
