@@ -59,12 +59,14 @@ export async function loadChannel(services: Services, storeId: string, channelKe
  * with the PG's code and message, as PortOne answers a PG refusal).
  */
 export async function approvePayment(services: Services, req: ApproveRequest): Promise<PaymentRecord> {
-  const store = await loadStore(services, req.storeId);
-  const channel = await loadChannel(services, req.storeId, req.channelKey);
+  // Independent reads: one round trip's latency instead of three on the hottest path.
+  const [store, channel, existing] = await Promise.all([
+    loadStore(services, req.storeId),
+    loadChannel(services, req.storeId, req.channelKey),
+    services.repo.getPayment(req.storeId, req.paymentId),
+  ]);
   const profile = getProfile(channel.pgProvider);
   if (!profile) throw invalidRequest(`channel ${channel.channelKey} uses an unsupported PG (${channel.pgProvider})`);
-
-  const existing = await services.repo.getPayment(req.storeId, req.paymentId);
   checkReusable(existing, req);
 
   const taxFree = req.amount.taxFree ?? existing?.preRegistered?.taxFreeAmount ?? 0;

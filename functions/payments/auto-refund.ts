@@ -4,6 +4,10 @@ import { computeAutoRefundDue } from '../timers/due-time.ts';
 import { describeRule } from '../domain/pg-rules.ts';
 import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
 
+/** One PG void per transaction of a payment: derivable, so a cancel finds it without a query. */
+export const pgVoidTimerId = (storeId: string, payment: Pick<PaymentRecord, 'paymentId' | 'transactionId'>) =>
+  timerIdFor('pg-void', storeId, payment.paymentId, payment.transactionId);
+
 /**
  * The PG's auto-refund for a freshly approved payment, as a timer: due at the profile's time
  * (daily batch point, interval boundary) or after the channel's override; none when the PG took no
@@ -18,7 +22,7 @@ export function autoRefundTimer(store: StoreRecord, channel: ChannelRecord, paym
     ? `channel override: ${describeRule(override)} (profile: ${payment.pg!.ruleDescription})`
     : payment.pg!.ruleDescription;
   if (!due) return undefined;
-  const timerId = timerIdFor('pg-void', store.storeId, payment.paymentId, payment.transactionId);
+  const timerId = pgVoidTimerId(store.storeId, payment);
   return {
     storeId: store.storeId,
     timerId,

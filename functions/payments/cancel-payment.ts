@@ -7,7 +7,8 @@ import { decideCancel } from '../domain/pg-rules.ts';
 import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
 import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
-import { timerIdFor, type TimerRecord } from '../timers/timer.ts';
+import type { TimerRecord } from '../timers/timer.ts';
+import { pgVoidTimerId } from './auto-refund.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { commitPaymentChange } from './commit.ts';
 import { loadPayment } from './get-payment.ts';
@@ -37,8 +38,7 @@ const MAX_ATTEMPTS = 30;
  */
 export async function cancelPayment(services: Services, storeId: string, paymentId: string, req: CancelRequest): Promise<Cancellation> {
   for (let attempt = 1; ; attempt++) {
-    const store = await loadStore(services, storeId);
-    const payment = await loadPayment(services, storeId, paymentId);
+    const [store, payment] = await Promise.all([loadStore(services, storeId), loadPayment(services, storeId, paymentId)]);
     try {
       return await cancelOnce(services, store, payment, req);
     } catch (err) {
@@ -127,7 +127,7 @@ async function cancelOnce(services: Services, store: StoreRecord, payment: Payme
   // partial cancel (the rest stays withdrawn until the tester cancels in full).
   const cancelTimers: TimerRecord[] = [];
   if (isFinal || (partial && decision.removesPendingAutoRefund)) {
-    const voidTimer = await services.repo.getTimer(store.storeId, timerIdFor('pg-void', store.storeId, payment.paymentId, payment.transactionId));
+    const voidTimer = await services.repo.getTimer(store.storeId, pgVoidTimerId(store.storeId, payment));
     if (voidTimer?.state === 'PENDING') cancelTimers.push(voidTimer);
   }
   await commitPaymentChange(services, {

@@ -3,7 +3,8 @@ import { PortOneError } from '../domain/errors.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import type { OutboxKey, Services } from '../services.ts';
 import { storeNow, toWallTime } from '../stores/clock.ts';
-import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
+import type { TimerRecord } from '../timers/timer.ts';
+import { webhookTimer } from './webhook-timer.ts';
 import { logger } from '../logger.ts';
 import { readChaos, type WebhookChaos } from './chaos.ts';
 import { deliverWebhook } from './deliver.ts';
@@ -143,17 +144,10 @@ async function attemptDelivery(
 }
 
 function retryTimer(event: OutboxEvent, attemptNumber: number, due: Date, now: Date): TimerRecord {
-  const timerId = timerIdFor('webhook-retry', event.storeId, event.paymentId, `${event.eventId}#${attemptNumber}`);
-  return {
-    storeId: event.storeId,
-    timerId,
-    kind: 'webhook-retry',
-    paymentId: event.paymentId,
-    dueAt: due.toISOString(),
-    state: 'PENDING',
-    reason: `webhook ${event.type} retry ${attemptNumber} of ${event.maxAttempts - 1} (PortOne: 1, 4, 16, 64, 256 min with full jitter)`,
-    scheduleName: scheduleNameFor(timerId),
-    createdAt: now.toISOString(),
-    payload: { eventId: event.eventId },
-  };
+  return webhookTimer(
+    event,
+    String(attemptNumber),
+    { due, now },
+    `webhook ${event.type} retry ${attemptNumber} of ${event.maxAttempts - 1} (PortOne: 1, 4, 16, 64, 256 min with full jitter)`,
+  );
 }

@@ -10,13 +10,12 @@ import type { StoreRecord } from '../domain/store.ts';
 import { logger } from '../logger.ts';
 import type { OutboxKey, Services } from '../services.ts';
 import { storeNow, toWallTime } from '../stores/clock.ts';
-import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
+import { webhookTimer, webhookTimerId } from './webhook-timer.ts';
 import { OUT_OF_ORDER_HOLD_MS } from './chaos.ts';
 import type { OutboxEvent } from './outbox.ts';
 import { sortByCreation } from './present.ts';
 
-export const holdTimerId = (event: Pick<OutboxEvent, 'storeId' | 'paymentId' | 'eventId'>): string =>
-  timerIdFor('webhook-retry', event.storeId, event.paymentId, `${event.eventId}#hold`);
+export const holdTimerId = (event: Pick<OutboxEvent, 'storeId' | 'paymentId' | 'eventId'>): string => webhookTimerId(event, 'hold');
 
 const sameStream = (a: OutboxEvent, b: OutboxEvent) => a.eventId !== b.eventId && a.url === b.url && a.trigger !== 'MANUAL';
 
@@ -36,19 +35,13 @@ export async function shouldHold(services: Services, event: OutboxEvent): Promis
 export async function holdBack(services: Services, store: StoreRecord, event: OutboxEvent): Promise<OutboxEvent | undefined> {
   const now = storeNow(services, store);
   const due = new Date(now.getTime() + OUT_OF_ORDER_HOLD_MS);
-  const timerId = holdTimerId(event);
-  const timer: TimerRecord = {
-    storeId: event.storeId,
-    timerId,
-    kind: 'webhook-retry',
-    paymentId: event.paymentId,
-    dueAt: due.toISOString(),
-    state: 'PENDING',
-    reason: `webhook ${event.type} held back by out-of-order chaos until the payment's next event is delivered (at most ${OUT_OF_ORDER_HOLD_MS / 1000} s)`,
-    scheduleName: scheduleNameFor(timerId),
-    createdAt: now.toISOString(),
-    payload: { eventId: event.eventId, hold: true },
-  };
+  const timer = webhookTimer(
+    event,
+    'hold',
+    { due, now },
+    `webhook ${event.type} held back by out-of-order chaos until the payment's next event is delivered (at most ${OUT_OF_ORDER_HOLD_MS / 1000} s)`,
+    { hold: true },
+  );
   const next: OutboxEvent = { ...event, heldAt: now.toISOString(), nextAttemptAt: timer.dueAt };
   await services.scheduler.schedule(timer, toWallTime(store, due));
   if (!(await services.repo.saveOutbox(next, event.version, timer))) {

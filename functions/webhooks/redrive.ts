@@ -1,5 +1,5 @@
 import type { OutboxKey, Services } from '../services.ts';
-import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
+import { webhookTimer } from './webhook-timer.ts';
 import { logger } from '../logger.ts';
 
 /** How long after a failed stream dispatch the redrive schedule delivers the event itself. */
@@ -13,19 +13,8 @@ export const REDRIVE_AFTER_MS = 5 * 60_000;
  * succeeds meanwhile, the redrive finds the event delivered and does nothing.
  */
 export async function scheduleRedrive(services: Services, key: OutboxKey): Promise<void> {
-  const timerId = timerIdFor('webhook-retry', key.storeId, key.paymentId, `${key.eventId}#redrive`);
-  const timer: TimerRecord = {
-    storeId: key.storeId,
-    timerId,
-    kind: 'webhook-retry',
-    paymentId: key.paymentId,
-    dueAt: new Date(services.wallNow() + REDRIVE_AFTER_MS).toISOString(),
-    state: 'PENDING',
-    reason: 'redrive of a webhook the stream could not dispatch',
-    scheduleName: scheduleNameFor(timerId),
-    createdAt: new Date(services.wallNow()).toISOString(),
-    payload: { eventId: key.eventId },
-  };
+  const now = new Date(services.wallNow());
+  const timer = webhookTimer(key, 'redrive', { due: new Date(now.getTime() + REDRIVE_AFTER_MS), now }, 'redrive of a webhook the stream could not dispatch');
   try {
     await services.scheduler.schedule(timer, new Date(timer.dueAt));
   } catch (error) {

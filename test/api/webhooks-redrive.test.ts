@@ -3,36 +3,25 @@
 // outbox entry in its Input, and that schedule delivers the event once the table is back, even if
 // the stream has given up on the record.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DynamoDBRecord } from 'aws-lambda';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client.ts';
 import { runTimer } from '../../functions/timers/run-timer.ts';
 import type { TimerInput } from '../../functions/timers/timer.ts';
+import { loadStreamHandler, outboxInsert, type StreamHandler } from '../support/stream-handler.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { newPaymentId, startWebhookSandbox, storeKit, type WebhookSandbox } from '../support/webhook-sandbox.ts';
 
 let sandbox: WebhookSandbox;
 let receiver: WebhookReceiver;
-let handler: (event: { Records: DynamoDBRecord[] }) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
-const saved = { ...process.env };
+let handler: StreamHandler;
+let restoreEnv: (() => void) | undefined;
 
 beforeAll(async () => {
   [sandbox, receiver] = await Promise.all([startWebhookSandbox({ webhooks: { worker: false } }), startWebhookReceiver()]);
-  Object.assign(process.env, {
-    TABLE_NAME: sandbox.tableName,
-    SCHEDULE_GROUP_NAME: 'pg-sandbox-local',
-    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/scheduler',
-    TIMERS_FUNCTION_ARN: 'arn:aws:lambda:ap-northeast-2:000000000000:function:timers',
-    SCHEDULER_DLQ_ARN: 'arn:aws:sqs:ap-northeast-2:000000000000:dlq',
-    ALLOW_LOOPBACK_WEBHOOKS: 'true', // the receiver is on loopback; the stack sets 'false'
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
-    AWS_ENDPOINT_URL_SCHEDULER: sandbox.scheduler.url,
-  });
-  ({ handler } = await import('../../functions/handlers/webhook-dispatch.ts'));
+  ({ handler, restoreEnv } = await loadStreamHandler(sandbox));
 });
 afterAll(async () => {
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  restoreEnv?.();
   await sandbox?.close();
   await receiver?.close();
 });
@@ -51,17 +40,9 @@ describe('webhook redrive', () => {
     const storeItem = (await db.send(new GetCommand({ TableName: sandbox.tableName, Key: storeKey }))).Item!;
     await db.send(new DeleteCommand({ TableName: sandbox.tableName, Key: storeKey }));
 
-    const record: DynamoDBRecord = {
-      eventID: 'redrive-1',
-      eventName: 'INSERT',
-      eventSource: 'aws:dynamodb',
-      dynamodb: {
-        SequenceNumber: '4242',
-        NewImage: marshall({ pk: storeKey.pk, sk: `OUTBOX#${paymentId}#${event!.eventId}`, itemType: 'OUTBOX', ...event }, { removeUndefinedValues: true }) as never,
-        StreamViewType: 'NEW_AND_OLD_IMAGES',
-      },
-    };
-    expect(await handler({ Records: [record] })).toEqual({ batchItemFailures: [{ itemIdentifier: '4242' }] });
+    const record = outboxInsert(event!);
+    const sequence = record.dynamodb!.SequenceNumber!;
+    expect(await handler({ Records: [record] })).toEqual({ batchItemFailures: [{ itemIdentifier: sequence }] });
     expect(receiver.at(kit.path)).toHaveLength(0);
 
     const redrive = sandbox.scheduler.list().find((s) => JSON.parse(s.target.Input ?? '{}').eventId === event!.eventId);

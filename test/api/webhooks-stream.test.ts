@@ -1,55 +1,27 @@
 // The AWS path: the webhook-dispatch Lambda handler fed DynamoDB stream records built from real
 // outbox items, against DynamoDB Local and the local Scheduler endpoint (through the SDK's
 // AWS_ENDPOINT_URL_* variables, exactly as the handler is wired on Lambda).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEvent } from '../../functions/webhooks/outbox.ts';
+import { loadStreamHandler, outboxInsert, streamRecord, type StreamHandler } from '../support/stream-handler.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { newPaymentId, startWebhookSandbox, storeKit, type StoreKit, type WebhookSandbox } from '../support/webhook-sandbox.ts';
 
 let sandbox: WebhookSandbox;
 let receiver: WebhookReceiver;
-let handler: (event: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
-const saved = { ...process.env };
+let handler: StreamHandler;
+let restoreEnv: (() => void) | undefined;
 
 beforeAll(async () => {
   // No in-process worker: only the handler under test delivers.
   [sandbox, receiver] = await Promise.all([startWebhookSandbox({ webhooks: { worker: false } }), startWebhookReceiver()]);
-  Object.assign(process.env, {
-    TABLE_NAME: sandbox.tableName,
-    SCHEDULE_GROUP_NAME: 'pg-sandbox-local',
-    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/scheduler',
-    TIMERS_FUNCTION_ARN: 'arn:aws:lambda:ap-northeast-2:000000000000:function:timers',
-    SCHEDULER_DLQ_ARN: 'arn:aws:sqs:ap-northeast-2:000000000000:dlq',
-    ALLOW_LOOPBACK_WEBHOOKS: 'true', // the receiver is on loopback; the stack sets 'false'
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
-    AWS_ENDPOINT_URL_SCHEDULER: sandbox.scheduler.url,
-  });
-  ({ handler } = await import('../../functions/handlers/webhook-dispatch.ts'));
+  ({ handler, restoreEnv } = await loadStreamHandler(sandbox));
 });
 afterAll(async () => {
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  restoreEnv?.();
   await sandbox?.close();
   await receiver?.close();
 });
-
-let seq = 0;
-function record(eventName: DynamoDBRecord['eventName'], item: Record<string, unknown>): DynamoDBRecord {
-  return {
-    eventID: `e-${++seq}`,
-    eventName,
-    eventSource: 'aws:dynamodb',
-    dynamodb: {
-      SequenceNumber: `${1000 + seq}`,
-      Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
-      NewImage: marshall(item, { removeUndefinedValues: true }) as never,
-      StreamViewType: 'NEW_AND_OLD_IMAGES',
-    },
-  };
-}
-
-const outboxItem = (e: OutboxEvent) => ({ pk: `STORE#${e.storeId}`, sk: `OUTBOX#${e.paymentId}#${e.eventId}`, itemType: 'OUTBOX', ...e });
 
 async function pendingEvent(kit: StoreKit): Promise<OutboxEvent> {
   const id = newPaymentId('stream');
@@ -65,11 +37,11 @@ describe('webhook-dispatch Lambda (table stream → dispatchEvent)', () => {
     const event = await pendingEvent(kit);
     const missingStore = { ...event, storeId: 'store-gone', eventId: 'msg_gone' };
     const records = [
-      record('INSERT', outboxItem(event)),
-      record('MODIFY', outboxItem(event)),
-      record('INSERT', { pk: `STORE#${kit.storeId}`, sk: 'PAYMENT#x', itemType: 'PAYMENT', status: 'PENDING' }),
-      record('INSERT', outboxItem({ ...event, status: 'DELIVERED' })),
-      record('INSERT', outboxItem(missingStore)),
+      outboxInsert(event),
+      { ...outboxInsert(event), eventName: 'MODIFY' as const },
+      streamRecord('INSERT', { pk: `STORE#${kit.storeId}`, sk: 'PAYMENT#x', itemType: 'PAYMENT', status: 'PENDING' }),
+      outboxInsert({ ...event, status: 'DELIVERED' }),
+      outboxInsert(missingStore),
     ];
     // The missing store's entry must exist for dispatch to reach the store lookup.
     await sandbox.services.repo.insertOutbox(missingStore);
@@ -90,7 +62,7 @@ describe('webhook-dispatch Lambda (table stream → dispatchEvent)', () => {
     const kit = await storeKit(sandbox, receiver, 'streamretry');
     receiver.answer(kit.path, () => 503);
     const event = await pendingEvent(kit);
-    expect((await handler({ Records: [record('INSERT', outboxItem(event))] })).batchItemFailures).toEqual([]);
+    expect((await handler({ Records: [outboxInsert(event)] })).batchItemFailures).toEqual([]);
     const [after] = await kit.outbox(event.paymentId);
     expect(after).toMatchObject({ status: 'RETRYING', attempts: [expect.objectContaining({ status: 503 })] });
     const timers = await sandbox.services.repo.listTimers(kit.storeId);

@@ -1,4 +1,4 @@
-import { expectResponseMatches, type HttpMethod } from '../support/openapi.ts';
+import { PATH_TEMPLATES, expectResponseMatches, type HttpMethod } from '../support/openapi.ts';
 
 export interface Recorded {
   method: HttpMethod;
@@ -7,27 +7,11 @@ export interface Recorded {
   body: unknown;
 }
 
-/** The OAS path templates we serve, most specific first. */
-const TEMPLATES = [
-  '/payments/{paymentId}/instant',
-  '/payments/{paymentId}/cancel',
-  '/payments/{paymentId}/pre-register',
-  '/payments/{paymentId}/virtual-account/close',
-  '/payments/{paymentId}/resend-webhook',
-  '/payments/{paymentId}/confirm',
-  '/payments-by-cursor',
-  '/payments/{paymentId}',
-  '/payments',
-  '/login/api-secret',
-  '/token/refresh',
-];
+/** Each template of the fixture as an anchored pattern; `{param}` is one path segment. */
+const TEMPLATES = PATH_TEMPLATES.map((t) => ({ template: t, pattern: new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
 
 export function templateOf(path: string): string | undefined {
-  for (const t of TEMPLATES) {
-    const re = new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    if (re.test(path)) return t;
-  }
-  return undefined;
+  return TEMPLATES.find((t) => t.pattern.test(path))?.template;
 }
 
 /**

@@ -3,7 +3,7 @@ import { devices, type Browser, type BrowserContext, type FrameLocator, type Pag
 import { PaymentClient } from '@portone/server-sdk';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
-import { PRODUCT, startMerchant, type Merchant } from './support/merchant.ts';
+import { PRODUCT, startMerchantFor, type Merchant } from './support/merchant.ts';
 
 /**
  * The browser SDK shim and the hosted checkout, in a real Chromium: a merchant page on its own
@@ -21,11 +21,7 @@ const getPayment = (paymentId: string): Promise<Json> => portone.getPayment({ pa
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  const channels = Object.fromEntries(sandbox.store.channels.map((c) => [c.pgProvider, c.channelKey]));
-  [merchant, browser] = await Promise.all([
-    startMerchant({ sandboxUrl: sandbox.url, storeId: sandbox.store.storeId, apiSecret: sandbox.store.apiSecret, channels }),
-    launchBrowser(),
-  ]);
+  [merchant, browser] = await Promise.all([startMerchantFor(sandbox), launchBrowser()]);
   context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
   portone = PaymentClient({ secret: sandbox.store.apiSecret, baseUrl: sandbox.url });
 });

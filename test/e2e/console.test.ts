@@ -7,7 +7,7 @@ import { setWebhookUrl } from '../../functions/webhooks/settings.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { card, cardMethod } from '../support/cards.ts';
 import { ARTIFACTS, launchBrowser, measurePageWeight, screenshot, type PageWeight } from './support/browser.ts';
-import { startMerchant, type Merchant } from './support/merchant.ts';
+import { startMerchantFor, type Merchant } from './support/merchant.ts';
 
 /**
  * The sandbox console in a real Chromium: sign in with the API secret, find the payment the shop
@@ -28,11 +28,7 @@ const weights: Record<string, PageWeight> = {};
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  const channels = Object.fromEntries(sandbox.store.channels.map((c) => [c.pgProvider, c.channelKey]));
-  [merchant, browser] = await Promise.all([
-    startMerchant({ sandboxUrl: sandbox.url, storeId: sandbox.store.storeId, apiSecret: sandbox.store.apiSecret, channels }),
-    launchBrowser(),
-  ]);
+  [merchant, browser] = await Promise.all([startMerchantFor(sandbox), launchBrowser()]);
   await setWebhookUrl(sandbox.services, sandbox.store.storeId, `${merchant.url}/webhook`);
   portone = PaymentClient({ secret: sandbox.store.apiSecret, baseUrl: sandbox.url });
   context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });

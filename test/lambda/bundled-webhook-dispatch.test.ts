@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { outboxInsert, streamRecord } from '../support/stream-handler.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PaymentClient } from '@portone/server-sdk';
 import { synthBundles } from './bundles.ts';
@@ -90,31 +90,13 @@ afterAll(async () => {
   for (const close of cleanups.reverse()) await close().catch(() => undefined);
 });
 
-let seq = 0;
-function streamRecord(eventName: DynamoDBRecord['eventName'], item: Record<string, unknown>): DynamoDBRecord {
-  seq++;
-  return {
-    eventID: `evt-${seq}`,
-    eventName,
-    eventSource: 'aws:dynamodb',
-    awsRegion: REGION,
-    dynamodb: {
-      SequenceNumber: String(100_000 + seq),
-      Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
-      NewImage: marshall(item, { removeUndefinedValues: true }) as never,
-      StreamViewType: 'NEW_AND_OLD_IMAGES',
-    },
-  };
-}
-
 async function paidEvent(): Promise<{ paymentId: string; record: DynamoDBRecord }> {
   const paymentId = `dispatch-${randomUUID()}`;
   const sdk = PaymentClient({ secret: apiSecret, baseUrl: apiUrl });
   await sdk.payInstantly({ paymentId, channelKey, orderName: 'stream', amount: { total: 2_000 }, currency: 'KRW', method: cardMethod(card('SHINHAN_CARD')) });
   const [event] = await repo.listOutbox(storeId, paymentId);
   expect(event).toMatchObject({ type: 'Transaction.Paid', status: 'PENDING' });
-  const item = { pk: `STORE#${storeId}`, sk: `OUTBOX#${paymentId}#${event!.eventId}`, itemType: 'OUTBOX', ...event };
-  return { paymentId, record: streamRecord('INSERT', item) };
+  return { paymentId, record: outboxInsert(event!) };
 }
 
 const outbox = async (paymentId: string): Promise<OutboxEvent> => (await repo.listOutbox(storeId, paymentId))[0]!;

@@ -62,6 +62,9 @@ const paths = fixture['paths'] as Record<string, unknown>;
 const schemas = (fixture['components'] as { schemas?: unknown }).schemas;
 if (!isObject(schemas)) throw new Error('fixture has no components.schemas');
 
+/** The path templates of the operations the fixture holds (the ones the sandbox serves). */
+export const PATH_TEMPLATES: readonly string[] = Object.keys(paths);
+
 /** The OAS version the fixture was cut from (e.g. "1.16.0"). */
 export const OAS_VERSION = String((fixture['info'] as JsonObject | undefined)?.['version'] ?? 'unknown');
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PaymentClient } from '@portone/server-sdk';
+import type { TestSandbox } from '../../support/sandbox.ts';
 
 /**
  * A sample merchant for the browser tests, on its own origin (another loopback port): a shop page
@@ -138,4 +139,10 @@ export async function startMerchant(opts: { sandboxUrl: string; storeId: string;
         server.close(() => resolve());
       }),
   };
+}
+
+/** The sample shop for a test sandbox's seeded store, with every seeded channel on offer. */
+export function startMerchantFor(sandbox: TestSandbox): Promise<Merchant> {
+  const channels = Object.fromEntries(sandbox.store.channels.map((c) => [c.pgProvider, c.channelKey]));
+  return startMerchant({ sandboxUrl: sandbox.url, storeId: sandbox.store.storeId, apiSecret: sandbox.store.apiSecret, channels });
 }

@@ -1,0 +1,32 @@
+import type { OutboxKey } from '../services.ts';
+import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
+
+/**
+ * Every later delivery of an outbox entry (a retry, an out-of-order hold, a redrive) is a
+ * `webhook-retry` timer named after the entry and its step, so re-deriving it after a crash gives
+ * the same id and the same schedule name.
+ */
+export const webhookTimerId = (key: OutboxKey, step: string): string =>
+  timerIdFor('webhook-retry', key.storeId, key.paymentId, `${key.eventId}#${step}`);
+
+export function webhookTimer(
+  key: OutboxKey,
+  step: string,
+  at: { due: Date; now: Date },
+  reason: string,
+  payload: Record<string, unknown> = {},
+): TimerRecord {
+  const timerId = webhookTimerId(key, step);
+  return {
+    storeId: key.storeId,
+    timerId,
+    kind: 'webhook-retry',
+    paymentId: key.paymentId,
+    dueAt: at.due.toISOString(),
+    state: 'PENDING',
+    reason,
+    scheduleName: scheduleNameFor(timerId),
+    createdAt: at.now.toISOString(),
+    payload: { eventId: key.eventId, ...payload },
+  };
+}
