@@ -48,7 +48,6 @@ export function flattenCfnReference(node: unknown): string {
  * type for them, so a statement must say `"Resource": "*"`), with why the sandbox needs each.
  */
 export const UNSCOPABLE_ACTIONS: Readonly<Record<string, string>> = {
-  'scheduler:ListSchedules': 'lists the schedules of the sandbox group (names and targets only, read-only)',
   'dynamodb:ListStreams': 'needed by the Lambda event source mapping that reads the table stream (read-only)',
 };
 

@@ -7,8 +7,9 @@
  * Refused: anything but http/https; credentials in the URL (they would be
  * sent as Basic auth and stored in delivery logs); link-local 169.254.0.0/16
  * (EC2/ECS/Lambda metadata, incl. 169.254.169.254 and 169.254.170.2),
- * fe80::/10, the EC2 IPv6 metadata address fd00:ec2::254, and those IPv4
- * addresses embedded in IPv6 (mapped, compatible, NAT64, 6to4).
+ * fe80::/10, the EC2 IPv6 metadata address fd00:ec2::254, those IPv4
+ * addresses embedded in IPv6 (mapped, compatible, NAT64 64:ff9b::/96, 6to4),
+ * and the whole local-use NAT64 prefix 64:ff9b:1::/48 (RFC 8215).
  *
  * Allowed: loopback by default (developers run receivers on localhost) and
  * private ranges (a LAN receiver is legitimate locally; on Lambda outside a
@@ -102,6 +103,9 @@ export function addressRefusal(address: string, options: UrlGuardOptions = {}): 
     const reason = ipv4Refusal(ipv4Octets(embedded) ?? [], options);
     return reason === undefined ? undefined : `${reason}, embedded in IPv6`;
   }
+  // Where the IPv4 address sits in 64:ff9b:1::/48 depends on the prefix length the network chose
+  // (RFC 6052 allows /48 to /96 inside it), so the target cannot be decoded: refuse the prefix.
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return 'the local-use NAT64 prefix 64:ff9b:1::/48, whose IPv4 target cannot be checked';
   if (((g[0] ?? 0) & 0xffc0) === 0xfe80) return 'a link-local address (fe80::/10)';
   if (g.join(':') === [0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254].join(':')) return 'the EC2 IPv6 instance metadata address';
   if (options.allowLoopback === false && g.slice(0, 7).every((x) => x === 0) && (g[7] === 1 || g[7] === 0)) {

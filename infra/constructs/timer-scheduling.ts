@@ -7,8 +7,12 @@ import { Construct } from 'constructs';
 import { acknowledge, iam5ResourceFinding } from '../nag.ts';
 import type { SandboxFunction } from './sandbox-function.ts';
 
-/** What a caller may do with the runtime schedules of this sandbox (and nothing else in Scheduler). */
-export const SCHEDULE_ACTIONS = ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule'] as const;
+/**
+ * What a caller may do with the runtime schedules of this sandbox, and nothing else in Scheduler:
+ * the functions only create and delete schedules (`EventBridgeTimerScheduler`); none reads or lists
+ * them, so neither `GetSchedule` nor `ListSchedules` (grantable only on `*`) is granted.
+ */
+export const SCHEDULE_ACTIONS = ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'] as const;
 
 /**
  * ARNs EventBridge Scheduler may present as `aws:SourceArn` when it assumes an execution role for a
@@ -97,8 +101,8 @@ export class TimerScheduling extends Construct {
   }
 
   /**
-   * Lets `fn` create, read and delete schedules in this group only, pass the execution role to
-   * Scheduler only, and list schedules (an action IAM can only grant on `*`). Injects the names the
+   * Lets `fn` create and delete schedules in this group only and pass the execution role to
+   * Scheduler only. Injects the names the
    * code needs to build a schedule: `SCHEDULE_GROUP_NAME`, `SCHEDULER_ROLE_ARN`,
    * `TIMERS_FUNCTION_ARN`, `SCHEDULER_DLQ_ARN`.
    *
@@ -111,9 +115,6 @@ export class TimerScheduling extends Construct {
 
     fn.role.addToPrincipalPolicy(
       new PolicyStatement({ effect: Effect.ALLOW, actions: [...SCHEDULE_ACTIONS], resources: [this.schedulesArn] }),
-    );
-    fn.role.addToPrincipalPolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: ['scheduler:ListSchedules'], resources: ['*'] }),
     );
     fn.role.addToPrincipalPolicy(
       new PolicyStatement({
@@ -129,10 +130,8 @@ export class TimerScheduling extends Construct {
       iam5ResourceFinding(fn.role, this.schedulesArn),
       'Schedules are created at run time, one per timer (<kind>-<id>), so their names are not known at ' +
         'deploy time; the wildcard is limited to the schedules of this stack\'s own schedule group, ' +
-        'which is the narrowest resource EventBridge Scheduler authorizes CreateSchedule/GetSchedule/DeleteSchedule on.',
+        'which is the narrowest resource EventBridge Scheduler authorizes CreateSchedule/DeleteSchedule on.',
     );
-    // The ListSchedules "*" is acknowledged, with every other unscopable action of the role, by
-    // acknowledgeUnscopableActions() once all grants are made.
 
     fn.addEnvironment('SCHEDULE_GROUP_NAME', this.group.scheduleGroupName);
     fn.addEnvironment('SCHEDULER_ROLE_ARN', this.role.roleArn);

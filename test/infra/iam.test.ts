@@ -63,10 +63,9 @@ const tableReadWrite: Statement[] = [
 const scheduling: Statement[] = [
   {
     Effect: 'Allow',
-    Action: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule'],
+    Action: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
     Resource: arnJoin('scheduler', `schedule/${groupName}/*`),
   },
-  { Effect: 'Allow', Action: 'scheduler:ListSchedules', Resource: '*' },
   {
     Effect: 'Allow',
     Action: 'iam:PassRole',
@@ -161,7 +160,13 @@ describe('least privilege across the stack', () => {
 
   it('grants "*" resources only for actions IAM cannot scope', () => {
     const star = statements.filter((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).includes('*'));
-    expect(new Set(star.flatMap(actionsOf))).toEqual(new Set(['scheduler:ListSchedules', 'dynamodb:ListStreams']));
+    expect(new Set(star.flatMap(actionsOf))).toEqual(new Set(['dynamodb:ListStreams']));
+  });
+
+  it('grants no Scheduler action the functions never call (they only create and delete schedules)', () => {
+    const granted = new Set(statements.flatMap(actionsOf).filter((a) => a.startsWith('scheduler:')));
+    expect(granted).toEqual(new Set(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule']));
+    for (const unused of ['scheduler:GetSchedule', 'scheduler:ListSchedules']) expect(granted.has(unused)).toBe(false);
   });
 
   it('lets functions pass only the scheduler execution role, only to Scheduler', () => {
@@ -180,7 +185,7 @@ describe('least privilege across the stack', () => {
   it('lets nobody assume roles, and grants Scheduler actions only on the timers group', () => {
     for (const s of statements) {
       expect(actionsOf(s)).not.toContain('sts:AssumeRole');
-      if (actionsOf(s).some((a) => a.startsWith('scheduler:') && a !== 'scheduler:ListSchedules')) {
+      if (actionsOf(s).some((a) => a.startsWith('scheduler:'))) {
         expect(s.Resource).toEqual(arnJoin('scheduler', `schedule/${groupName}/*`));
       }
     }

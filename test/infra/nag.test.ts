@@ -92,7 +92,7 @@ describe('acknowledgeUnscopableActions', () => {
   it('refuses a "*" resource on an action that could be scoped', () => {
     const stack = new Stack(new App(), 'S');
     const role = new Role(stack, 'R', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }));
     expect(() => acknowledgeUnscopableActions(role)).not.toThrow();
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:DeleteTable'], resources: ['*'] }));
     expect(() => acknowledgeUnscopableActions(role)).toThrow(/dynamodb:DeleteTable/);

@@ -17,6 +17,10 @@ const refused: Array<[string, RegExp]> = [
   ['http://[0:0:0:0:0:ffff:169.254.169.254]/', /embedded in IPv6/],
   ['http://[::169.254.169.254]/', /embedded in IPv6/], // IPv4-compatible
   ['http://[64:ff9b::169.254.169.254]/', /embedded in IPv6/], // NAT64
+  // Local-use NAT64 (RFC 8215): the metadata address at the /96 and the /48 embedding, and any other.
+  ['http://[64:ff9b:1::169.254.169.254]/', /64:ff9b:1::\/48/],
+  ['http://[64:ff9b:1:a9fe:a9:fe00::]/', /64:ff9b:1::\/48/],
+  ['http://[64:ff9b:1:ffff:ffff:ffff:ffff:ffff]/', /64:ff9b:1::\/48/],
   ['http://[2002:a9fe:a9fe::1]/', /embedded in IPv6/], // 6to4
   ['http://[fd00:ec2::254]/', /EC2 IPv6 instance metadata/],
   ['http://[fe80::1]/', /fe80::\/10/],
@@ -44,6 +48,7 @@ const allowed = [
   'http://169.253.255.255/',
   'http://169.255.0.1/',
   'http://[::ffff:127.0.0.1]/',
+  'http://[64:ff9b:2::a9fe:a9fe]/', // just outside 64:ff9b:1::/48
 ];
 
 describe('checkWebhookUrl', () => {
