@@ -1,7 +1,9 @@
-import { handle } from 'hono/aws-lambda';
+import type { Context } from 'aws-lambda';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createApp } from '../http/app.ts';
 import { createServices } from '../wiring.ts';
 import { seedStore } from '../stores/seed.ts';
+import { logger } from '../logger.ts';
 import { loadLambdaConfig } from './cold-start.ts';
 
 /** The store a fresh deployment gives its owner; its secret is the one generated at deploy. */
@@ -14,4 +16,10 @@ export const SEEDED_STORE_ID = 'store-sandbox';
 const { config, seedApiSecret } = await loadLambdaConfig();
 const services = createServices(config);
 if (seedApiSecret) await seedStore(services, { storeId: SEEDED_STORE_ID, apiSecret: seedApiSecret, name: 'pg-sandbox seeded store' });
-export const handler = handle(createApp(services));
+const app = handle(createApp(services));
+
+/** Function URL requests (payload format 2.0); every log line of the invocation names its request id. */
+export const handler = <E extends LambdaEvent>(event: E, context: Context) => {
+  logger.addContext(context);
+  return app(event, context);
+};

@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { loadLambdaConfig } from './cold-start.ts';
 import { createServices } from '../wiring.ts';
 import { runTimer, type TimerOutcome } from '../timers/run-timer.ts';
@@ -11,7 +12,8 @@ const services = createServices((await loadLambdaConfig()).config);
  * event. Unknown shapes are logged and dropped (a retry would not fix them); errors from
  * dependencies are thrown so Scheduler retries and, in the end, dead-letters the event.
  */
-export const handler = async (event: unknown): Promise<TimerOutcome | { result: 'ignored' }> => {
+export const handler = async (event: unknown, context: Context): Promise<TimerOutcome | { result: 'ignored' }> => {
+  logger.addContext(context);
   const input = event as Partial<TimerInput> | null;
   if (!input || typeof input.storeId !== 'string' || typeof input.timerId !== 'string') {
     logger.warn('timers: ignoring an event that is not a timer input', { event: JSON.stringify(event).slice(0, 500) });

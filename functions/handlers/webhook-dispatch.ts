@@ -1,4 +1,5 @@
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { loadLambdaConfig } from './cold-start.ts';
 import { createServices } from '../wiring.ts';
 import { logger } from '../logger.ts';
@@ -7,28 +8,32 @@ import { outboxKeyOf } from '../webhooks/stream-records.ts';
 import { scheduleRedrive } from '../webhooks/redrive.ts';
 
 const services = createServices((await loadLambdaConfig()).config);
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 /**
- * The table stream's consumer (filtered to inserted outbox items): one delivery attempt per new
- * PENDING entry, through the same dispatchEvent the local runtime uses. Failed deliveries are not
- * errors (they become retry timers); only infrastructure failures are, reported per record so the
- * stream retries from the first failed one (a duplicate delivery at worst, never a lost one).
+ * One delivery attempt for a new PENDING outbox entry, through the same dispatchEvent the local
+ * runtime uses; other records are skipped. Failed deliveries are not errors (they become retry
+ * timers); only infrastructure failures are: a redrive is scheduled and the record is reported.
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const outcomes = await Promise.all(
-    event.Records.map(async (record) => {
-      const key = outboxKeyOf(record);
-      if (!key) return undefined;
-      try {
-        await dispatchEvent(services, key);
-        return undefined;
-      } catch (error) {
-        logger.error('webhook-dispatch: delivery not recorded; the stream will retry and a redrive is scheduled', { ...key, error: error as Error });
-        await scheduleRedrive(services, key);
-        return record.dynamodb?.SequenceNumber;
-      }
-    }),
-  );
-  const failed = outcomes.filter((s): s is string => s !== undefined);
-  return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+async function dispatchRecord(record: DynamoDBRecord): Promise<void> {
+  const key = outboxKeyOf(record);
+  if (!key) return;
+  try {
+    await dispatchEvent(services, key);
+  } catch (error) {
+    logger.error('webhook-dispatch: delivery not recorded; the stream will retry and a redrive is scheduled', { ...key, error: error as Error });
+    await scheduleRedrive(services, key);
+    throw error;
+  }
+}
+
+/**
+ * The table stream's consumer (filtered to inserted outbox items). Failed records come back in
+ * `batchItemFailures`, so the stream retries from the first of them (a duplicate delivery at worst,
+ * never a lost one). A batch that failed entirely is answered the same way instead of thrown:
+ * throwing would retry it identically, and the mapping's retries end in the alarmed failure queue.
+ */
+export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
+  logger.addContext(context);
+  return processPartialResponse(event, dispatchRecord, processor, { context, throwOnFullBatchFailure: false });
 };

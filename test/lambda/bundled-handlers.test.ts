@@ -7,13 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentClient } from '@portone/server-sdk';
 import { functionUrlEvent } from '../support/function-url.ts';
-import { startBundledRuntime, type BundledRuntime, type LambdaHandler } from './bundled-runtime.ts';
+import { startBundledRuntime, type BundledRuntime, type Invoke, type LambdaHandler } from './bundled-runtime.ts';
+import { lambdaContext } from '../support/lambda-context.ts';
+import { captureLogLines, importLogging } from './logs.ts';
 import { expectResponseMatches } from '../support/openapi.ts';
 import { card, cardMethod } from '../support/cards.ts';
 
 let runtime: BundledRuntime;
-let api: LambdaHandler;
-let timers: LambdaHandler;
+let api: Invoke;
+let timers: Invoke;
 let scheduler: BundledRuntime['scheduler'];
 let apiUrl: string;
 let SEED_SECRET: string;
@@ -82,5 +84,22 @@ describe('bundled timers function (Scheduler target invocations)', () => {
 
   it('drops an event that is not a timer input instead of retrying it forever', async () => {
     expect(await timers({ hello: 'world' })).toEqual({ result: 'ignored' });
+  });
+});
+
+describe('log lines of the bundled functions', () => {
+  it.each([
+    ['api', 'Api', functionUrlEvent({ method: 'GET', path: '/health' }), 'request'],
+    ['timers', 'Timers', { hello: 'world' }, 'timers: ignoring an event that is not a timer input'],
+  ] as const)('%s: every line names the invocation request id and whether it was a cold start', async (name, fn, event, message) => {
+    const handler = (await importLogging<{ handler: LambdaHandler }>(runtime.bundles[fn].bundle, 'logs')).handler;
+    const first = lambdaContext(name);
+    const second = lambdaContext(name);
+    const cold = await captureLogLines(() => handler(event, first));
+    const warm = await captureLogLines(() => handler(event, second));
+    expect(cold.lines.map((l) => l.message)).toContain(message);
+    expect(warm.lines.map((l) => l.message)).toContain(message);
+    for (const line of cold.lines) expect(line).toMatchObject({ function_request_id: first.awsRequestId, cold_start: true, function_name: first.functionName });
+    for (const line of warm.lines) expect(line).toMatchObject({ function_request_id: second.awsRequestId, cold_start: false, function_name: second.functionName });
   });
 });

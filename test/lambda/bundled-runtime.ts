@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import type { Context } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { synthBundles, type BundledFunction } from './bundles.ts';
+import { synthBundles, type BundledFunction, type FunctionName } from './bundles.ts';
 import { serveFunctionUrl, startFakeSecretsManager } from '../support/function-url.ts';
+import { lambdaContext } from '../support/lambda-context.ts';
 import { startLocalScheduler } from '../../functions/local/scheduler/index.ts';
 import { ensureTable } from '../../functions/adapters/dynamodb/table.ts';
 
-export type LambdaHandler = (event: unknown, context?: unknown) => Promise<{ statusCode?: number; body?: string; headers?: Record<string, string> } & Record<string, unknown>>;
+type LambdaResult = { statusCode?: number; body?: string; headers?: Record<string, string> } & Record<string, unknown>;
+export type LambdaHandler = (event: unknown, context: Context) => Promise<LambdaResult>;
+/** One invocation as the Lambda runtime makes it: the event plus a fresh context (new request id). */
+export type Invoke = (event: unknown) => Promise<LambdaResult>;
+export const invoker = (handler: LambdaHandler, functionName: string): Invoke => (event) => handler(event, lambdaContext(functionName));
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'ap-northeast-2';
@@ -14,9 +20,11 @@ export const REGION = 'ap-northeast-2';
 export interface BundledRuntime {
   /** The bundled api function behind a loopback Function URL emulator. */
   apiUrl: string;
-  api: LambdaHandler;
-  timers: LambdaHandler;
+  api: Invoke;
+  timers: Invoke;
   scheduler: Awaited<ReturnType<typeof startLocalScheduler>>;
+  /** Where each bundle is, for a second module instance of it. */
+  bundles: Record<FunctionName, BundledFunction>;
   /** The seeded store's API secret, as generated into Secrets Manager at deploy. */
   seedSecret: string;
   close(): Promise<void>;
@@ -47,7 +55,7 @@ export async function startBundledRuntime(): Promise<BundledRuntime> {
   await ensureTable(new DynamoDBClient({ endpoint: dynamoEndpoint, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName);
   const secretsManager = await startFakeSecretsManager({ 'arn:seed': seedSecret, 'arn:signing': 'a-signing-key-of-at-least-16-chars' });
   cleanups.push(secretsManager.close);
-  let timers: LambdaHandler | undefined;
+  let timers: Invoke | undefined;
   const scheduler = await startLocalScheduler({
     port: 0,
     autoFire: false,
@@ -77,15 +85,16 @@ export async function startBundledRuntime(): Promise<BundledRuntime> {
     AWS_ENDPOINT_URL_SCHEDULER: scheduler.url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
   });
-  const api = ((await import(bundles.Api.bundle)) as { handler: LambdaHandler }).handler;
-  timers = ((await import(bundles.Timers.bundle)) as { handler: LambdaHandler }).handler;
-  const served = await serveFunctionUrl(api as never);
+  const apiHandler = ((await import(bundles.Api.bundle)) as { handler: LambdaHandler }).handler;
+  timers = invoker(((await import(bundles.Timers.bundle)) as { handler: LambdaHandler }).handler, 'timers');
+  const served = await serveFunctionUrl(apiHandler as never);
   cleanups.push(served.close);
   return {
     apiUrl: served.url,
-    api,
+    api: invoker(apiHandler, 'api'),
     timers,
     scheduler,
+    bundles,
     seedSecret,
     close: async () => {
       for (const close of cleanups.reverse()) await close().catch(() => undefined);

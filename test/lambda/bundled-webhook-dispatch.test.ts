@@ -6,12 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { outboxInsert, streamRecord } from '../support/stream-handler.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PaymentClient } from '@portone/server-sdk';
 import { synthBundles } from './bundles.ts';
 import { serveFunctionUrl } from '../support/function-url.ts';
+import { lambdaContext } from '../support/lambda-context.ts';
+import { captureLogLines, importLogging } from './logs.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { startLocalScheduler } from '../../functions/local/scheduler/index.ts';
 import { ensureTable } from '../../functions/adapters/dynamodb/table.ts';
@@ -24,15 +26,19 @@ import type { OutboxEvent } from '../../functions/webhooks/outbox.ts';
 import type { Services } from '../../functions/services.ts';
 import { card, cardMethod } from '../support/cards.ts';
 
-type StreamHandler = (event: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
 const REGION = 'ap-northeast-2';
 const ACCOUNT = '111122223333';
 const cleanups: (() => Promise<unknown>)[] = [];
 let repo: Repository;
 let receiver: WebhookReceiver;
 let apiUrl: string;
-let stackDispatch: StreamHandler;
-let loopbackDispatch: StreamHandler;
+let bundle: string;
+let stackHandler: StreamHandler;
+let loopbackHandler: StreamHandler;
+// As the Lambda runtime invokes the function: a fresh context per batch.
+const stackDispatch = (event: DynamoDBStreamEvent) => stackHandler(event, lambdaContext('webhook-dispatch'));
+const loopbackDispatch = (event: DynamoDBStreamEvent) => loopbackHandler(event, lambdaContext('webhook-dispatch'));
 let storeId: string;
 let apiSecret: string;
 let channelKey: string;
@@ -63,10 +69,11 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
     AWS_ENDPOINT_URL_SCHEDULER: scheduler.url,
   });
-  stackDispatch = ((await import(bundles.WebhookDispatch.bundle)) as { handler: StreamHandler }).handler;
+  bundle = bundles.WebhookDispatch.bundle;
+  stackHandler = ((await import(bundle)) as { handler: StreamHandler }).handler;
   process.env.ALLOW_LOOPBACK_WEBHOOKS = 'true';
   // A second, separate module instance of the same bundle, configured for a loopback receiver.
-  loopbackDispatch = ((await import(`${bundles.WebhookDispatch.bundle}?loopback`)) as { handler: StreamHandler }).handler;
+  loopbackHandler = ((await import(`${bundle}?loopback`)) as { handler: StreamHandler }).handler;
   process.env.ALLOW_LOOPBACK_WEBHOOKS = 'false';
   const api = ((await import(bundles.Api.bundle)) as { handler: never }).handler;
   const served = await serveFunctionUrl(api);
@@ -90,14 +97,20 @@ afterAll(async () => {
   for (const close of cleanups.reverse()) await close().catch(() => undefined);
 });
 
-async function paidEvent(): Promise<{ paymentId: string; record: DynamoDBRecord }> {
+async function paidEvent(): Promise<{ paymentId: string; event: OutboxEvent; record: DynamoDBRecord }> {
   const paymentId = `dispatch-${randomUUID()}`;
   const sdk = PaymentClient({ secret: apiSecret, baseUrl: apiUrl });
   await sdk.payInstantly({ paymentId, channelKey, orderName: 'stream', amount: { total: 2_000 }, currency: 'KRW', method: cardMethod(card('SHINHAN_CARD')) });
   const [event] = await repo.listOutbox(storeId, paymentId);
   expect(event).toMatchObject({ type: 'Transaction.Paid', status: 'PENDING' });
-  return { paymentId, record: outboxInsert(event!) };
+  return { paymentId, event: event!, record: outboxInsert(event!) };
 }
+
+/**
+ * A new outbox entry the dispatcher cannot even look up: its store id makes a partition key over
+ * DynamoDB's 2,048-byte limit, so the table refuses the read and nothing can be recorded.
+ */
+const unreadable = (event: OutboxEvent): DynamoDBRecord => outboxInsert({ ...event, storeId: 'x'.repeat(2_100) });
 
 const outbox = async (paymentId: string): Promise<OutboxEvent> => (await repo.listOutbox(storeId, paymentId))[0]!;
 
@@ -124,5 +137,27 @@ describe('bundled webhook-dispatch (DynamoDB stream batches)', () => {
     // The stream may deliver the same record again: no second send.
     expect(await loopbackDispatch({ Records: [record] })).toEqual({ batchItemFailures: [] });
     expect(receiver.at('/hook')).toHaveLength(1);
+  });
+
+  it('reports the record it could not record in batchItemFailures and dispatches the rest of the batch', async () => {
+    const { paymentId, event, record } = await paidEvent();
+    const bad = unreadable(event);
+    expect(await stackDispatch({ Records: [bad, record] })).toEqual({ batchItemFailures: [{ itemIdentifier: bad.dynamodb!.SequenceNumber }] });
+    expect((await outbox(paymentId)).status).toBe('RETRYING');
+    // A batch of nothing but failures is answered the same way (not thrown), so the stream retries it from there.
+    expect(await stackDispatch({ Records: [bad] })).toEqual({ batchItemFailures: [{ itemIdentifier: bad.dynamodb!.SequenceNumber }] });
+  });
+
+  it('puts the invocation request id and cold start on every log line', async () => {
+    const logging = (await importLogging<{ handler: StreamHandler }>(bundle, 'logs')).handler;
+    const { event, record } = await paidEvent();
+    const first = lambdaContext('webhook-dispatch');
+    const second = lambdaContext('webhook-dispatch');
+    const cold = await captureLogLines(() => logging({ Records: [unreadable(event)] }, first));
+    const warm = await captureLogLines(() => logging({ Records: [record] }, second));
+    expect(cold.lines.map((l) => l.message)).toContain('webhook-dispatch: delivery not recorded; the stream will retry and a redrive is scheduled');
+    expect(warm.lines.map((l) => l.message)).toContain('webhook attempt');
+    for (const line of cold.lines) expect(line).toMatchObject({ function_request_id: first.awsRequestId, cold_start: true, function_name: first.functionName });
+    for (const line of warm.lines) expect(line).toMatchObject({ function_request_id: second.awsRequestId, cold_start: false, function_name: second.functionName });
   });
 });

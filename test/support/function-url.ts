@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { lambdaContext } from './lambda-context.ts';
 
-type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyResultV2>;
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
 /** A Lambda Function URL request event (payload format 2.0), as AWS builds it. */
 export function functionUrlEvent(req: { method: string; path: string; query?: string; headers?: Record<string, string>; body?: string }): APIGatewayProxyEventV2 {
@@ -49,7 +50,7 @@ export async function serveFunctionUrl(handler: Handler) {
     const body = await readBody(req);
     const result = (await handler(
       functionUrlEvent({ method: req.method ?? 'GET', path: url.pathname, query: url.search.slice(1), headers, body: body || undefined }),
-      {},
+      lambdaContext('api'),
     )) as { statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean };
     res.writeHead(result.statusCode, result.headers ?? {});
     res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));

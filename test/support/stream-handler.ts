@@ -1,8 +1,9 @@
 import { inject } from 'vitest';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { OutboxEvent } from '../../functions/webhooks/outbox.ts';
 import type { WebhookSandbox } from './webhook-sandbox.ts';
+import { lambdaContext } from './lambda-context.ts';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
 
@@ -23,9 +24,12 @@ export async function loadStreamHandler(sandbox: WebhookSandbox): Promise<{ hand
     AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
     AWS_ENDPOINT_URL_SCHEDULER: sandbox.scheduler.url,
   });
-  const { handler } = (await import('../../functions/handlers/webhook-dispatch.ts')) as { handler: StreamHandler };
+  const { handler } = (await import('../../functions/handlers/webhook-dispatch.ts')) as {
+    handler: (event: DynamoDBStreamEvent, context: Context) => ReturnType<StreamHandler>;
+  };
   return {
-    handler,
+    // As the Lambda runtime invokes it: a fresh context per batch.
+    handler: (event) => handler(event, lambdaContext('webhook-dispatch')),
     restoreEnv: () => {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     },
