@@ -1,5 +1,5 @@
-import type { Repository } from './adapters/dynamodb/repository.ts';
-import type { TimerScheduler } from './timers/scheduler-port.ts';
+import type { Repository } from './ports/repository.ts';
+import type { TimerScheduler } from './ports/scheduler.ts';
 import type { DispatchOptions } from './webhooks/dispatch-options.ts';
 
 export interface OutboxKey {

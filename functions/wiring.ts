@@ -1,6 +1,6 @@
 import { EventBridgeTimerScheduler } from './adapters/scheduler/eventbridge-scheduler.ts';
 import { createDocumentClient } from './adapters/dynamodb/client.ts';
-import { Repository } from './adapters/dynamodb/repository.ts';
+import { DynamoDbRepository } from './adapters/dynamodb/repository.ts';
 import type { Config } from './config.ts';
 import type { Services } from './services.ts';
 
@@ -16,7 +16,7 @@ export interface Endpoints {
 export function createServices(config: Config, endpoints: Endpoints = {}, extra: Partial<Services> = {}): Services {
   const db = createDocumentClient(endpoints.dynamodb ? { endpoint: endpoints.dynamodb } : {});
   return {
-    repo: new Repository(db, config.TABLE_NAME),
+    repo: new DynamoDbRepository(db, config.TABLE_NAME),
     scheduler: new EventBridgeTimerScheduler({
       groupName: config.SCHEDULE_GROUP_NAME,
       roleArn: config.SCHEDULER_ROLE_ARN,

@@ -1,4 +1,4 @@
-import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { ConcurrentModificationError } from '../domain/errors.ts';
 import { lookupTestCard, parseExpiry } from '../domain/cards.ts';
 import { PortOneError } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';

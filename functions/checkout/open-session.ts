@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { ConcurrentModificationError } from '../domain/errors.ts';
 import { getProfile } from '../domain/profiles/index.ts';
 import { commitPaymentChange } from '../payments/commit.ts';
 import { newTransactionId } from '../payments/ids.ts';

@@ -1,4 +1,4 @@
-import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { ConcurrentModificationError } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import { commitPaymentChange } from '../payments/commit.ts';
 import type { Services } from '../services.ts';

@@ -14,11 +14,11 @@ export async function loadPaymentDetail(services: Services, storeId: string, pay
   const [dual, outbox, timers, clock, deliveries] = await Promise.all([
     dualView(services, storeId, paymentId),
     services.repo.listOutbox(storeId, paymentId),
-    services.repo.listTimers(storeId),
+    services.repo.listPaymentTimers(storeId, paymentId),
     readClock(services, storeId),
     listDeliveries(services, storeId, { paymentId }),
   ]);
-  const timeline = buildTimeline({ payment, outbox, timers: timers.filter((t) => t.paymentId === paymentId), now: clock.now });
+  const timeline = buildTimeline({ payment, outbox, timers, now: clock.now });
   return { payment, dual, deliveries: deliveries.items, clock, timeline };
 }
 

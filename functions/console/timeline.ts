@@ -1,6 +1,6 @@
 import type { PaymentRecord } from '../domain/payment.ts';
-import type { TimerRecord } from '../timers/timer.ts';
-import type { OutboxEvent } from '../webhooks/outbox.ts';
+import type { TimerRecord } from '../domain/timer.ts';
+import type { OutboxEvent } from '../domain/outbox.ts';
 
 /**
  * The dual ledger over time, as data for the console's picture: two lanes, PortOne's view (what

@@ -66,3 +66,17 @@ export class PortOneError extends Error {
 export const invalidRequest = (message: string) => new PortOneError('INVALID_REQUEST', message);
 export const pgProviderError = (pgCode: string, pgMessage: string) =>
   new PortOneError('PG_PROVIDER', pgMessage, { pgCode, pgMessage });
+
+/**
+ * A conditional write lost a race: someone changed the record since it was read. The caller reloads
+ * and decides again (see domain/retry.ts). Raised by any Repository implementation.
+ */
+export class ConcurrentModificationError extends Error {
+  /** The record as it stood when the condition failed, when the store can tell (saves a re-read). */
+  readonly current?: unknown;
+  constructor(what: string, current?: unknown) {
+    super(`concurrent modification of ${what}`);
+    this.name = 'ConcurrentModificationError';
+    this.current = current;
+  }
+}

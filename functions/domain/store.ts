@@ -39,3 +39,11 @@ export interface SecretRecord {
   createdAt: string;
   label?: string;
 }
+
+/** An access or refresh token, stored by its SHA-256. */
+export interface TokenRecord {
+  storeId: string;
+  kind: 'access' | 'refresh';
+  /** epoch seconds; also the table's TTL attribute, which only garbage-collects. */
+  expiresAt: number;
+}

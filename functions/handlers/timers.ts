@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { loadLambdaConfig } from './cold-start.ts';
 import { createServices } from '../wiring.ts';
 import { runTimer, type TimerOutcome } from '../timers/run-timer.ts';
-import type { TimerInput } from '../timers/timer.ts';
+import type { TimerInput } from '../domain/timer.ts';
 import { logger } from '../logger.ts';
 
 const services = createServices((await loadLambdaConfig()).config);

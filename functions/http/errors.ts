@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { PortOneError } from '../domain/errors.ts';
-import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { ConcurrentModificationError } from '../domain/errors.ts';
 import { logger } from '../logger.ts';
 
 /** Every error leaves as PortOne's `{type, message}` JSON, whatever threw it. */

@@ -8,8 +8,8 @@ import type { StoreRecord } from '../domain/store.ts';
 import { logger } from '../logger.ts';
 import type { Services } from '../services.ts';
 import { toWallTime } from '../stores/clock.ts';
-import type { TimerRecord } from '../timers/timer.ts';
-import type { OutboxEvent } from '../webhooks/outbox.ts';
+import type { TimerRecord } from '../domain/timer.ts';
+import type { OutboxEvent } from '../domain/outbox.ts';
 import type { OutboxWorker } from '../webhooks/outbox-worker.ts';
 import { sortByCreation } from '../webhooks/present.ts';
 
@@ -20,11 +20,11 @@ export interface RecoveryReport {
   timers: number;
 }
 
-export async function recoverPendingWork(services: Services, worker: OutboxWorker | undefined): Promise<RecoveryReport> {
-  const [events, timers] = await Promise.all([
-    services.repo.scanItems<OutboxEvent>('OUTBOX'),
-    services.repo.scanItems<TimerRecord>('TIMER'),
-  ]);
+/** Reads every stored item of a kind (local/table-scan.ts). */
+export type ScanItems = <T>(itemType: 'OUTBOX' | 'TIMER') => Promise<T[]>;
+
+export async function recoverPendingWork(services: Services, scan: ScanItems, worker: OutboxWorker | undefined): Promise<RecoveryReport> {
+  const [events, timers] = await Promise.all([scan<OutboxEvent>('OUTBOX'), scan<TimerRecord>('TIMER')]);
   // Never attempted and not held by chaos (a held event's hold timer below releases it). Events
   // with attempts have a retry timer or are finished.
   const unsent = sortByCreation(events.filter((e) => e.status === 'PENDING' && e.attempts.length === 0 && e.heldAt === undefined));

@@ -5,11 +5,13 @@ import { loadConfig } from '../config.ts';
 import { createApp } from '../http/app.ts';
 import type { Services } from '../services.ts';
 import { runTimer } from '../timers/run-timer.ts';
-import type { TimerInput } from '../timers/timer.ts';
+import type { TimerInput } from '../domain/timer.ts';
 import { createServices } from '../wiring.ts';
 import type { DispatchOptions } from '../webhooks/dispatch-options.ts';
 import { OutboxWorker } from '../webhooks/outbox-worker.ts';
 import { recoverPendingWork, type RecoveryReport } from './recover.ts';
+import { scanItemsOfType } from './table-scan.ts';
+import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { startLocalScheduler } from './scheduler/index.ts';
 
 export interface LocalRuntimeOptions {
@@ -104,7 +106,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   );
   if (useWorker) worker = new OutboxWorker(services, { concurrency: opts.webhooks?.concurrency });
   await ensureTable(new DynamoDBClient({ endpoint: opts.dynamoEndpoint }), tableName);
-  const recovered = await recoverPendingWork(services, worker);
+  const scanDb = createDocumentClient({ endpoint: opts.dynamoEndpoint });
+  const recovered = await recoverPendingWork(services, (itemType) => scanItemsOfType(scanDb, tableName, itemType), worker);
 
   const app = createApp(services);
   const server = await listen(app.fetch, opts.port ?? 0, opts.host ?? '127.0.0.1');

@@ -9,7 +9,7 @@ import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { commitPaymentChange, type PaymentChange } from './commit.ts';
-import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { ConcurrentModificationError } from '../domain/errors.ts';
 import { newApprovalNumber, newPgTxId, newTransactionId } from './ids.ts';
 import { autoRefundTimer } from './auto-refund.ts';
 

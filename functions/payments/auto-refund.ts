@@ -2,7 +2,8 @@ import type { PaymentRecord } from '../domain/payment.ts';
 import type { ChannelRecord, StoreRecord } from '../domain/store.ts';
 import { computeAutoRefundDue } from '../timers/due-time.ts';
 import { describeRule } from '../domain/pg-rules.ts';
-import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
+import { scheduleNameFor, timerIdFor } from '../timers/timer.ts';
+import type { TimerRecord } from '../domain/timer.ts';
 
 /** One PG void per transaction of a payment: derivable, so a cancel finds it without a query. */
 export const pgVoidTimerId = (storeId: string, payment: Pick<PaymentRecord, 'paymentId' | 'transactionId'>) =>

@@ -1,8 +1,8 @@
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
-import type { TimerRecord } from '../timers/timer.ts';
-import type { OutboxEvent } from '../webhooks/outbox.ts';
+import type { TimerRecord } from '../domain/timer.ts';
+import type { OutboxEvent } from '../domain/outbox.ts';
 import { toWallTime } from '../stores/clock.ts';
 
 export interface PaymentChange {

@@ -67,7 +67,7 @@ export function describeDifferences(p: PaymentRecord): string[] {
 
 export async function dualView(services: Services, storeId: string, paymentId: string) {
   const payment = await loadPayment(services, storeId, paymentId);
-  const timers = (await services.repo.listTimers(storeId)).filter((t) => t.paymentId === paymentId);
+  const timers = await services.repo.listPaymentTimers(storeId, paymentId);
   const pg = payment.pg;
   return {
     paymentId,

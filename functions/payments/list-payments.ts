@@ -1,7 +1,27 @@
 import { invalidRequest } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
-import type { PaymentFilter } from '../http/portone/schemas.ts';
+import type { PaymentOrder, PaymentQuery } from '../ports/repository.ts';
 import type { Services } from '../services.ts';
+
+/**
+ * PortOne's `PaymentFilterInput`, as this use case understands it. The HTTP schema
+ * (http/portone/schemas.ts) is checked against this type, not the other way round.
+ */
+export interface PaymentFilter {
+  merchantId?: string;
+  storeId?: string;
+  timestampType?: 'CREATED_AT' | 'STATUS_CHANGED_AT';
+  from?: string;
+  until?: string;
+  status?: string[];
+  methods?: string[];
+  pgProvider?: string[];
+  isTest?: boolean;
+  sortBy?: PaymentOrder;
+  sortOrder?: 'DESC' | 'ASC';
+  currency?: string;
+  textSearch?: { field: string; value: string }[];
+}
 
 /** PortOne's list filter spells the pending status `PENDING`; the payment itself says PAY_PENDING. */
 const filterStatus = (s: string) => (s === 'PENDING' ? 'PAY_PENDING' : s);
@@ -53,24 +73,63 @@ function textField(p: PaymentRecord, field: string): string | undefined {
   }
 }
 
-export function sortPayments(items: PaymentRecord[], f: PaymentFilter | undefined): PaymentRecord[] {
-  const key = f?.sortBy === 'STATUS_CHANGED_AT' ? 'statusChangedAt' : 'requestedAt';
-  const dir = f?.sortOrder === 'ASC' ? 1 : -1;
-  return items.sort((a, b) => (a[key] < b[key] ? -dir : a[key] > b[key] ? dir : a.paymentId < b.paymentId ? -dir : dir));
+/** True when the filter may leave out some of the store's payments (so the total must be counted). */
+function narrows(f: PaymentFilter | undefined): boolean {
+  if (!f) return false;
+  return Boolean(f.status || f.pgProvider || f.methods || f.currency || f.from || f.until || f.textSearch || f.isTest === false);
 }
 
-/** PortOne's paging: number from 0, default size 10, `(number + 1) * size ≤ 60,000`. */
+/** Reading ahead in bigger pages than asked pays off when a filter discards most of what is read. */
+const READ_PAGE = 100;
+
+/**
+ * PortOne's paging: number from 0, default size 10, `(number + 1) * size ≤ 60,000`.
+ *
+ * Reads the store's payments in the asked order from the time index, one index page at a time,
+ * until the asked page is full: O(page) without a filter. The total is the store's payment counter
+ * without a filter; with one it is counted by reading every payment in the filter's time range
+ * (O(range)), as nothing else can know it.
+ */
 export async function listPayments(services: Services, storeId: string, page: { number?: number; size?: number } = {}, filter?: PaymentFilter) {
   const number = page.number ?? 0;
   const size = page.size ?? 10;
-  const all = sortPayments((await services.repo.listPayments(storeId)).filter((p) => matchesFilter(p, filter)), filter);
-  return { items: all.slice(number * size, number * size + size), page: { number, size, totalCount: all.length } };
+  const wanted = (number + 1) * size;
+  const query = paymentQuery(filter);
+  const countAll = narrows(filter);
+  const matches: PaymentRecord[] = [];
+  let seen = 0;
+  let after: string | undefined;
+  do {
+    const limit = countAll ? READ_PAGE : Math.min(READ_PAGE, Math.max(wanted - matches.length, 1) + 1);
+    const out = await services.repo.queryPayments(storeId, { ...query, limit, after });
+    for (const p of out.items) {
+      if (!matchesFilter(p, filter)) continue;
+      seen++;
+      if (matches.length < wanted) matches.push(p);
+    }
+    after = out.next;
+  } while (after && (countAll || matches.length < wanted));
+  const totalCount = countAll ? seen : await services.repo.countPayments(storeId);
+  return { items: matches.slice(number * size, wanted), page: { number, size, totalCount } };
+}
+
+/** The index range that holds every payment the filter can match, in the filter's order. */
+function paymentQuery(f: PaymentFilter | undefined): Omit<PaymentQuery, 'limit' | 'after'> {
+  const order: PaymentOrder = f?.sortBy === 'STATUS_CHANGED_AT' ? 'STATUS_CHANGED_AT' : 'REQUESTED_AT';
+  const rangeOrder: PaymentOrder = f?.timestampType === 'STATUS_CHANGED_AT' ? 'STATUS_CHANGED_AT' : 'REQUESTED_AT';
+  const bounded = order === rangeOrder;
+  return {
+    order,
+    descending: f?.sortOrder !== 'ASC',
+    ...(bounded && f?.from ? { from: new Date(f.from).toISOString() } : {}),
+    ...(bounded && f?.until ? { until: new Date(f.until).toISOString() } : {}),
+  };
 }
 
 /**
  * PortOne's payments-by-cursor: every payment *created* (requestedAt) in [from, until), oldest
  * first, for reconciliation. `until` defaults to the store's now, `from` to 90 days before it. The
- * cursor is opaque: base64url of the last item's sort key.
+ * cursor is opaque (the repository's page token); one call reads one index page.
  */
 export async function listPaymentsByCursor(
   services: Services,
@@ -81,16 +140,14 @@ export async function listPaymentsByCursor(
   const size = input.size ?? 10;
   const until = input.until ? new Date(input.until) : now;
   const from = input.from ? new Date(input.from) : new Date(until.getTime() - 90 * 24 * 3600 * 1000);
-  const key = (p: PaymentRecord) => `${p.requestedAt}|${p.paymentId}`;
-  let after: string | undefined;
-  if (input.cursor) {
-    after = Buffer.from(input.cursor, 'base64url').toString('utf8');
-    if (!after.includes('|')) throw invalidRequest('cursor: not a cursor this API issued');
-  }
-  return (await services.repo.listPayments(storeId))
-    .filter((p) => p.requestedAt >= from.toISOString() && p.requestedAt < until.toISOString())
-    .sort((a, b) => (key(a) < key(b) ? -1 : 1))
-    .filter((p) => !after || key(p) > after)
-    .slice(0, size)
-    .map((p) => ({ payment: p, cursor: Buffer.from(key(p), 'utf8').toString('base64url') }));
+  if (input.cursor !== undefined && input.cursor.length === 0) throw invalidRequest('cursor: not a cursor this API issued');
+  const out = await services.repo.queryPayments(storeId, {
+    order: 'REQUESTED_AT',
+    descending: false,
+    from: from.toISOString(),
+    until: until.toISOString(),
+    limit: size,
+    after: input.cursor,
+  });
+  return out.items.map((payment, i) => ({ payment, cursor: out.positions[i]! }));
 }

@@ -1,8 +1,8 @@
-import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { ConcurrentModificationError } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
-import type { TimerRecord } from '../timers/timer.ts';
+import type { TimerRecord } from '../domain/timer.ts';
 import { commitPaymentChange } from './commit.ts';
 
 const MAX_ATTEMPTS = 10;

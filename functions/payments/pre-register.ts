@@ -1,6 +1,6 @@
 import { PortOneError } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
-import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { ConcurrentModificationError } from '../domain/errors.ts';
 import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
 import { newTransactionId } from './ids.ts';

@@ -1,4 +1,4 @@
-import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { ConcurrentModificationError } from '../domain/errors.ts';
 import type { Services } from '../services.ts';
 import { loadStore } from './clock.ts';
 
@@ -9,7 +9,7 @@ export interface ResetReport {
 }
 
 /** What a reset wipes: every payment, timer and webhook delivery. Secrets, channels and webhook settings stay. */
-const DATA_PREFIXES = ['PAYMENT#', 'TIMER#', 'OUTBOX#'] as const;
+const DATA_KINDS = ['PAYMENT', 'TIMER', 'OUTBOX'] as const;
 
 /**
  * The console's "reset the store's data": start over with the same API secret and channels.
@@ -20,9 +20,15 @@ const DATA_PREFIXES = ['PAYMENT#', 'TIMER#', 'OUTBOX#'] as const;
  */
 export async function resetStoreData(services: Services, storeId: string, opts: { resetClock?: boolean } = {}): Promise<ResetReport> {
   await loadStore(services, storeId);
-  const pending = (await services.repo.listTimers(storeId)).filter((t) => t.state === 'PENDING');
-  for (const timer of pending) await services.scheduler.unschedule(timer).catch(() => undefined);
-  const deletedItems = await services.repo.deleteStoreItems(storeId, DATA_PREFIXES);
+  let unscheduledTimers = 0;
+  let after: string | undefined;
+  do {
+    const page = await services.repo.listPendingTimers(storeId, { limit: 100, after });
+    await Promise.all(page.items.map((timer) => services.scheduler.unschedule(timer).catch(() => undefined)));
+    unscheduledTimers += page.items.length;
+    after = page.next;
+  } while (after);
+  const deletedItems = await services.repo.deleteStoreItems(storeId, DATA_KINDS);
   let clockReset = false;
   if (opts.resetClock) {
     for (let attempt = 1; ; attempt++) {
@@ -37,5 +43,5 @@ export async function resetStoreData(services: Services, storeId: string, opts: 
       }
     }
   }
-  return { deletedItems, unscheduledTimers: pending.length, clockReset };
+  return { deletedItems, unscheduledTimers, clockReset };
 }

@@ -1,5 +1,5 @@
 import type { Services } from '../services.ts';
-import type { TimerInput, TimerRecord } from './timer.ts';
+import type { TimerInput, TimerRecord } from '../domain/timer.ts';
 import { runPgVoid } from '../payments/pg-batch-void.ts';
 import { logger } from '../logger.ts';
 import { dispatchEvent } from '../webhooks/dispatch.ts';
@@ -19,8 +19,10 @@ export interface TimerOutcome {
  * clock-advance path may race the schedule; every effect is a conditional write that includes
  * moving the timer out of PENDING, so the second runner changes nothing.
  */
-export async function runTimer(services: Services, input: TimerInput): Promise<TimerOutcome> {
-  const timer = await services.repo.getTimer(input.storeId, input.timerId);
+export async function runTimer(services: Services, input: TimerInput, listed?: TimerRecord): Promise<TimerOutcome> {
+  // A timer just listed from the due index needs no re-read: if it moved on since, the conditional
+  // write that settles it fails and the run is a no-op, exactly as for a duplicate delivery.
+  const timer = listed ?? (await services.repo.getTimer(input.storeId, input.timerId));
   if (!timer) {
     if (!input.paymentId || !input.eventId) return { timerId: input.timerId, result: 'missing' };
     // A redrive: deliver the named outbox entry (a no-op once it is delivered or failed for good).

@@ -3,7 +3,7 @@ import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
 import { parseDurationMs } from './duration.ts';
 import { runTimer, type TimerOutcome } from './run-timer.ts';
-import type { TimerRecord } from './timer.ts';
+import type { TimerRecord } from '../domain/timer.ts';
 
 export interface ClockView {
   storeId: string;
@@ -19,12 +19,36 @@ export const toKst = (iso: string) => `${new Date(Date.parse(iso) + KST_OFFSET_M
 export async function readClock(services: Services, storeId: string): Promise<ClockView> {
   const store = await loadStore(services, storeId);
   const now = storeNow(services, store).toISOString();
-  const pending = (await services.repo.listTimers(storeId)).filter((t) => t.state === 'PENDING').length;
-  return { storeId, now, nowKst: toKst(now), offsetMs: store.clockOffsetMs, pendingTimers: pending };
+  return { storeId, now, nowKst: toKst(now), offsetMs: store.clockOffsetMs, pendingTimers: await countPendingTimers(services, storeId) };
 }
 
-/** Timers created while advancing (e.g. a webhook retry) that fall due within the jump run too. */
-const MAX_ROUNDS = 20;
+async function countPendingTimers(services: Services, storeId: string): Promise<number> {
+  let count = 0;
+  let after: string | undefined;
+  do {
+    const page = await services.repo.listPendingTimers(storeId, { limit: 1000, after });
+    count += page.items.length;
+    after = page.next;
+  } while (after);
+  return count;
+}
+
+/** How many payments' timers run at once. Each payment's own timers still run one after another. */
+const PAYMENT_CONCURRENCY = 8;
+/** Due timers read per round. */
+const ROUND_SIZE = 200;
+/**
+ * A clock advance stops starting new timers after this long and answers `complete: false`; the
+ * caller continues with `{"by":"PT0S"}`. It keeps one advance well inside one Lambda invocation
+ * (the api function's timeout is 29 s) whatever the number of due timers.
+ */
+export const CLOCK_TIME_BUDGET_MS = 20_000;
+
+export interface AdvanceResult extends ClockView {
+  fired: (TimerOutcome & { dueAt: string })[];
+  /** False when the time budget ran out with due timers left: call again with `by: PT0S`. */
+  complete: boolean;
+}
 
 /**
  * Moves a store's test clock forward (never back) and runs, in due order, every timer of that
@@ -35,7 +59,9 @@ export async function advanceClock(
   services: Services,
   storeId: string,
   input: { by?: string; to?: string },
-): Promise<ClockView & { fired: (TimerOutcome & { dueAt: string })[] }> {
+  budgetMs = CLOCK_TIME_BUDGET_MS,
+): Promise<AdvanceResult> {
+  const started = services.wallNow();
   const store = await loadStore(services, storeId);
   const now = storeNow(services, store).getTime();
   let target: number;
@@ -51,38 +77,70 @@ export async function advanceClock(
     throw invalidRequest('give either "by" (ISO-8601 duration) or "to" (RFC 3339 timestamp)');
   }
   const offset = Math.max(store.clockOffsetMs, target - services.wallNow());
-  if (!(await services.repo.advanceClock(storeId, offset))) {
+  if (offset !== store.clockOffsetMs && !(await services.repo.advanceClock(storeId, offset))) {
     throw new PortOneError('CONFLICT', 'the clock was moved further by a concurrent request; read it and try again');
   }
-  const fired = await runDueTimers(services, storeId, new Date(target).toISOString());
-  return { ...(await readClock(services, storeId)), fired };
+  const deadline = started + budgetMs;
+  const { fired, complete } = await runDueTimers(services, storeId, new Date(target).toISOString(), deadline);
+  return { ...(await readClock(services, storeId)), fired, complete };
 }
 
-export async function runDueTimers(services: Services, storeId: string, untilIso: string) {
+/**
+ * Runs the store's PENDING timers due at or before `untilIso`, earliest first, reading them a round
+ * at a time from the due-time index (so the cost is the due timers, not all timers). Within a round
+ * the payments run in a bounded pool and each payment's timers in due order; exactly-once stays
+ * with the conditional write inside runTimer. Timers created meanwhile (a webhook retry due within
+ * the jump) are found by the next round.
+ */
+export async function runDueTimers(services: Services, storeId: string, untilIso: string, deadline = Number.POSITIVE_INFINITY) {
   const fired: (TimerOutcome & { dueAt: string })[] = [];
   const seen = new Set<string>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const due = (await services.repo.listTimers(storeId))
-      .filter((t) => t.state === 'PENDING' && t.dueAt <= untilIso && !seen.has(t.timerId))
-      .sort(byDue);
-    if (due.length === 0) break;
-    for (const timer of due) {
-      seen.add(timer.timerId);
-      const outcome = await runTimer(services, { storeId, timerId: timer.timerId });
-      await services.scheduler.unschedule(timer).catch(() => undefined);
-      fired.push({ ...outcome, dueAt: timer.dueAt });
-    }
+  for (;;) {
+    if (services.wallNow() >= deadline) return { fired, complete: !(await hasDue(services, storeId, untilIso, seen)) };
+    const page = await services.repo.listPendingTimers(storeId, { untilIso, limit: ROUND_SIZE });
+    const due = page.items.filter((t) => !seen.has(t.timerId));
+    if (due.length === 0) return { fired, complete: true };
+    for (const t of due) seen.add(t.timerId);
+    await runInPool(groupByPayment(due), PAYMENT_CONCURRENCY, async (timers) => {
+      for (const timer of timers) {
+        const outcome = await runTimer(services, { storeId, timerId: timer.timerId }, timer);
+        await services.scheduler.unschedule(timer).catch(() => undefined);
+        fired.push({ ...outcome, dueAt: timer.dueAt });
+      }
+    }, deadline, services.wallNow);
   }
-  return fired;
 }
 
-const byDue = (a: TimerRecord, b: TimerRecord) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.timerId < b.timerId ? -1 : 1);
+async function hasDue(services: Services, storeId: string, untilIso: string, seen: Set<string>) {
+  const page = await services.repo.listPendingTimers(storeId, { untilIso, limit: ROUND_SIZE });
+  return page.items.some((t) => !seen.has(t.timerId)) || page.next !== undefined;
+}
+
+/** Timers of one payment stay together and in the order they were listed (due order). */
+function groupByPayment(timers: TimerRecord[]): TimerRecord[][] {
+  const groups = new Map<string, TimerRecord[]>();
+  for (const t of timers) {
+    const group = groups.get(t.paymentId);
+    if (group) group.push(t);
+    else groups.set(t.paymentId, [t]);
+  }
+  return [...groups.values()];
+}
+
+/** Runs `work` over `items` with at most `limit` at once; starts nothing new after `deadline`. */
+async function runInPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>, deadline: number, now: () => number) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && now() < deadline) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 /** The console's "fire now": runs one pending timer immediately, whatever its due time. */
 export async function fireTimerNow(services: Services, storeId: string, timerId: string): Promise<TimerOutcome> {
   const timer = await services.repo.getTimer(storeId, timerId);
   if (!timer) throw new PortOneError('TIMER_NOT_FOUND', `timer ${timerId} does not exist in this store`);
-  const outcome = await runTimer(services, { storeId, timerId });
+  const outcome = await runTimer(services, { storeId, timerId }, timer);
   await services.scheduler.unschedule(timer).catch(() => undefined);
   return outcome;
 }

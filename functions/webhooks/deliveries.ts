@@ -4,7 +4,8 @@
  * a merchant debugging a receiver wants each attempt's status, error, headers and timing.
  */
 import type { Services } from '../services.ts';
-import { messageIdOf, type DeliveryAttempt, type OutboxEvent } from './outbox.ts';
+import { messageIdOf } from './outbox.ts';
+import type { DeliveryAttempt, OutboxEvent } from '../domain/outbox.ts';
 import { sortByCreation } from './present.ts';
 
 export interface DeliveryLogEntry {
@@ -59,7 +60,10 @@ export async function listDeliveries(
   storeId: string,
   query: { paymentId?: string; limit?: number },
 ): Promise<{ items: DeliveryLogEntry[] }> {
-  const events = await services.repo.listOutbox(storeId, query.paymentId);
   const limit = query.limit ?? DEFAULT_DELIVERY_LIMIT;
-  return { items: sortByCreation(events).reverse().slice(0, limit).map(presentDelivery) };
+  const events =
+    query.paymentId === undefined
+      ? (await services.repo.listRecentOutbox(storeId, { limit })).items
+      : sortByCreation(await services.repo.listOutbox(storeId, query.paymentId)).reverse().slice(0, limit);
+  return { items: events.map(presentDelivery) };
 }

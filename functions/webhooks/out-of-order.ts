@@ -12,7 +12,7 @@ import type { OutboxKey, Services } from '../services.ts';
 import { storeNow, toWallTime } from '../stores/clock.ts';
 import { webhookTimer, webhookTimerId } from './webhook-timer.ts';
 import { OUT_OF_ORDER_HOLD_MS } from './chaos.ts';
-import type { OutboxEvent } from './outbox.ts';
+import type { OutboxEvent } from '../domain/outbox.ts';
 import { sortByCreation } from './present.ts';
 
 export const holdTimerId = (event: Pick<OutboxEvent, 'storeId' | 'paymentId' | 'eventId'>): string => webhookTimerId(event, 'hold');

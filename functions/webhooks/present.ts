@@ -1,5 +1,5 @@
 import type { PaymentWebhookLog } from '../domain/payment.ts';
-import type { DeliveryAttempt, OutboxEvent } from './outbox.ts';
+import type { DeliveryAttempt, OutboxEvent } from '../domain/outbox.ts';
 
 const byCreation = (a: OutboxEvent, b: OutboxEvent): number =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;

@@ -14,7 +14,8 @@ import { PortOneError } from '../domain/errors.ts';
 import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
 import { loadPayment } from '../payments/get-payment.ts';
-import { messageIdOf, type OutboxEvent } from './outbox.ts';
+import { messageIdOf } from './outbox.ts';
+import type { OutboxEvent } from '../domain/outbox.ts';
 import { sortByCreation } from './present.ts';
 
 /** Manual resends per message. PortOne has a limit (MAX_WEBHOOK_RETRY_COUNT_REACHED) but does not publish it; 5 is ours. */

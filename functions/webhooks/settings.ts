@@ -5,7 +5,7 @@
  * leave three secrets.
  */
 import { randomUUID } from 'node:crypto';
-import { ConcurrentModificationError } from '../adapters/dynamodb/repository.ts';
+import { ConcurrentModificationError } from '../domain/errors.ts';
 import { PortOneError, invalidRequest } from '../domain/errors.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';

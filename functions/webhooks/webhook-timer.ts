@@ -1,5 +1,6 @@
 import type { OutboxKey } from '../services.ts';
-import { scheduleNameFor, timerIdFor, type TimerRecord } from '../timers/timer.ts';
+import { scheduleNameFor, timerIdFor } from '../timers/timer.ts';
+import type { TimerRecord } from '../domain/timer.ts';
 
 /**
  * Every later delivery of an outbox entry (a retry, an out-of-order hold, a redrive) is a

@@ -68,7 +68,7 @@ describe('payInstantly and getPayment', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect((r.reason as { data: { type: string } }).data.type).toBe('ALREADY_PAID');
     expect((await getPayment(id)).status).toBe('PAID');
-    const timers = (await sandbox.services.repo.listTimers(sandbox.store.storeId)).filter((t) => t.paymentId === id);
+    const timers = await sandbox.services.repo.listPaymentTimers(sandbox.store.storeId, id);
     expect(timers).toHaveLength(1);
   });
 

@@ -180,7 +180,7 @@ describe('a dispatcher that dies between commit and send', () => {
       restarted = await startWebhookSandbox({ tableName: crashed.tableName, webhooks: { dispatch: { random: () => 1, timeoutMs: TIMEOUT_MS } } });
       expect(restarted.webhooks.recovered).toEqual({ events: 1, timers: 1 });
       // The retry timer has its schedule again (the local Scheduler keeps schedules in memory only).
-      const retryTimer = (await restarted.services.repo.listTimers(kit.storeId)).find((t) => t.kind === 'webhook-retry')!;
+      const retryTimer = (await restarted.services.repo.listPendingTimers(kit.storeId, { limit: 100 })).items.find((t) => t.kind === 'webhook-retry')!;
       expect(restarted.scheduler.list().map((s) => s.name)).toContain(retryTimer.scheduleName);
 
       await restarted.webhooks.idle();

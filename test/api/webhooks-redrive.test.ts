@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client.ts';
 import { runTimer } from '../../functions/timers/run-timer.ts';
-import type { TimerInput } from '../../functions/timers/timer.ts';
+import type { TimerInput } from '../../functions/domain/timer.ts';
 import { loadStreamHandler, outboxInsert, type StreamHandler } from '../support/stream-handler.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { newPaymentId, startWebhookSandbox, storeKit, type WebhookSandbox } from '../support/webhook-sandbox.ts';

@@ -2,7 +2,7 @@
 // outbox items, against DynamoDB Local and the local Scheduler endpoint (through the SDK's
 // AWS_ENDPOINT_URL_* variables, exactly as the handler is wired on Lambda).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxEvent } from '../../functions/webhooks/outbox.ts';
+import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import { loadStreamHandler, outboxInsert, streamRecord, type StreamHandler } from '../support/stream-handler.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { newPaymentId, startWebhookSandbox, storeKit, type StoreKit, type WebhookSandbox } from '../support/webhook-sandbox.ts';
@@ -65,8 +65,8 @@ describe('webhook-dispatch Lambda (table stream → dispatchEvent)', () => {
     expect((await handler({ Records: [outboxInsert(event)] })).batchItemFailures).toEqual([]);
     const [after] = await kit.outbox(event.paymentId);
     expect(after).toMatchObject({ status: 'RETRYING', attempts: [expect.objectContaining({ status: 503 })] });
-    const timers = await sandbox.services.repo.listTimers(kit.storeId);
-    const retry = timers.find((t) => t.kind === 'webhook-retry' && t.paymentId === event.paymentId)!;
+    const timers = await sandbox.services.repo.listPaymentTimers(kit.storeId, event.paymentId);
+    const retry = timers.find((t) => t.kind === 'webhook-retry')!;
     expect(retry).toMatchObject({ state: 'PENDING', dueAt: after!.nextAttemptAt });
     expect(sandbox.scheduler.list().map((s) => s.name)).toContain(retry.scheduleName);
   });

@@ -268,9 +268,10 @@ describe('channels, webhooks, store', () => {
     await page.check('input[name="confirm"]');
     await Promise.all([page.waitForURL(`${sandbox.url}/console/store`), page.click('[data-testid="reset-store"]')]);
     await expect(page.locator('[data-testid="flash"]').textContent()).resolves.toContain('초기화했습니다');
-    expect(await sandbox.services.repo.listPayments(sandbox.store.storeId)).toHaveLength(0);
-    expect(await sandbox.services.repo.listTimers(sandbox.store.storeId)).toHaveLength(0);
-    expect(await sandbox.services.repo.listOutbox(sandbox.store.storeId)).toHaveLength(0);
+    expect((await sandbox.services.repo.queryPayments(sandbox.store.storeId, { order: 'REQUESTED_AT', descending: true, limit: 10 })).items).toHaveLength(0);
+    expect(await sandbox.services.repo.countPayments(sandbox.store.storeId)).toBe(0);
+    expect((await sandbox.services.repo.listPendingTimers(sandbox.store.storeId, { limit: 10 })).items).toHaveLength(0);
+    expect((await sandbox.services.repo.listRecentOutbox(sandbox.store.storeId, { limit: 10 })).items).toHaveLength(0);
     expect((await sandbox.services.repo.listChannels(sandbox.store.storeId)).length).toBeGreaterThan(10);
   });
 });

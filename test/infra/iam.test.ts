@@ -54,10 +54,12 @@ const logs = (fn: string): Statement => ({
   Resource: getAtt(id('AWS::Logs::LogGroup', `${fn}LogGroup`)),
 });
 
+// The table and its indexes (lists are index range reads), nothing else.
+const tableAndIndexes = [tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }];
 const tableReadWrite: Statement[] = [
-  { Effect: 'Allow', Action: TABLE_DATA_ACTIONS, Resource: [tableArn] },
+  { Effect: 'Allow', Action: TABLE_DATA_ACTIONS, Resource: tableAndIndexes },
   // Added by CDK's grantReadWriteData on a streamed table; meaningless on the table ARN, harmless.
-  { Effect: 'Allow', Action: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: [tableArn] },
+  { Effect: 'Allow', Action: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: tableAndIndexes },
 ];
 
 const scheduling: Statement[] = [

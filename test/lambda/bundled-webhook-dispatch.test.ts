@@ -18,11 +18,11 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 import { startLocalScheduler } from '../../functions/local/scheduler/index.ts';
 import { ensureTable } from '../../functions/adapters/dynamodb/table.ts';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client.ts';
-import { Repository } from '../../functions/adapters/dynamodb/repository.ts';
+import { DynamoDbRepository } from '../../functions/adapters/dynamodb/repository.ts';
 import { createStore } from '../../functions/stores/create-store.ts';
 import { createChannel } from '../../functions/stores/channels.ts';
 import { generateWebhookSecret } from '../../functions/webhooks/signing.ts';
-import type { OutboxEvent } from '../../functions/webhooks/outbox.ts';
+import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import type { Services } from '../../functions/services.ts';
 import { card, cardMethod } from '../support/cards.ts';
 
@@ -30,7 +30,7 @@ type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<{
 const REGION = 'ap-northeast-2';
 const ACCOUNT = '111122223333';
 const cleanups: (() => Promise<unknown>)[] = [];
-let repo: Repository;
+let repo: DynamoDbRepository;
 let receiver: WebhookReceiver;
 let apiUrl: string;
 let bundle: string;
@@ -82,7 +82,7 @@ beforeAll(async () => {
 
   // The store's webhook URL points at loopback, which the deployed API would refuse to configure:
   // written straight to the table, as a stand-in for a public receiver.
-  repo = new Repository(createDocumentClient({ endpoint: dynamoEndpoint }), tableName);
+  repo = new DynamoDbRepository(createDocumentClient({ endpoint: dynamoEndpoint }), tableName);
   const services = { repo, wallNow: Date.now } as unknown as Services;
   const created = await createStore(services, { name: 'dispatch test' });
   storeId = created.store.storeId;
@@ -121,7 +121,7 @@ describe('bundled webhook-dispatch (DynamoDB stream batches)', () => {
     const event = await outbox(paymentId);
     expect(event.status).toBe('RETRYING');
     expect(event.attempts[0]).toMatchObject({ ok: false, error: expect.stringContaining('BLOCKED_URL') });
-    expect((await repo.listTimers(storeId)).some((t) => t.paymentId === paymentId && t.kind === 'webhook-retry')).toBe(true);
+    expect((await repo.listPaymentTimers(storeId, paymentId)).some((t) => t.kind === 'webhook-retry')).toBe(true);
     expect(receiver.at('/hook')).toHaveLength(0);
   });
 

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { OutboxEvent } from '../../functions/webhooks/outbox.ts';
+import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import type { WebhookSandbox } from './webhook-sandbox.ts';
 import { lambdaContext } from './lambda-context.ts';
 

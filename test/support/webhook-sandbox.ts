@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { PaymentClient } from '@portone/server-sdk';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../functions/local/runtime.ts';
 import { seedStore, seededChannelKey, type SeededStore } from '../../functions/stores/seed.ts';
-import type { OutboxEvent } from '../../functions/webhooks/outbox.ts';
+import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import { sandboxAdmin, type Json } from './admin.ts';
 import { card, cardMethod } from './cards.ts';
 import type { WebhookReceiver } from './webhook-receiver.ts';
@@ -85,7 +85,10 @@ export async function storeKit(sandbox: LocalRuntime, receiver: WebhookReceiver,
         method: { virtualAccount: { bank: 'SHINHAN', expiry: { validHours: 24 }, option: { type: 'NORMAL' } } },
       }),
     getPayment: (paymentId) => sdk.getPayment({ paymentId }) as Promise<Json>,
-    outbox: (paymentId) => sandbox.services.repo.listOutbox(seeded.storeId, paymentId),
+    outbox: async (paymentId) =>
+      paymentId === undefined
+        ? (await sandbox.services.repo.listRecentOutbox(seeded.storeId, { limit: 1000 })).items
+        : sandbox.services.repo.listOutbox(seeded.storeId, paymentId),
   };
 }
 

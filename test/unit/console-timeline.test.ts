@@ -3,8 +3,8 @@ import { explainDifferences } from '../../functions/console/differences.ts';
 import { layoutTimeline, textWidth, timeScale } from '../../functions/console/timeline-layout.ts';
 import { buildTimeline } from '../../functions/console/timeline.ts';
 import type { PaymentRecord } from '../../functions/domain/payment.ts';
-import type { TimerRecord } from '../../functions/timers/timer.ts';
-import type { OutboxEvent } from '../../functions/webhooks/outbox.ts';
+import type { TimerRecord } from '../../functions/domain/timer.ts';
+import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 
 const T0 = '2025-06-01T05:00:00.000Z'; // 14:00 KST
 const PAID = '2025-06-01T05:00:03.000Z';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBridgeTimerScheduler, atExpression, MIN_SCHEDULE_LEAD_MS } from '../../functions/adapters/scheduler/eventbridge-scheduler.ts';
 import { startLocalScheduler } from '../../functions/local/scheduler/index.ts';
-import type { TimerRecord } from '../../functions/timers/timer.ts';
+import type { TimerRecord } from '../../functions/domain/timer.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

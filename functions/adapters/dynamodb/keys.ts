@@ -1,10 +1,49 @@
-/** Key builders for the single table (layout documented in table.ts). */
-export const storePk = (storeId: string) => `STORE#${storeId}`;
+/**
+ * Every key value of the single table, and nothing else builds one. Layout (pk / sk):
+ *
+ *   STORE#<storeId> / META                          store settings, test clock offset, webhook config
+ *   STORE#<storeId> / CHANNEL#<channelKey>          test channel
+ *   STORE#<storeId> / PAYMENT#<paymentId>           payment: PortOne view + PG view in one item
+ *   STORE#<storeId> / TIMER#<timerId>               timer (PG void, webhook retry …)
+ *   STORE#<storeId> / OUTBOX#<paymentId>#<eventId>  webhook outbox entry (stream-dispatched on AWS)
+ *   STORE#<storeId> / COUNTER#PAYMENT#<shard>       payment count, sharded so writers rarely meet
+ *   SECRET#<sha256> / SECRET                        API secret → store
+ *   TOKEN#<sha256>  / TOKEN                         access/refresh token → store
+ *
+ * Ids come from callers and may hold any character, so each id is escaped (`%` → `%25`, `#` →
+ * `%23`) before it goes into a key: a `#` then only ever separates parts, and no id's key is a
+ * prefix of another id's key (payment `pf` never lists the outbox of payment `pf#x`).
+ */
+const esc = (id: string) => id.replace(/%/g, '%25').replace(/#/g, '%23');
+
+export const storePk = (storeId: string) => `STORE#${esc(storeId)}`;
 export const META = 'META';
-export const channelSk = (channelKey: string) => `CHANNEL#${channelKey}`;
-export const paymentSk = (paymentId: string) => `PAYMENT#${paymentId}`;
-export const timerSk = (timerId: string) => `TIMER#${timerId}`;
+export const CHANNEL_PREFIX = 'CHANNEL#';
+export const channelSk = (channelKey: string) => `${CHANNEL_PREFIX}${esc(channelKey)}`;
+export const PAYMENT_PREFIX = 'PAYMENT#';
+export const paymentSk = (paymentId: string) => `${PAYMENT_PREFIX}${esc(paymentId)}`;
+export const TIMER_PREFIX = 'TIMER#';
+export const timerSk = (timerId: string) => `${TIMER_PREFIX}${esc(timerId)}`;
+export const OUTBOX_PREFIX = 'OUTBOX#';
 /** Outbox entries sort under their payment, so a payment's webhook log is one query. */
-export const outboxSk = (paymentId: string, eventId: string) => `OUTBOX#${paymentId}#${eventId}`;
+export const outboxPaymentPrefix = (paymentId: string) => `${OUTBOX_PREFIX}${esc(paymentId)}#`;
+export const outboxSk = (paymentId: string, eventId: string) => `${outboxPaymentPrefix(paymentId)}${esc(eventId)}`;
+export const PAYMENT_COUNTER_PREFIX = 'COUNTER#PAYMENT#';
+export const PAYMENT_COUNTER_SHARDS = 16;
+export const paymentCounterSk = (shard: number) => `${PAYMENT_COUNTER_PREFIX}${shard}`;
+export const SECRET_SK = 'SECRET';
 export const secretPk = (hash: string) => `SECRET#${hash}`;
+export const TOKEN_SK = 'TOKEN';
 export const tokenPk = (hash: string) => `TOKEN#${hash}`;
+
+// ── index keys (schema.ts INDEX) ──
+/** BY_TIME and BY_OWNER partition of a store's payments. */
+export const paymentsIndexPk = (storeId: string) => `${storePk(storeId)}#PAYMENTS`;
+/** Time first, then the escaped id: equal times still sort, and `#` cannot appear inside either. */
+export const timeSortKey = (iso: string, id: string) => `${iso}#${esc(id)}`;
+/** BY_TIME partition of a store's PENDING timers (settled timers drop out of it). */
+export const dueTimersIndexPk = (storeId: string) => `${storePk(storeId)}#DUE`;
+/** BY_OWNER partition of one payment's timers. */
+export const paymentTimersIndexPk = (storeId: string, paymentId: string) => `${storePk(storeId)}#TIMERS#${esc(paymentId)}`;
+/** BY_TIME partition of a store's outbox entries. */
+export const outboxIndexPk = (storeId: string) => `${storePk(storeId)}#OUTBOX`;

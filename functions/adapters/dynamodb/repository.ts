@@ -4,42 +4,59 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  ScanCommand,
-  type ScanCommandInput,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
-  type QueryCommandInput,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ConcurrentModificationError } from '../../domain/errors.ts';
+import type { OutboxEvent } from '../../domain/outbox.ts';
 import type { PaymentRecord } from '../../domain/payment.ts';
-import type { ChannelRecord, SecretRecord, StoreRecord } from '../../domain/store.ts';
-import type { TimerRecord, TimerState } from '../../timers/timer.ts';
-import type { OutboxEvent } from '../../webhooks/outbox.ts';
-import { META, channelSk, outboxSk, paymentSk, secretPk, storePk, timerSk, tokenPk } from './keys.ts';
+import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
+import type { TimerRecord, TimerState } from '../../domain/timer.ts';
+import type { Page, PaymentQuery, PaymentSideEffects, Repository, StoreDataKind } from '../../ports/repository.ts';
+import {
+  CHANNEL_PREFIX,
+  META,
+  OUTBOX_PREFIX,
+  PAYMENT_COUNTER_PREFIX,
+  PAYMENT_COUNTER_SHARDS,
+  PAYMENT_PREFIX,
+  SECRET_SK,
+  TIMER_PREFIX,
+  TOKEN_SK,
+  channelSk,
+  dueTimersIndexPk,
+  outboxIndexPk,
+  outboxPaymentPrefix,
+  outboxSk,
+  paymentCounterSk,
+  paymentSk,
+  paymentTimersIndexPk,
+  paymentsIndexPk,
+  secretPk,
+  storePk,
+  timerSk,
+  tokenPk,
+} from './keys.ts';
+import {
+  channelItem,
+  outboxItem,
+  paymentItem,
+  recordOrUndefined,
+  secretItem,
+  storeItem,
+  timerItem,
+  timerSettleUpdate,
+  tokenItem,
+  type Item,
+} from './items.ts';
+import { queryAll, queryPage } from './paging.ts';
+import { INDEX, ITEM_TYPE } from './schema.ts';
 
-/** Thrown when a conditional write lost a race: the caller reloads and decides again. */
-export class ConcurrentModificationError extends Error {
-  constructor(what: string) {
-    super(`concurrent modification of ${what}`);
-    this.name = 'ConcurrentModificationError';
-  }
-}
-
-export interface TokenRecord {
-  storeId: string;
-  kind: 'access' | 'refresh';
-  /** epoch seconds; also the table's TTL attribute, which only garbage-collects. */
-  expiresAt: number;
-}
-
-/** Extra writes that must commit atomically with a payment change (timers, outbox events). */
-export interface PaymentSideEffects {
-  putTimers?: TimerRecord[];
-  cancelTimers?: { timerId: string; at: string }[];
-  fireTimers?: { timerId: string; at: string }[];
-  outbox?: OutboxEvent[];
-}
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Runs a conditional write: true when it applied, false when its condition did not hold. */
 async function succeeded(write: Promise<unknown>): Promise<boolean> {
@@ -47,19 +64,37 @@ async function succeeded(write: Promise<unknown>): Promise<boolean> {
     await write;
     return true;
   } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
+    if (err instanceof ConditionalCheckFailedException || err instanceof TransactionCanceledException) return false;
     throw err;
   }
 }
 
-const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, itemType: _t, ...rest } = item;
-  return rest as T;
-};
+/**
+ * The item that made a condition fail, when DynamoDB returned it (ReturnValuesOnConditionCheckFailure
+ * ALL_OLD): from a single write's exception, or from the transaction's first cancellation reason.
+ */
+function conflictingItem(err: unknown, index = 0): Item | undefined {
+  if (err instanceof ConditionalCheckFailedException && err.Item) return unmarshall(err.Item);
+  if (err instanceof TransactionCanceledException) {
+    const old = err.CancellationReasons?.[index]?.Item;
+    if (old) return unmarshall(old);
+  }
+  return undefined;
+}
 
-/** DynamoDB adapter for everything pg-sandbox stores. Every state change is a conditional write. */
-export class Repository {
+const isConflict = (err: unknown) => err instanceof ConditionalCheckFailedException || err instanceof TransactionCanceledException;
+
+/** A stable shard per payment id for the payment counter. */
+function counterShard(paymentId: string): number {
+  let h = 0;
+  for (let i = 0; i < paymentId.length; i++) h = (h * 31 + paymentId.charCodeAt(i)) >>> 0;
+  return h % PAYMENT_COUNTER_SHARDS;
+}
+
+const KIND_PREFIX: Record<StoreDataKind, string> = { PAYMENT: PAYMENT_PREFIX, TIMER: TIMER_PREFIX, OUTBOX: OUTBOX_PREFIX };
+
+/** The Repository port on DynamoDB: one table, conditional writes, lists as index range reads. */
+export class DynamoDbRepository implements Repository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -67,45 +102,36 @@ export class Repository {
 
   // ── stores ───────────────────────────────────────────────────────────────
   async getStore(storeId: string): Promise<StoreRecord | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: storePk(storeId), sk: META }, ConsistentRead: true }));
-    return strip<StoreRecord>(out.Item);
+    return this.get<StoreRecord>({ pk: storePk(storeId), sk: META }, true);
   }
 
-  async createStore(store: StoreRecord): Promise<boolean> {
+  async createStore(store: StoreRecord, seed: { secrets?: SecretRecord[]; channels?: ChannelRecord[] } = {}): Promise<boolean> {
+    const create = (Item: Item): TransactItem => ({ Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } });
+    const items = [storeItem(store), ...(seed.secrets ?? []).map(secretItem), ...(seed.channels ?? []).map(channelItem)].map(create);
+    if (items.length > 100) throw new Error('a store is created with at most 99 secrets and channels (one transaction)');
     return succeeded(
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { pk: storePk(store.storeId), sk: META, itemType: 'STORE', ...store },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
+      items.length === 1 ? this.db.send(new PutCommand(items[0]!.Put!)) : this.db.send(new TransactWriteCommand({ TransactItems: items })),
     );
   }
 
-  /** Replaces a store's settings if nobody changed it since `expectedVersion`. */
   async saveStore(store: StoreRecord, expectedVersion: number): Promise<void> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { pk: storePk(store.storeId), sk: META, itemType: 'STORE', ...store, version: expectedVersion + 1 },
+          Item: storeItem({ ...store, version: expectedVersion + 1 }),
           ConditionExpression: 'version = :v',
           ExpressionAttributeValues: { ':v': expectedVersion },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
       store.version = expectedVersion + 1;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new ConcurrentModificationError(`store ${store.storeId}`);
+      if (isConflict(err)) throw this.conflict(`store ${store.storeId}`, err);
       throw err;
     }
   }
 
-  /**
-   * Replaces only a store's webhook settings, if nobody changed the store since `expectedVersion`.
-   * Unlike saveStore it cannot put back a stale clock offset (advanceClock moves the offset
-   * without touching the version).
-   */
   async saveStoreWebhook(storeId: string, webhook: StoreRecord['webhook'], expectedVersion: number): Promise<void> {
     try {
       await this.db.send(
@@ -115,15 +141,15 @@ export class Repository {
           UpdateExpression: 'SET webhook = :w, version = :next',
           ConditionExpression: 'version = :v',
           ExpressionAttributeValues: { ':w': webhook, ':v': expectedVersion, ':next': expectedVersion + 1 },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new ConcurrentModificationError(`store ${storeId}`);
+      if (isConflict(err)) throw this.conflict(`store ${storeId}`, err);
       throw err;
     }
   }
 
-  /** Adds a PG to the store's recorded signups; touches nothing else (a clock advance may race it). */
   async addSignup(storeId: string, pgProvider: string): Promise<void> {
     await succeeded(
       this.db.send(
@@ -138,7 +164,6 @@ export class Repository {
     );
   }
 
-  /** Moves the test clock forward only: a smaller offset than the stored one is refused. */
   async advanceClock(storeId: string, newOffsetMs: number): Promise<boolean> {
     return succeeded(
       this.db.send(
@@ -155,292 +180,172 @@ export class Repository {
 
   // ── secrets and tokens ───────────────────────────────────────────────────
   async putSecret(secret: SecretRecord): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { pk: secretPk(secret.hash), sk: 'SECRET', itemType: 'SECRET', ...secret },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: secretItem(secret), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
-  async findSecret(hash: string): Promise<SecretRecord | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: secretPk(hash), sk: 'SECRET' } }));
-    return strip<SecretRecord>(out.Item);
+  findSecret(hash: string): Promise<SecretRecord | undefined> {
+    return this.get<SecretRecord>({ pk: secretPk(hash), sk: SECRET_SK });
   }
 
   async putToken(hash: string, token: TokenRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: tokenPk(hash), sk: 'TOKEN', itemType: 'TOKEN', ...token } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: tokenItem(hash, token) }));
   }
 
-  async findToken(hash: string): Promise<TokenRecord | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: tokenPk(hash), sk: 'TOKEN' } }));
-    return strip<TokenRecord>(out.Item);
+  findToken(hash: string): Promise<TokenRecord | undefined> {
+    return this.get<TokenRecord>({ pk: tokenPk(hash), sk: TOKEN_SK });
   }
 
-  /** Deletes a token; false when it was already gone (used by a concurrent refresh). */
   async revokeToken(hash: string): Promise<boolean> {
     return succeeded(
-      this.db.send(
-        new DeleteCommand({ TableName: this.tableName, Key: { pk: tokenPk(hash), sk: 'TOKEN' }, ConditionExpression: 'attribute_exists(pk)' }),
-      ),
+      this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: tokenPk(hash), sk: TOKEN_SK }, ConditionExpression: 'attribute_exists(pk)' })),
     );
   }
 
   // ── channels ─────────────────────────────────────────────────────────────
   async putChannel(channel: ChannelRecord): Promise<boolean> {
     return succeeded(
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { pk: storePk(channel.storeId), sk: channelSk(channel.channelKey), itemType: 'CHANNEL', ...channel },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
+      this.db.send(new PutCommand({ TableName: this.tableName, Item: channelItem(channel), ConditionExpression: 'attribute_not_exists(pk)' })),
     );
   }
 
-  async getChannel(storeId: string, channelKey: string): Promise<ChannelRecord | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: storePk(storeId), sk: channelSk(channelKey) } }));
-    return strip<ChannelRecord>(out.Item);
+  getChannel(storeId: string, channelKey: string): Promise<ChannelRecord | undefined> {
+    return this.get<ChannelRecord>({ pk: storePk(storeId), sk: channelSk(channelKey) });
   }
 
   listChannels(storeId: string): Promise<ChannelRecord[]> {
-    return this.queryPrefix<ChannelRecord>(storeId, 'CHANNEL#');
+    return queryAll<ChannelRecord>(this.db, this.prefixQuery(storeId, CHANNEL_PREFIX));
   }
 
   // ── payments ─────────────────────────────────────────────────────────────
-  async getPayment(storeId: string, paymentId: string): Promise<PaymentRecord | undefined> {
-    const out = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: storePk(storeId), sk: paymentSk(paymentId) }, ConsistentRead: true }),
+  getPayment(storeId: string, paymentId: string): Promise<PaymentRecord | undefined> {
+    return this.get<PaymentRecord>({ pk: storePk(storeId), sk: paymentSk(paymentId) }, true);
+  }
+
+  queryPayments(storeId: string, query: PaymentQuery): Promise<Page<PaymentRecord>> {
+    const index = query.order === 'STATUS_CHANGED_AT' ? INDEX.BY_OWNER : INDEX.BY_TIME;
+    // Index sort keys are `<time>#<id>`: `<from>` sorts before every key at that time, `<until>`
+    // before every key at the excluded time, so a BETWEEN on them is [from, until).
+    const lower = query.from ?? '0'; // below every RFC 3339 time (DynamoDB refuses an empty key value)
+    const upper = query.until ?? '\uffff';
+    return queryPage<PaymentRecord>(
+      this.db,
+      {
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':pk': paymentsIndexPk(storeId), ':lo': lower, ':hi': upper },
+        ScanIndexForward: !query.descending,
+      },
+      query.limit,
+      query.after,
     );
-    return strip<PaymentRecord>(out.Item);
   }
 
-  listPayments(storeId: string): Promise<PaymentRecord[]> {
-    return this.queryPrefix<PaymentRecord>(storeId, 'PAYMENT#');
+  async countPayments(storeId: string): Promise<number> {
+    const shards = await queryAll<{ n?: number }>(this.db, this.prefixQuery(storeId, PAYMENT_COUNTER_PREFIX));
+    return shards.reduce((sum, s) => sum + (s.n ?? 0), 0);
   }
 
-  /**
-   * Writes a payment and its side effects in one transaction. `expectedVersion` null means "must
-   * not exist yet"; otherwise the stored version must match, so of two racing writers exactly one
-   * wins and the loser gets ConcurrentModificationError.
-   */
   async commitPayment(payment: PaymentRecord, expectedVersion: number | null, effects: PaymentSideEffects = {}): Promise<void> {
     const pk = storePk(payment.storeId);
     const next = { ...payment, version: (expectedVersion ?? 0) + 1 };
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    const items: TransactItem[] = [
       {
         Put: {
           TableName: this.tableName,
-          Item: { pk, sk: paymentSk(payment.paymentId), itemType: 'PAYMENT', ...next },
+          Item: paymentItem(next),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           ...(expectedVersion === null
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
         },
       },
     ];
-    for (const timer of effects.putTimers ?? []) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: { pk, sk: timerSk(timer.timerId), itemType: 'TIMER', ...timer },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      });
-    }
-    const settle = (timerId: string, state: 'CANCELLED' | 'FIRED', at: string) =>
+    if (expectedVersion === null) {
       items.push({
         Update: {
           TableName: this.tableName,
-          Key: { pk, sk: timerSk(timerId) },
-          UpdateExpression: state === 'FIRED' ? 'SET #s = :s, firedAt = :at' : 'SET #s = :s, cancelledAt = :at',
-          ConditionExpression: '#s = :pending',
-          ExpressionAttributeNames: { '#s': 'state' },
-          ExpressionAttributeValues: { ':s': state, ':pending': 'PENDING', ':at': at },
-        },
-      });
-    for (const t of effects.cancelTimers ?? []) settle(t.timerId, 'CANCELLED', t.at);
-    for (const t of effects.fireTimers ?? []) settle(t.timerId, 'FIRED', t.at);
-    for (const event of effects.outbox ?? []) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: { pk, sk: outboxSk(event.paymentId, event.eventId), itemType: 'OUTBOX', ...event },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Key: { pk, sk: paymentCounterSk(counterShard(payment.paymentId)) },
+          UpdateExpression: 'ADD n :one SET itemType = :t',
+          ExpressionAttributeValues: { ':one': 1, ':t': ITEM_TYPE.COUNTER },
         },
       });
     }
+    for (const timer of effects.putTimers ?? []) items.push(this.createItem(timerItem(timer)));
+    for (const t of effects.cancelTimers ?? []) items.push({ Update: { TableName: this.tableName, ...timerSettleUpdate(payment.storeId, t.timerId, 'CANCELLED', t.at) } });
+    for (const t of effects.fireTimers ?? []) items.push({ Update: { TableName: this.tableName, ...timerSettleUpdate(payment.storeId, t.timerId, 'FIRED', t.at) } });
+    for (const event of effects.outbox ?? []) items.push(this.createItem(outboxItem(event)));
     try {
-      if (items.length === 1) {
-        const put = items[0]!.Put!;
-        await this.db.send(new PutCommand(put as ConstructorParameters<typeof PutCommand>[0]));
-      } else {
-        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      }
+      if (items.length === 1) await this.db.send(new PutCommand(items[0]!.Put!));
+      else await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       payment.version = next.version;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException || err instanceof TransactionCanceledException) {
-        throw new ConcurrentModificationError(`payment ${payment.paymentId}`);
-      }
+      if (isConflict(err)) throw this.conflict(`payment ${payment.paymentId}`, err);
       throw err;
     }
   }
 
   // ── timers ───────────────────────────────────────────────────────────────
-  async getTimer(storeId: string, timerId: string): Promise<TimerRecord | undefined> {
-    const out = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: storePk(storeId), sk: timerSk(timerId) }, ConsistentRead: true }),
-    );
-    return strip<TimerRecord>(out.Item);
+  getTimer(storeId: string, timerId: string): Promise<TimerRecord | undefined> {
+    return this.get<TimerRecord>({ pk: storePk(storeId), sk: timerSk(timerId) }, true);
   }
 
-  listTimers(storeId: string): Promise<TimerRecord[]> {
-    return this.queryPrefix<TimerRecord>(storeId, 'TIMER#');
+  listPaymentTimers(storeId: string, paymentId: string): Promise<TimerRecord[]> {
+    return queryAll<TimerRecord>(this.db, this.indexQuery(INDEX.BY_OWNER, paymentTimersIndexPk(storeId, paymentId)));
   }
 
-  async putTimer(timer: TimerRecord): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { pk: storePk(timer.storeId), sk: timerSk(timer.timerId), itemType: 'TIMER', ...timer },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+  listPendingTimers(storeId: string, query: { untilIso?: string; limit: number; after?: string }): Promise<Page<TimerRecord>> {
+    const index = INDEX.BY_TIME;
+    // `<until>\uffff` sorts after every `<until>#<id>`: due at `until` is included.
+    const q = this.indexQuery(index, dueTimersIndexPk(storeId), query.untilIso === undefined ? undefined : `${query.untilIso}\uffff`);
+    return queryPage<TimerRecord>(this.db, q, query.limit, query.after);
   }
 
-  /** PENDING → FIRED/CANCELLED exactly once; false when someone else already moved it. */
   async settleTimer(storeId: string, timerId: string, state: Exclude<TimerState, 'PENDING'>, at: string): Promise<boolean> {
-    return succeeded(
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: storePk(storeId), sk: timerSk(timerId) },
-          UpdateExpression: state === 'FIRED' ? 'SET #s = :s, firedAt = :at' : 'SET #s = :s, cancelledAt = :at',
-          ConditionExpression: '#s = :pending',
-          ExpressionAttributeNames: { '#s': 'state' },
-          ExpressionAttributeValues: { ':s': state, ':pending': 'PENDING', ':at': at },
-        }),
-      ),
-    );
+    return succeeded(this.db.send(new UpdateCommand({ TableName: this.tableName, ...timerSettleUpdate(storeId, timerId, state, at) })));
   }
 
   // ── outbox ───────────────────────────────────────────────────────────────
-  /** A payment's webhook events, or (without paymentId) all of a store's. */
-  listOutbox(storeId: string, paymentId?: string): Promise<OutboxEvent[]> {
-    return this.queryPrefix<OutboxEvent>(storeId, paymentId === undefined ? 'OUTBOX#' : `OUTBOX#${paymentId}#`);
+  listOutbox(storeId: string, paymentId: string): Promise<OutboxEvent[]> {
+    return queryAll<OutboxEvent>(this.db, this.prefixQuery(storeId, outboxPaymentPrefix(paymentId)));
   }
 
-  async getOutbox(storeId: string, paymentId: string, eventId: string): Promise<OutboxEvent | undefined> {
-    const out = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: storePk(storeId), sk: outboxSk(paymentId, eventId) }, ConsistentRead: true }),
-    );
-    return strip<OutboxEvent>(out.Item);
+  listRecentOutbox(storeId: string, query: { limit: number; after?: string }): Promise<Page<OutboxEvent>> {
+    return queryPage<OutboxEvent>(this.db, { ...this.indexQuery(INDEX.BY_TIME, outboxIndexPk(storeId)), ScanIndexForward: false }, query.limit, query.after);
   }
 
-  /**
-   * Conditional replace of an outbox entry (its delivery state), guarded by its version, together
-   * with the retry timer it schedules, if any.
-   */
+  getOutbox(storeId: string, paymentId: string, eventId: string): Promise<OutboxEvent | undefined> {
+    return this.get<OutboxEvent>({ pk: storePk(storeId), sk: outboxSk(paymentId, eventId) }, true);
+  }
+
   async saveOutbox(event: OutboxEvent, expectedVersion: number, retryTimer?: TimerRecord): Promise<boolean> {
     const put = {
       TableName: this.tableName,
-      Item: { pk: storePk(event.storeId), sk: outboxSk(event.paymentId, event.eventId), itemType: 'OUTBOX', ...event, version: expectedVersion + 1 },
+      Item: outboxItem({ ...event, version: expectedVersion + 1 }),
       ConditionExpression: 'version = :v',
       ExpressionAttributeValues: { ':v': expectedVersion },
     };
-    try {
-      if (retryTimer) {
-        await this.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: put },
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: { pk: storePk(retryTimer.storeId), sk: timerSk(retryTimer.timerId), itemType: 'TIMER', ...retryTimer },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
-          }),
-        );
-      } else {
-        await this.db.send(new PutCommand(put));
-      }
-      event.version = expectedVersion + 1;
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException || err instanceof TransactionCanceledException) return false;
-      throw err;
-    }
-  }
-
-  /**
-   * Writes a new outbox entry on its own (a manual resend: no payment change causes it). False when
-   * an entry with that key exists, so deterministic ids turn a racing duplicate into a no-op.
-   */
-  async insertOutbox(event: OutboxEvent): Promise<boolean> {
-    return succeeded(
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { pk: storePk(event.storeId), sk: outboxSk(event.paymentId, event.eventId), itemType: 'OUTBOX', ...event },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
+    const applied = await succeeded(
+      retryTimer
+        ? this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, this.createItem(timerItem(retryTimer))] }))
+        : this.db.send(new PutCommand(put)),
     );
+    if (applied) event.version = expectedVersion + 1;
+    return applied;
   }
 
-  /**
-   * Every item of one type across all stores. Only the local runtime uses it, at start-up, to
-   * resume work a killed process left behind (on AWS the stream and the schedules do that).
-   */
-  async scanItems<T>(itemType: 'OUTBOX' | 'TIMER'): Promise<T[]> {
-    const items: T[] = [];
-    let ExclusiveStartKey: ScanCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await this.db.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          FilterExpression: 'itemType = :t',
-          ExpressionAttributeValues: { ':t': itemType },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of out.Items ?? []) items.push(strip<T>(item)!);
-      ExclusiveStartKey = out.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+  async insertOutbox(event: OutboxEvent): Promise<boolean> {
+    return succeeded(this.db.send(new PutCommand(this.createItem(outboxItem(event)).Put!)));
   }
 
-  // ── store reset (console) ────────────────────────────────────────────────
-  /**
-   * Deletes every item of a store whose sort key starts with one of `prefixes` (e.g. PAYMENT#,
-   * TIMER#, OUTBOX#); the store, its secrets and channels stay. Not transactional: a reset is a
-   * tester's explicit wipe, and re-running it finishes an interrupted one. Returns how many went.
-   */
-  async deleteStoreItems(storeId: string, prefixes: readonly string[]): Promise<number> {
-    const pk = storePk(storeId);
+  // ── store reset ──────────────────────────────────────────────────────────
+  /** Not transactional: a reset is a tester's explicit wipe, and re-running it finishes an interrupted one. */
+  async deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]): Promise<number> {
+    const prefixes = kinds.map((k) => KIND_PREFIX[k]);
+    if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX);
     const keys: { pk: string; sk: string }[] = [];
-    for (const prefix of prefixes) {
-      let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
-      do {
-        const out = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-            ProjectionExpression: 'pk, sk',
-            ConsistentRead: true,
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of out.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
-        ExclusiveStartKey = out.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-    }
+    for (const prefix of prefixes) keys.push(...(await this.rawKeys(storeId, prefix)));
     // BatchWrite takes 25 requests at a time and may hand some back unprocessed: resend those.
     for (let i = 0; i < keys.length; i += 25) {
       let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string] = keys
@@ -453,26 +358,58 @@ export class Repository {
         if (round > 8 && requests.length > 0) throw new Error(`reset of store ${storeId}: DynamoDB kept refusing deletes`);
       }
     }
-    return keys.length;
+    return keys.filter((k) => !k.sk.startsWith(PAYMENT_COUNTER_PREFIX)).length;
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────
-  private async queryPrefix<T>(storeId: string, prefix: string): Promise<T[]> {
-    const items: T[] = [];
-    let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
+  private async get<T>(Key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: consistent || undefined }));
+    return recordOrUndefined<T>(out.Item);
+  }
+
+  private createItem(Item: Item): TransactItem {
+    return { Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+
+  private prefixQuery(storeId: string, prefix: string) {
+    return {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': storePk(storeId), ':prefix': prefix },
+      ConsistentRead: true,
+    };
+  }
+
+  /** Index reads are eventually consistent on AWS (GSIs cannot be read consistently); see docs/architecture.md. */
+  private indexQuery(index: (typeof INDEX)[keyof typeof INDEX], partition: string, upper?: string) {
+    const names: Record<string, string> = { '#pk': index.partitionKey };
+    const values: Record<string, unknown> = { ':pk': partition };
+    if (upper !== undefined) {
+      names['#sk'] = index.sortKey;
+      values[':hi'] = upper;
+    }
+    return {
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: upper === undefined ? '#pk = :pk' : '#pk = :pk AND #sk <= :hi',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+  }
+
+  private async rawKeys(storeId: string, prefix: string): Promise<{ pk: string; sk: string }[]> {
+    const keys: { pk: string; sk: string }[] = [];
+    let start: Record<string, unknown> | undefined;
     do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': storePk(storeId), ':prefix': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of out.Items ?? []) items.push(strip<T>(item)!);
-      ExclusiveStartKey = out.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+      const out = await this.db.send(new QueryCommand({ ...this.prefixQuery(storeId, prefix), ProjectionExpression: 'pk, sk', ExclusiveStartKey: start }));
+      for (const item of out.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return keys;
+  }
+
+  private conflict(what: string, err: unknown): ConcurrentModificationError {
+    const old = conflictingItem(err);
+    return new ConcurrentModificationError(what, old ? recordOrUndefined(old) : undefined);
   }
 }

@@ -5,19 +5,11 @@ import {
   ResourceNotFoundException,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { INDEX, PARTITION_KEY, SORT_KEY } from './schema.ts';
 
 /**
- * The single table's key schema. It must match infra/constructs (the CDK table); the local runtime
- * creates it when missing because there is no CloudFormation locally.
- *
- * Items (pk / sk):
- *   STORE#<storeId> / META              store settings, test clock offset, webhook config
- *   STORE#<storeId> / CHANNEL#<key>     test channel
- *   STORE#<storeId> / PAYMENT#<id>      payment: PortOne view + PG view in one item
- *   STORE#<storeId> / TIMER#<timerId>   a timer (PG auto-cancel, webhook retry …)
- *   STORE#<storeId> / OUTBOX#<eventId>  webhook outbox entry (stream-dispatched on AWS)
- *   SECRET#<sha256> / SECRET            API secret → store
- *   TOKEN#<sha256>  / TOKEN             access/refresh token → store
+ * Creates the single table (schema.ts) when missing: the local runtime has no CloudFormation. The
+ * CDK table (infra/constructs/sandbox-table.ts) is built from the same constants.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
@@ -26,19 +18,28 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }
+  const indexes = Object.values(INDEX);
   try {
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
+        AttributeDefinitions: [PARTITION_KEY, SORT_KEY, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])].map((AttributeName) => ({
+          AttributeName,
+          AttributeType: 'S',
+        })),
         KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
+          { AttributeName: PARTITION_KEY, KeyType: 'HASH' },
+          { AttributeName: SORT_KEY, KeyType: 'RANGE' },
         ],
+        GlobalSecondaryIndexes: indexes.map((i) => ({
+          IndexName: i.name,
+          KeySchema: [
+            { AttributeName: i.partitionKey, KeyType: 'HASH' },
+            { AttributeName: i.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
         StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
       }),
     );

@@ -5,8 +5,8 @@ import {
   ResourceNotFoundException,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
-import type { TimerInput, TimerRecord } from '../../timers/timer.ts';
-import type { TimerScheduler } from '../../timers/scheduler-port.ts';
+import type { TimerInput, TimerRecord } from '../../domain/timer.ts';
+import type { TimerScheduler } from '../../ports/scheduler.ts';
 
 export interface EventBridgeSchedulerConfig {
   groupName: string;

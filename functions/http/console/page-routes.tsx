@@ -20,6 +20,9 @@ import { WebhooksPage } from './webhooks-page.tsx';
 const ORDER = new Map(PROFILES.map((p, i) => [p.pgProvider, i]));
 
 /** The console's pages (GET, signed in). */
+/** The store page lists the next pending timers, not all of them (a busy store has thousands). */
+const STORE_PAGE_TIMERS = 50;
+
 export function pageRoutes() {
   const app = new Hono<ConsoleEnv>();
 
@@ -65,9 +68,12 @@ export function pageRoutes() {
 
   app.get('/store', async (c) => {
     const storeId = c.var.consoleSession.storeId;
-    const [chrome, store, timers] = await Promise.all([chromeFor(c), loadStore(c.var.services, storeId), c.var.services.repo.listTimers(storeId)]);
-    const pending = timers.filter((t) => t.state === 'PENDING').sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
-    return renderPage(c, <StorePage {...chrome} store={store} pending={pending} />);
+    const [chrome, store, pending] = await Promise.all([
+      chromeFor(c),
+      loadStore(c.var.services, storeId),
+      c.var.services.repo.listPendingTimers(storeId, { limit: STORE_PAGE_TIMERS }),
+    ]);
+    return renderPage(c, <StorePage {...chrome} store={store} pending={pending.items} morePending={pending.next !== undefined} />);
   });
 
   return app;

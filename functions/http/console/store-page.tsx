@@ -1,12 +1,12 @@
 /** @jsxImportSource hono/jsx */
 import type { StoreRecord } from '../../domain/store.ts';
-import type { TimerRecord } from '../../timers/timer.ts';
+import type { TimerRecord } from '../../domain/timer.ts';
 import { kst, translator } from '../ui/format.ts';
 import { ClockForm } from './clock-form.tsx';
 import { ConsoleLayout, CsrfField, type ConsoleChrome } from './layout.tsx';
 
 /** The store, its test clock with every pending timer, and the reset. */
-export function StorePage(props: ConsoleChrome & { store: StoreRecord; pending: TimerRecord[] }) {
+export function StorePage(props: ConsoleChrome & { store: StoreRecord; pending: TimerRecord[]; morePending?: boolean }) {
   const { lang, store } = props;
   const t = translator(lang);
   const offsetHours = (store.clockOffsetMs / 3_600_000).toFixed(1);
@@ -72,6 +72,7 @@ export function StorePage(props: ConsoleChrome & { store: StoreRecord; pending: 
                 ))}
               </tbody>
             </table>
+            {props.morePending ? <p class="muted small">{t('가장 이른 타이머만 표시합니다. 나머지는 시계를 옮기면 실행됩니다.', 'Only the earliest timers are shown; moving the clock runs the rest.')}</p> : null}
           </div>
         )}
       </section>

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
 import { requireStore } from '../auth.ts';
-import { readBody } from '../body.ts';
+import { parseWith, readBody } from '../body.ts';
+import { invalidRequest } from '../../domain/errors.ts';
+import type { TimerRecord } from '../../domain/timer.ts';
 import { profilesJson } from '../../domain/profiles/index.ts';
 import { DECLINES, DEFAULT_ISSUER, TEST_CARDS } from '../../domain/cards.ts';
 import { seedStore } from '../../stores/seed.ts';
@@ -26,6 +28,12 @@ const CreateChannelBody = z.object({
 const SignupBody = z.object({ pgProvider: z.string().min(1) });
 const DepositBody = z.object({ amount: z.number().int().positive().optional(), depositorName: z.string().max(50).optional() });
 const ClockBody = z.object({ by: z.string().optional(), to: z.string().optional() });
+const TimersQuery = z.object({
+  paymentId: z.string().max(1000).optional(),
+  state: z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['PENDING', 'FIRED', 'CANCELLED'])).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().max(2000).optional(),
+});
 
 /**
  * The sandbox's own admin API (beyond PortOne): stores, channels, the test clock, timers and the
@@ -95,13 +103,16 @@ export function sandboxRoutes() {
   });
 
   app.get('/timers', async (c) => {
-    const paymentId = c.req.query('paymentId');
-    const state = c.req.query('state')?.toUpperCase();
-    const items = (await c.var.services.repo.listTimers(c.var.storeId))
-      .filter((t) => (!paymentId || t.paymentId === paymentId) && (!state || t.state === state))
-      .sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))
-      .map((t) => ({ ...t, dueAtKst: toKst(t.dueAt) }));
-    return c.json({ items });
+    const query = parseWith(TimersQuery, c.req.query());
+    const withKst = (t: TimerRecord) => ({ ...t, dueAtKst: toKst(t.dueAt) });
+    if (query.paymentId !== undefined) {
+      const items = (await c.var.services.repo.listPaymentTimers(c.var.storeId, query.paymentId)).filter((t) => !query.state || t.state === query.state);
+      return c.json({ items: items.map(withKst) });
+    }
+    // A store's timers across payments: the pending ones in due order, a page at a time.
+    if (query.state && query.state !== 'PENDING') throw invalidRequest('state: without paymentId only PENDING timers are listed');
+    const page = await c.var.services.repo.listPendingTimers(c.var.storeId, { limit: query.limit ?? 100, after: query.cursor });
+    return c.json({ items: page.items.map(withKst), ...(page.next ? { cursor: page.next } : {}) });
   });
   app.post('/timers/:timerId/fire', async (c) => c.json(await fireTimerNow(c.var.services, c.var.storeId, c.req.param('timerId'))));
 

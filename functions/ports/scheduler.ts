@@ -1,4 +1,4 @@
-import type { TimerRecord } from './timer.ts';
+import type { TimerRecord } from '../domain/timer.ts';
 
 /** The alarm clock behind timers: one one-shot schedule per timer. */
 export interface TimerScheduler {

@@ -1,0 +1,38 @@
+/**
+ * A timer is something that will happen to a payment at a simulated time: the PG's auto-cancel
+ * batch or a webhook retry. It is a record in the table (the truth) and
+ * one one-shot EventBridge schedule named `<kind>-<id>` (the alarm clock). The record is stored in
+ * the store's simulated time; the schedule fires at the matching wall-clock time.
+ */
+export type TimerKind = 'pg-void' | 'webhook-retry';
+export type TimerState = 'PENDING' | 'FIRED' | 'CANCELLED';
+
+export interface TimerRecord {
+  storeId: string;
+  timerId: string;
+  kind: TimerKind;
+  paymentId: string;
+  /** Simulated due time (store clock), RFC 3339 UTC. */
+  dueAt: string;
+  state: TimerState;
+  /** Why it exists, in words: the profile rule that set it. */
+  reason: string;
+  scheduleName: string;
+  createdAt: string;
+  firedAt?: string;
+  cancelledAt?: string;
+  /** Kind-specific data (e.g. the outbox event a webhook retry re-sends). */
+  payload?: Record<string, unknown>;
+}
+
+/** What EventBridge Scheduler hands the timers function (the schedule's `Input`). */
+export interface TimerInput {
+  storeId: string;
+  timerId: string;
+  /**
+   * Webhook timers also name their outbox entry, so the schedule can deliver even when it has no
+   * timer record (a redrive scheduled while the table was failing, see webhooks/redrive.ts).
+   */
+  paymentId?: string;
+  eventId?: string;
+}

@@ -1,0 +1,111 @@
+import type { OutboxEvent } from '../domain/outbox.ts';
+import type { PaymentRecord } from '../domain/payment.ts';
+import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../domain/store.ts';
+import type { TimerRecord, TimerState } from '../domain/timer.ts';
+
+/** Extra writes that must commit atomically with a payment change (timers, outbox events). */
+export interface PaymentSideEffects {
+  putTimers?: TimerRecord[];
+  cancelTimers?: { timerId: string; at: string }[];
+  fireTimers?: { timerId: string; at: string }[];
+  outbox?: OutboxEvent[];
+}
+
+/** One page of a list, and where the next one starts (absent on the last page). Opaque to callers. */
+export interface Page<T> {
+  items: T[];
+  /** `positions[i]` resumes right after `items[i]` (PortOne's per-item cursors). */
+  positions: string[];
+  next?: string;
+}
+
+/** Which time payments are listed by; both are kept in order by the store. */
+export type PaymentOrder = 'REQUESTED_AT' | 'STATUS_CHANGED_AT';
+
+export interface PaymentQuery {
+  order: PaymentOrder;
+  descending: boolean;
+  /** Inclusive lower and exclusive upper bound of the ordering time (RFC 3339 UTC). */
+  from?: string;
+  until?: string;
+  /** Most items to return; a page may hold fewer and still have a `next`. */
+  limit: number;
+  /** The `next` of the previous page. */
+  after?: string;
+}
+
+/** The item kinds a store reset deletes. */
+export type StoreDataKind = 'PAYMENT' | 'TIMER' | 'OUTBOX';
+
+/**
+ * Everything pg-sandbox keeps, as the use cases see it. Every state change is a conditional write:
+ * a lost race is a `ConcurrentModificationError` (domain/errors.ts) or a `false` result, never a
+ * silent overwrite. Implementations: the DynamoDB adapter (adapters/dynamodb) and, for fast use-case
+ * tests, an in-memory double proven equivalent by one contract suite (test/contract).
+ */
+export interface Repository {
+  // ── stores ──
+  getStore(storeId: string): Promise<StoreRecord | undefined>;
+  /** Creates a store with its first secret and channels in one write; false when the id exists. */
+  createStore(store: StoreRecord, seed?: { secrets?: SecretRecord[]; channels?: ChannelRecord[] }): Promise<boolean>;
+  /** Replaces a store's settings if nobody changed it since `expectedVersion`. */
+  saveStore(store: StoreRecord, expectedVersion: number): Promise<void>;
+  /** Replaces only the webhook settings, guarded by the version (never puts back a stale clock). */
+  saveStoreWebhook(storeId: string, webhook: StoreRecord['webhook'], expectedVersion: number): Promise<void>;
+  /** Adds a PG to the store's signups; touches nothing else. */
+  addSignup(storeId: string, pgProvider: string): Promise<void>;
+  /** Moves the test clock forward only: false when the stored offset is larger or the store is gone. */
+  advanceClock(storeId: string, newOffsetMs: number): Promise<boolean>;
+
+  // ── secrets and tokens ──
+  putSecret(secret: SecretRecord): Promise<void>;
+  findSecret(hash: string): Promise<SecretRecord | undefined>;
+  putToken(hash: string, token: TokenRecord): Promise<void>;
+  findToken(hash: string): Promise<TokenRecord | undefined>;
+  /** Deletes a token; false when it was already gone. */
+  revokeToken(hash: string): Promise<boolean>;
+
+  // ── channels ──
+  /** False when a channel with that key exists. */
+  putChannel(channel: ChannelRecord): Promise<boolean>;
+  getChannel(storeId: string, channelKey: string): Promise<ChannelRecord | undefined>;
+  listChannels(storeId: string): Promise<ChannelRecord[]>;
+
+  // ── payments ──
+  getPayment(storeId: string, paymentId: string): Promise<PaymentRecord | undefined>;
+  /** A page of payments in time order; reads about one page, whatever the store holds. */
+  queryPayments(storeId: string, query: PaymentQuery): Promise<Page<PaymentRecord>>;
+  /** How many payments the store holds (kept as a counter, not counted). */
+  countPayments(storeId: string): Promise<number>;
+  /**
+   * Writes a payment and its side effects in one transaction. `expectedVersion` null means "must
+   * not exist yet"; otherwise the stored version must match, so of two racing writers exactly one
+   * wins and the loser gets ConcurrentModificationError (carrying the stored payment when known).
+   * On success `payment.version` is the new version.
+   */
+  commitPayment(payment: PaymentRecord, expectedVersion: number | null, effects?: PaymentSideEffects): Promise<void>;
+
+  // ── timers ──
+  getTimer(storeId: string, timerId: string): Promise<TimerRecord | undefined>;
+  /** Every timer of one payment, in due order. */
+  listPaymentTimers(storeId: string, paymentId: string): Promise<TimerRecord[]>;
+  /** PENDING timers due at or before `untilIso` (all pending without it), in due order, a page at a time. */
+  listPendingTimers(storeId: string, query: { untilIso?: string; limit: number; after?: string }): Promise<Page<TimerRecord>>;
+  /** PENDING → FIRED/CANCELLED exactly once; false when someone else already moved it. */
+  settleTimer(storeId: string, timerId: string, state: Exclude<TimerState, 'PENDING'>, at: string): Promise<boolean>;
+
+  // ── webhook outbox ──
+  /** One payment's outbox entries. */
+  listOutbox(storeId: string, paymentId: string): Promise<OutboxEvent[]>;
+  /** The store's newest outbox entries first, a page at a time. */
+  listRecentOutbox(storeId: string, query: { limit: number; after?: string }): Promise<Page<OutboxEvent>>;
+  getOutbox(storeId: string, paymentId: string, eventId: string): Promise<OutboxEvent | undefined>;
+  /** Conditional replace of an entry (its delivery state) with the retry timer it schedules, if any. */
+  saveOutbox(event: OutboxEvent, expectedVersion: number, retryTimer?: TimerRecord): Promise<boolean>;
+  /** A new entry on its own (a manual resend); false when one with that key exists. */
+  insertOutbox(event: OutboxEvent): Promise<boolean>;
+
+  // ── store reset ──
+  /** Deletes a store's items of these kinds; the store, secrets and channels stay. Returns how many. */
+  deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]): Promise<number>;
+}
