@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConcurrentModificationError, PortOneError } from '../../functions/domain/errors.ts';
+import type { OutboxEvent } from '../../functions/domain/outbox.ts';
+import type { PaymentRecord } from '../../functions/domain/payment.ts';
+import type { ChannelRecord, StoreRecord } from '../../functions/domain/store.ts';
+import type { TimerRecord } from '../../functions/domain/timer.ts';
+import type { Page, Repository } from '../../functions/ports/repository.ts';
+
+/**
+ * One set of cases for every implementation of the Repository port: the DynamoDB adapter on
+ * DynamoDB Local (test/api/repository-dynamodb.test.ts) and the in-memory double the use-case unit
+ * tests run on (test/unit/repository-in-memory.test.ts). Both must pass the same cases, so a
+ * use-case test on the double says something true about the product.
+ */
+export function repositoryContract(name: string, repository: () => Repository) {
+  describe(`Repository contract: ${name}`, () => {
+    const repo = () => repository();
+    const newStoreId = () => `store-${randomUUID()}`;
+
+    describe('stores', () => {
+      it('creates a store once, with its secrets and channels in the same write', async () => {
+        const s = store(newStoreId());
+        const channel = channelOf(s.storeId, 'ch-1');
+        const secret = { storeId: s.storeId, secretId: 's1', hash: `h-${randomUUID()}`, createdAt: T0 };
+        expect(await repo().createStore(s, { secrets: [secret], channels: [channel] })).toBe(true);
+        expect(await repo().getStore(s.storeId)).toEqual(s);
+        expect(await repo().findSecret(secret.hash)).toEqual(secret);
+        expect(await repo().listChannels(s.storeId)).toEqual([channel]);
+        expect(await repo().createStore({ ...s, name: 'again' })).toBe(false);
+        expect((await repo().getStore(s.storeId))?.name).toBe(s.name);
+      });
+
+      it('creates nothing when any part of the store exists already', async () => {
+        const taken = store(newStoreId());
+        const secret = { storeId: taken.storeId, secretId: 's1', hash: `h-${randomUUID()}`, createdAt: T0 };
+        await repo().putSecret(secret);
+        const s = store(newStoreId());
+        expect(await repo().createStore(s, { secrets: [{ ...secret, storeId: s.storeId }], channels: [channelOf(s.storeId, 'c')] })).toBe(false);
+        expect(await repo().getStore(s.storeId)).toBeUndefined();
+        expect(await repo().listChannels(s.storeId)).toEqual([]);
+      });
+
+      it('saves a store only over the version it read, and tells the loser what is stored', async () => {
+        const s = store(newStoreId());
+        await repo().createStore(s);
+        const a = (await repo().getStore(s.storeId))!;
+        const b = (await repo().getStore(s.storeId))!;
+        await repo().saveStore({ ...a, name: 'first' }, a.version);
+        const lost = await repo().saveStore({ ...b, name: 'second' }, b.version).catch((e: unknown) => e);
+        expect(lost).toBeInstanceOf(ConcurrentModificationError);
+        expect((await repo().getStore(s.storeId))?.name).toBe('first');
+        const webhook = { url: 'https://example.com/hook', secrets: [] };
+        await expect(repo().saveStoreWebhook(s.storeId, webhook, a.version)).rejects.toBeInstanceOf(ConcurrentModificationError);
+        await repo().saveStoreWebhook(s.storeId, webhook, a.version + 1);
+        expect(await repo().getStore(s.storeId)).toMatchObject({ name: 'first', webhook, version: a.version + 2 });
+      });
+
+      it('moves the clock forward only and records a signup once', async () => {
+        const s = store(newStoreId());
+        await repo().createStore(s);
+        expect(await repo().advanceClock(s.storeId, 5_000)).toBe(true);
+        expect(await repo().advanceClock(s.storeId, 1_000)).toBe(false);
+        expect(await repo().advanceClock(newStoreId(), 1_000)).toBe(false);
+        await repo().addSignup(s.storeId, 'NAVERPAY');
+        await repo().addSignup(s.storeId, 'NAVERPAY');
+        expect(await repo().getStore(s.storeId)).toMatchObject({ clockOffsetMs: 5_000, signups: ['NAVERPAY'] });
+      });
+    });
+
+    describe('secrets, tokens and channels', () => {
+      it('revokes a token once', async () => {
+        const hash = `t-${randomUUID()}`;
+        await repo().putToken(hash, { storeId: 'x', kind: 'refresh', expiresAt: 1 });
+        expect(await repo().findToken(hash)).toEqual({ storeId: 'x', kind: 'refresh', expiresAt: 1 });
+        expect(await repo().revokeToken(hash)).toBe(true);
+        expect(await repo().revokeToken(hash)).toBe(false);
+        expect(await repo().findToken(hash)).toBeUndefined();
+      });
+
+      it('refuses a second channel with the same key', async () => {
+        const storeId = newStoreId();
+        expect(await repo().putChannel(channelOf(storeId, 'k'))).toBe(true);
+        expect(await repo().putChannel({ ...channelOf(storeId, 'k'), name: 'other' })).toBe(false);
+        expect((await repo().getChannel(storeId, 'k'))?.name).toBe('k');
+      });
+    });
+
+    describe('payments', () => {
+      it('creates a payment once; a second creator loses and sees the stored payment', async () => {
+        const p = payment(newStoreId(), 'order-1');
+        await repo().commitPayment(p, null);
+        expect(p.version).toBe(1);
+        const err = await repo().commitPayment(payment(p.storeId, 'order-1'), null).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ConcurrentModificationError);
+        expect((err as ConcurrentModificationError).current).toMatchObject({ paymentId: 'order-1', version: 1 });
+        expect(await repo().countPayments(p.storeId)).toBe(1);
+      });
+
+      it('changes a payment only over the version it read', async () => {
+        const p = payment(newStoreId(), 'order-2');
+        await repo().commitPayment(p, null);
+        await repo().commitPayment({ ...p, status: 'CANCELLED' }, 1);
+        const err = await repo().commitPayment({ ...p, status: 'PARTIAL_CANCELLED' }, 1).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ConcurrentModificationError);
+        expect((err as ConcurrentModificationError).current).toMatchObject({ status: 'CANCELLED', version: 2 });
+        expect(await repo().getPayment(p.storeId, p.paymentId)).toMatchObject({ status: 'CANCELLED', version: 2 });
+      });
+
+      it('commits a payment with its timers and outbox entries all together, or nothing', async () => {
+        const storeId = newStoreId();
+        const p = payment(storeId, 'order-3');
+        const void1 = timer(storeId, 'order-3', 't-void', '2026-12-01T14:00:00.000Z');
+        await repo().commitPayment(p, null, { putTimers: [void1], outbox: [outbox(storeId, 'order-3', 'e1')] });
+        expect(await repo().listPaymentTimers(storeId, 'order-3')).toEqual([void1]);
+        expect(await repo().listOutbox(storeId, 'order-3')).toHaveLength(1);
+
+        // The timer exists already: the whole change is refused, the payment is untouched.
+        const again = { ...p, status: 'CANCELLED' as const };
+        await expect(repo().commitPayment(again, 1, { putTimers: [void1], outbox: [outbox(storeId, 'order-3', 'e2')] })).rejects.toBeInstanceOf(ConcurrentModificationError);
+        expect(await repo().getPayment(storeId, 'order-3')).toMatchObject({ status: 'PAID', version: 1 });
+        expect(await repo().listOutbox(storeId, 'order-3')).toHaveLength(1);
+
+        // Firing the timer with the change; a second firing loses.
+        await repo().commitPayment(again, 1, { fireTimers: [{ timerId: 't-void', at: T0 }] });
+        expect((await repo().getTimer(storeId, 't-void'))).toMatchObject({ state: 'FIRED', firedAt: T0 });
+        await expect(repo().commitPayment({ ...again }, 2, { cancelTimers: [{ timerId: 't-void', at: T0 }] })).rejects.toBeInstanceOf(ConcurrentModificationError);
+        expect(await repo().getPayment(storeId, 'order-3')).toMatchObject({ version: 2 });
+      });
+
+      it('lists a store\'s payments a page at a time, in either time order, within [from, until)', async () => {
+        const storeId = newStoreId();
+        const other = newStoreId();
+        for (let i = 0; i < 7; i++) {
+          const p = payment(storeId, `p${i}`, { requestedAt: at(i), statusChangedAt: at(10 - i) });
+          await repo().commitPayment(p, null);
+        }
+        await repo().commitPayment(payment(other, 'elsewhere'), null);
+        const newest = await collect((after) => repo().queryPayments(storeId, { order: 'REQUESTED_AT', descending: true, limit: 3, after }));
+        expect(newest.map((p) => p.paymentId)).toEqual(['p6', 'p5', 'p4', 'p3', 'p2', 'p1', 'p0']);
+        const byStatus = await collect((after) => repo().queryPayments(storeId, { order: 'STATUS_CHANGED_AT', descending: false, limit: 2, after }));
+        expect(byStatus.map((p) => p.paymentId)).toEqual(['p6', 'p5', 'p4', 'p3', 'p2', 'p1', 'p0']);
+        const ranged = await collect((after) => repo().queryPayments(storeId, { order: 'REQUESTED_AT', descending: false, from: at(2), until: at(5), limit: 10, after }));
+        expect(ranged.map((p) => p.paymentId)).toEqual(['p2', 'p3', 'p4']);
+        expect(await repo().countPayments(storeId)).toBe(7);
+        expect(await repo().countPayments(other)).toBe(1);
+      });
+
+      it('resumes after any item from its position, and refuses a made-up cursor', async () => {
+        const storeId = newStoreId();
+        for (let i = 0; i < 4; i++) await repo().commitPayment(payment(storeId, `c${i}`, { requestedAt: at(i) }), null);
+        const first = await repo().queryPayments(storeId, { order: 'REQUESTED_AT', descending: false, limit: 4 });
+        const resumed = await repo().queryPayments(storeId, { order: 'REQUESTED_AT', descending: false, limit: 4, after: first.positions[1] });
+        expect(resumed.items.map((p) => p.paymentId)).toEqual(['c2', 'c3']);
+        const bad = await repo().queryPayments(storeId, { order: 'REQUESTED_AT', descending: false, limit: 4, after: 'not-a-cursor' }).catch((e: unknown) => e);
+        expect(bad).toBeInstanceOf(PortOneError);
+        expect((bad as PortOneError).type).toBe('INVALID_REQUEST');
+      });
+
+      it('keeps ids with #, /, % and unicode apart: no id sees another id\'s items', async () => {
+        const storeId = newStoreId();
+        const ids = ['pf', 'pf#x', 'pf#', 'pf/x', 'pf%23x', '결제#1', 'pf%'];
+        for (const id of ids) await repo().commitPayment(payment(storeId, id), null, { outbox: [outbox(storeId, id, `e-${ids.indexOf(id)}`)] });
+        for (const id of ids) {
+          expect((await repo().getPayment(storeId, id))?.paymentId).toBe(id);
+          expect((await repo().listOutbox(storeId, id)).map((e) => e.paymentId)).toEqual([id]);
+        }
+        expect(await repo().countPayments(storeId)).toBe(ids.length);
+      });
+    });
+
+    describe('timers', () => {
+      it('lists pending timers due by a time, earliest first, a page at a time; settled ones drop out', async () => {
+        const storeId = newStoreId();
+        const p = payment(storeId, 'tp');
+        const timers = [3, 1, 2, 5].map((h) => timer(storeId, 'tp', `t${h}`, at(h)));
+        await repo().commitPayment(p, null, { putTimers: timers });
+        const due = await collect((after) => repo().listPendingTimers(storeId, { untilIso: at(3), limit: 2, after }));
+        expect(due.map((t) => t.timerId)).toEqual(['t1', 't2', 't3']);
+        expect(await repo().settleTimer(storeId, 't1', 'FIRED', T0)).toBe(true);
+        expect(await repo().settleTimer(storeId, 't1', 'CANCELLED', T0)).toBe(false);
+        const all = await collect((after) => repo().listPendingTimers(storeId, { limit: 10, after }));
+        expect(all.map((t) => t.timerId)).toEqual(['t2', 't3', 't5']);
+        expect((await repo().listPaymentTimers(storeId, 'tp')).map((t) => [t.timerId, t.state])).toEqual([
+          ['t1', 'FIRED'],
+          ['t2', 'PENDING'],
+          ['t3', 'PENDING'],
+          ['t5', 'PENDING'],
+        ]);
+      });
+    });
+
+    describe('webhook outbox', () => {
+      it('saves delivery state over the version it read, with its retry timer, once', async () => {
+        const storeId = newStoreId();
+        const event = outbox(storeId, 'op', 'ev');
+        await repo().commitPayment(payment(storeId, 'op'), null, { outbox: [event] });
+        const read = (await repo().getOutbox(storeId, 'op', 'ev'))!;
+        const retry = timer(storeId, 'op', 'retry-1', at(1), 'webhook-retry');
+        expect(await repo().saveOutbox({ ...read, status: 'RETRYING' }, read.version, retry)).toBe(true);
+        expect(await repo().saveOutbox({ ...read, status: 'DELIVERED' }, read.version)).toBe(false);
+        expect(await repo().getOutbox(storeId, 'op', 'ev')).toMatchObject({ status: 'RETRYING', version: read.version + 1 });
+        expect(await repo().getTimer(storeId, 'retry-1')).toMatchObject({ state: 'PENDING' });
+      });
+
+      it('inserts a resend once and lists the store\'s newest entries first', async () => {
+        const storeId = newStoreId();
+        await repo().commitPayment(payment(storeId, 'a'), null, { outbox: [outbox(storeId, 'a', 'e1', at(1))] });
+        await repo().commitPayment(payment(storeId, 'b'), null, { outbox: [outbox(storeId, 'b', 'e2', at(2))] });
+        expect(await repo().insertOutbox(outbox(storeId, 'a', 'e3', at(3)))).toBe(true);
+        expect(await repo().insertOutbox(outbox(storeId, 'a', 'e3', at(3)))).toBe(false);
+        const recent = await collect((after) => repo().listRecentOutbox(storeId, { limit: 2, after }));
+        expect(recent.map((e) => e.eventId)).toEqual(['e3', 'e2', 'e1']);
+      });
+    });
+
+    describe('store reset', () => {
+      it('deletes payments, timers and deliveries and their count; keeps the store, its channels and other stores', async () => {
+        const storeId = newStoreId();
+        const other = newStoreId();
+        await repo().createStore(store(storeId), { channels: [channelOf(storeId, 'keep')] });
+        await repo().commitPayment(payment(storeId, 'gone'), null, { putTimers: [timer(storeId, 'gone', 'tg', at(1))], outbox: [outbox(storeId, 'gone', 'eg')] });
+        await repo().commitPayment(payment(other, 'stays'), null);
+        expect(await repo().deleteStoreItems(storeId, ['PAYMENT', 'TIMER', 'OUTBOX'])).toBe(3);
+        expect(await repo().getPayment(storeId, 'gone')).toBeUndefined();
+        expect(await repo().countPayments(storeId)).toBe(0);
+        expect((await repo().listPendingTimers(storeId, { limit: 10 })).items).toEqual([]);
+        expect(await repo().listOutbox(storeId, 'gone')).toEqual([]);
+        expect(await repo().listChannels(storeId)).toHaveLength(1);
+        expect(await repo().getPayment(other, 'stays')).toBeDefined();
+      });
+    });
+
+    it('hands out copies: changing what was read changes nothing stored', async () => {
+      const p = payment(newStoreId(), 'copy');
+      await repo().commitPayment(p, null);
+      const read = (await repo().getPayment(p.storeId, 'copy'))!;
+      read.status = 'FAILED';
+      read.amount.paid = 0;
+      expect(await repo().getPayment(p.storeId, 'copy')).toMatchObject({ status: 'PAID', amount: { paid: 1000 } });
+    });
+  });
+}
+
+const T0 = '2026-11-30T00:00:00.000Z';
+const at = (hour: number) => new Date(Date.parse(T0) + hour * 3600_000).toISOString();
+
+async function collect<T>(read: (after?: string) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  let after: string | undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await read(after);
+    all.push(...page.items);
+    if (!page.next) return all;
+    after = page.next;
+  }
+  throw new Error('paging never ended');
+}
+
+function store(storeId: string): StoreRecord {
+  return { storeId, merchantId: `m-${storeId}`, name: 'contract', createdAt: T0, clockOffsetMs: 0, signups: [], webhook: { secrets: [] }, version: 1 };
+}
+
+function channelOf(storeId: string, channelKey: string): ChannelRecord {
+  return { storeId, channelKey, id: `id-${channelKey}`, name: channelKey, pgProvider: 'INICIS_V2', pgMerchantId: 'INIpayTest', type: 'TEST', createdAt: T0 };
+}
+
+function payment(storeId: string, paymentId: string, times: { requestedAt?: string; statusChangedAt?: string } = {}): PaymentRecord {
+  return {
+    storeId,
+    merchantId: 'm',
+    paymentId,
+    transactionId: `tx-${paymentId}`,
+    version: 0,
+    status: 'PAID',
+    orderName: 'contract',
+    currency: 'KRW',
+    amount: { total: 1000, taxFree: 0, vat: 91, supply: 909, discount: 0, paid: 1000, cancelled: 0, cancelledTaxFree: 0 },
+    cancelledVat: 0,
+    customer: {},
+    origin: { platformType: 'API', ipAddress: '127.0.0.1' },
+    requestedAt: times.requestedAt ?? T0,
+    updatedAt: T0,
+    statusChangedAt: times.statusChangedAt ?? T0,
+    cancellations: [],
+    webhooks: [],
+  };
+}
+
+function timer(storeId: string, paymentId: string, timerId: string, dueAt: string, kind: TimerRecord['kind'] = 'pg-void'): TimerRecord {
+  return { storeId, timerId, kind, paymentId, dueAt, state: 'PENDING', reason: 'contract', scheduleName: timerId, createdAt: T0 };
+}
+
+function outbox(storeId: string, paymentId: string, eventId: string, createdAt = T0): OutboxEvent {
+  return {
+    storeId,
+    eventId,
+    paymentId,
+    type: 'Transaction.Paid',
+    timestamp: createdAt,
+    body: '{}',
+    url: 'https://example.com/hook',
+    status: 'PENDING',
+    attempts: [],
+    maxAttempts: 6,
+    paymentStatus: 'PAID',
+    createdAt,
+    version: 1,
+  };
+}

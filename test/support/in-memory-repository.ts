@@ -1,0 +1,282 @@
+import { ConcurrentModificationError, invalidRequest } from '../../functions/domain/errors.ts';
+import type { OutboxEvent } from '../../functions/domain/outbox.ts';
+import type { PaymentRecord } from '../../functions/domain/payment.ts';
+import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../functions/domain/store.ts';
+import type { TimerRecord, TimerState } from '../../functions/domain/timer.ts';
+import type { Page, PaymentQuery, PaymentSideEffects, Repository, StoreDataKind } from '../../functions/ports/repository.ts';
+import { timeSortKey } from '../../functions/adapters/dynamodb/keys.ts';
+
+/**
+ * The Repository port in memory: a test double for fast use-case tests (no Java, no HTTP). It is
+ * not a second product engine: test/contract/repository.contract.ts runs the same cases against it
+ * and against the DynamoDB adapter on DynamoDB Local, so both keep the same semantics (conditional
+ * writes, all-or-nothing transactions, ordering and paging).
+ *
+ * Records are copied in and out, like a real store: a caller mutating what it read changes nothing.
+ */
+export class InMemoryRepository implements Repository {
+  private readonly stores = new Map<string, StoreRecord>();
+  private readonly secrets = new Map<string, SecretRecord>();
+  private readonly tokens = new Map<string, TokenRecord>();
+  private readonly channels = new Map<string, ChannelRecord>();
+  private readonly payments = new Map<string, PaymentRecord>();
+  private readonly timers = new Map<string, TimerRecord>();
+  private readonly outbox = new Map<string, OutboxEvent>();
+  /** Calls per method, so tests can assert that a use case reads a page, not the store. */
+  readonly calls = new Map<string, number>();
+
+  private count(method: string) {
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+  }
+
+  // ── stores ──
+  async getStore(storeId: string) {
+    this.count('getStore');
+    return copy(this.stores.get(storeId));
+  }
+
+  async createStore(store: StoreRecord, seed: { secrets?: SecretRecord[]; channels?: ChannelRecord[] } = {}) {
+    this.count('createStore');
+    const secrets = seed.secrets ?? [];
+    const channels = seed.channels ?? [];
+    if (this.stores.has(store.storeId) || secrets.some((s) => this.secrets.has(s.hash)) || channels.some((c) => this.channels.has(key(c.storeId, c.channelKey)))) {
+      return false;
+    }
+    this.stores.set(store.storeId, copy(store));
+    for (const s of secrets) this.secrets.set(s.hash, copy(s));
+    for (const c of channels) this.channels.set(key(c.storeId, c.channelKey), copy(c));
+    return true;
+  }
+
+  async saveStore(store: StoreRecord, expectedVersion: number) {
+    this.count('saveStore');
+    const current = this.stores.get(store.storeId);
+    if (!current || current.version !== expectedVersion) throw new ConcurrentModificationError(`store ${store.storeId}`, copy(current));
+    this.stores.set(store.storeId, copy({ ...store, version: expectedVersion + 1 }));
+    store.version = expectedVersion + 1;
+  }
+
+  async saveStoreWebhook(storeId: string, webhook: StoreRecord['webhook'], expectedVersion: number) {
+    this.count('saveStoreWebhook');
+    const current = this.stores.get(storeId);
+    if (!current || current.version !== expectedVersion) throw new ConcurrentModificationError(`store ${storeId}`, copy(current));
+    this.stores.set(storeId, { ...current, webhook: copy(webhook), version: expectedVersion + 1 });
+  }
+
+  async addSignup(storeId: string, pgProvider: string) {
+    this.count('addSignup');
+    const current = this.stores.get(storeId);
+    if (current && !current.signups.includes(pgProvider)) current.signups = [...current.signups, pgProvider];
+  }
+
+  async advanceClock(storeId: string, newOffsetMs: number) {
+    this.count('advanceClock');
+    const current = this.stores.get(storeId);
+    if (!current || current.clockOffsetMs > newOffsetMs) return false;
+    current.clockOffsetMs = newOffsetMs;
+    return true;
+  }
+
+  // ── secrets and tokens ──
+  async putSecret(secret: SecretRecord) {
+    this.count('putSecret');
+    if (this.secrets.has(secret.hash)) throw new Error('secret exists');
+    this.secrets.set(secret.hash, copy(secret));
+  }
+
+  async findSecret(hash: string) {
+    this.count('findSecret');
+    return copy(this.secrets.get(hash));
+  }
+
+  async putToken(hash: string, token: TokenRecord) {
+    this.count('putToken');
+    this.tokens.set(hash, copy(token));
+  }
+
+  async findToken(hash: string) {
+    this.count('findToken');
+    return copy(this.tokens.get(hash));
+  }
+
+  async revokeToken(hash: string) {
+    this.count('revokeToken');
+    return this.tokens.delete(hash);
+  }
+
+  // ── channels ──
+  async putChannel(channel: ChannelRecord) {
+    this.count('putChannel');
+    const k = key(channel.storeId, channel.channelKey);
+    if (this.channels.has(k)) return false;
+    this.channels.set(k, copy(channel));
+    return true;
+  }
+
+  async getChannel(storeId: string, channelKey: string) {
+    this.count('getChannel');
+    return copy(this.channels.get(key(storeId, channelKey)));
+  }
+
+  async listChannels(storeId: string) {
+    this.count('listChannels');
+    return [...this.channels.values()].filter((c) => c.storeId === storeId).sort(by((c) => c.channelKey)).map((c) => copy(c));
+  }
+
+  // ── payments ──
+  async getPayment(storeId: string, paymentId: string) {
+    this.count('getPayment');
+    return copy(this.payments.get(key(storeId, paymentId)));
+  }
+
+  async queryPayments(storeId: string, query: PaymentQuery): Promise<Page<PaymentRecord>> {
+    this.count('queryPayments');
+    const time = (p: PaymentRecord) => (query.order === 'STATUS_CHANGED_AT' ? p.statusChangedAt : p.requestedAt);
+    const rows = [...this.payments.values()]
+      .filter((p) => p.storeId === storeId && (query.from === undefined || time(p) >= query.from) && (query.until === undefined || time(p) < query.until))
+      .map((p) => ({ sortKey: timeSortKey(time(p), p.paymentId), record: p }));
+    return page(rows, query.descending, query.limit, query.after);
+  }
+
+  async countPayments(storeId: string) {
+    this.count('countPayments');
+    return [...this.payments.values()].filter((p) => p.storeId === storeId).length;
+  }
+
+  async commitPayment(payment: PaymentRecord, expectedVersion: number | null, effects: PaymentSideEffects = {}) {
+    this.count('commitPayment');
+    const k = key(payment.storeId, payment.paymentId);
+    const current = this.payments.get(k);
+    const conflict = () => new ConcurrentModificationError(`payment ${payment.paymentId}`, copy(current));
+    // All conditions first: a transaction either applies whole or not at all.
+    if (expectedVersion === null ? current !== undefined : current?.version !== expectedVersion) throw conflict();
+    for (const t of effects.putTimers ?? []) if (this.timers.has(key(t.storeId, t.timerId))) throw conflict();
+    for (const t of [...(effects.cancelTimers ?? []), ...(effects.fireTimers ?? [])]) {
+      if (this.timers.get(key(payment.storeId, t.timerId))?.state !== 'PENDING') throw conflict();
+    }
+    for (const e of effects.outbox ?? []) if (this.outbox.has(outboxKey(e))) throw conflict();
+
+    const version = (expectedVersion ?? 0) + 1;
+    this.payments.set(k, copy({ ...payment, version }));
+    for (const t of effects.putTimers ?? []) this.timers.set(key(t.storeId, t.timerId), copy(t));
+    for (const t of effects.cancelTimers ?? []) this.settle(payment.storeId, t.timerId, 'CANCELLED', t.at);
+    for (const t of effects.fireTimers ?? []) this.settle(payment.storeId, t.timerId, 'FIRED', t.at);
+    for (const e of effects.outbox ?? []) this.outbox.set(outboxKey(e), copy(e));
+    payment.version = version;
+  }
+
+  // ── timers ──
+  async getTimer(storeId: string, timerId: string) {
+    this.count('getTimer');
+    return copy(this.timers.get(key(storeId, timerId)));
+  }
+
+  async listPaymentTimers(storeId: string, paymentId: string) {
+    this.count('listPaymentTimers');
+    return [...this.timers.values()]
+      .filter((t) => t.storeId === storeId && t.paymentId === paymentId)
+      .sort(by((t) => `${t.dueAt}#${t.timerId}`))
+      .map((t) => copy(t));
+  }
+
+  async listPendingTimers(storeId: string, query: { untilIso?: string; limit: number; after?: string }): Promise<Page<TimerRecord>> {
+    this.count('listPendingTimers');
+    const rows = [...this.timers.values()]
+      .filter((t) => t.storeId === storeId && t.state === 'PENDING' && (query.untilIso === undefined || t.dueAt <= query.untilIso))
+      .map((t) => ({ sortKey: timeSortKey(t.dueAt, t.timerId), record: t }));
+    return page(rows, false, query.limit, query.after);
+  }
+
+  async settleTimer(storeId: string, timerId: string, state: Exclude<TimerState, 'PENDING'>, at: string) {
+    this.count('settleTimer');
+    if (this.timers.get(key(storeId, timerId))?.state !== 'PENDING') return false;
+    this.settle(storeId, timerId, state, at);
+    return true;
+  }
+
+  // ── outbox ──
+  async listOutbox(storeId: string, paymentId: string) {
+    this.count('listOutbox');
+    return [...this.outbox.values()]
+      .filter((e) => e.storeId === storeId && e.paymentId === paymentId)
+      .sort(by((e) => e.eventId))
+      .map((e) => copy(e));
+  }
+
+  async listRecentOutbox(storeId: string, query: { limit: number; after?: string }): Promise<Page<OutboxEvent>> {
+    this.count('listRecentOutbox');
+    const rows = [...this.outbox.values()].filter((e) => e.storeId === storeId).map((e) => ({ sortKey: timeSortKey(e.createdAt, e.eventId), record: e }));
+    return page(rows, true, query.limit, query.after);
+  }
+
+  async getOutbox(storeId: string, paymentId: string, eventId: string) {
+    this.count('getOutbox');
+    return copy(this.outbox.get(outboxKey({ storeId, paymentId, eventId })));
+  }
+
+  async saveOutbox(event: OutboxEvent, expectedVersion: number, retryTimer?: TimerRecord) {
+    this.count('saveOutbox');
+    const current = this.outbox.get(outboxKey(event));
+    if (current?.version !== expectedVersion) return false;
+    if (retryTimer && this.timers.has(key(retryTimer.storeId, retryTimer.timerId))) return false;
+    this.outbox.set(outboxKey(event), copy({ ...event, version: expectedVersion + 1 }));
+    if (retryTimer) this.timers.set(key(retryTimer.storeId, retryTimer.timerId), copy(retryTimer));
+    event.version = expectedVersion + 1;
+    return true;
+  }
+
+  async insertOutbox(event: OutboxEvent) {
+    this.count('insertOutbox');
+    if (this.outbox.has(outboxKey(event))) return false;
+    this.outbox.set(outboxKey(event), copy(event));
+    return true;
+  }
+
+  // ── store reset ──
+  async deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]) {
+    this.count('deleteStoreItems');
+    let deleted = 0;
+    const sweep = <T extends { storeId: string }>(map: Map<string, T>) => {
+      for (const [k, v] of map) if (v.storeId === storeId && map.delete(k)) deleted++;
+    };
+    if (kinds.includes('PAYMENT')) sweep(this.payments);
+    if (kinds.includes('TIMER')) sweep(this.timers);
+    if (kinds.includes('OUTBOX')) sweep(this.outbox);
+    return deleted;
+  }
+
+  private settle(storeId: string, timerId: string, state: 'FIRED' | 'CANCELLED', at: string) {
+    const timer = this.timers.get(key(storeId, timerId))!;
+    this.timers.set(key(storeId, timerId), { ...timer, state, ...(state === 'FIRED' ? { firedAt: at } : { cancelledAt: at }) });
+  }
+}
+
+const key = (...parts: string[]) => JSON.stringify(parts);
+const outboxKey = (e: Pick<OutboxEvent, 'storeId' | 'paymentId' | 'eventId'>) => key(e.storeId, e.paymentId, e.eventId);
+const copy = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
+const by =
+  <T>(f: (t: T) => string) =>
+  (a: T, b: T) =>
+    f(a) < f(b) ? -1 : f(a) > f(b) ? 1 : 0;
+
+/** Sorted rows after the `after` position, `limit` of them; positions are the rows' sort keys. */
+function page<T>(rows: { sortKey: string; record: T }[], descending: boolean, limit: number, after?: string): Page<T> {
+  rows.sort(by((r) => r.sortKey));
+  if (descending) rows.reverse();
+  let start = 0;
+  if (after !== undefined) {
+    let last: string;
+    try {
+      last = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as string;
+      if (typeof last !== 'string') throw new Error();
+    } catch {
+      throw invalidRequest('cursor: not a cursor this API issued');
+    }
+    start = rows.findIndex((r) => (descending ? r.sortKey < last : r.sortKey > last));
+    if (start === -1) start = rows.length;
+  }
+  const slice = rows.slice(start, start + limit);
+  const positions = slice.map((r) => Buffer.from(JSON.stringify(r.sortKey), 'utf8').toString('base64url'));
+  const more = start + limit < rows.length;
+  return { items: slice.map((r) => copy(r.record)), positions, ...(more ? { next: positions[positions.length - 1] } : {}) };
+}

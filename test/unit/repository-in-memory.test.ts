@@ -1,0 +1,6 @@
+import { repositoryContract } from '../contract/repository.contract.ts';
+import { InMemoryRepository } from '../support/in-memory-repository.ts';
+
+// One double for the whole file, like one table for the DynamoDB run: cases use their own store ids.
+const repo = new InMemoryRepository();
+repositoryContract('in memory', () => repo);
