@@ -1,5 +1,5 @@
 import type { PaymentRecord } from '../domain/payment.ts';
-import { toKst } from '../timers/test-clock.ts';
+import { toKst } from '../domain/kst.ts';
 import type { Text } from './timeline.ts';
 
 const won = (n: number) => n.toLocaleString('ko-KR');

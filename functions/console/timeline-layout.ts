@@ -1,4 +1,4 @@
-import { toKst } from '../timers/test-clock.ts';
+import { toKst } from '../domain/kst.ts';
 import type { Lane, Timeline, TimelineMarker } from './timeline.ts';
 
 /**
@@ -166,7 +166,7 @@ export function layoutTimeline(tl: Timeline, lang: Lang): TimelineLayout {
   let lastDay = '';
   let lastMinute = '';
   for (const s of scale.stops) {
-    const k = toKst(new Date(s.ms).toISOString());
+    const k = toKst(s.ms);
     const day = k.slice(5, 10);
     const minute = k.slice(11, 16);
     const label = day !== lastDay ? `${day} ${minute}` : minute;

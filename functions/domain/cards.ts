@@ -15,6 +15,7 @@
  * - `brand`, `type`, `ownerType` are the OAS enums `CardBrand`, `CardType` (`DEBIT` = 체크카드, check card),
  *   `CardOwnerType`.
  */
+import { kstWallClock } from './kst.ts';
 
 export type CardBrand = 'LOCAL' | 'MASTER' | 'UNIONPAY' | 'VISA' | 'JCB' | 'AMEX' | 'DINERS';
 
@@ -373,9 +374,6 @@ export function maskCardNumber(number: string): string {
   return digits.slice(0, head) + '*'.repeat(digits.length - head - 4) + digits.slice(-4);
 }
 
-/** Korea Standard Time is UTC+9 all year (no daylight saving), so a constant offset is exact. */
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
 /** Parses `expiryYear` (2 digits as in PortOne's CardCredential, or 4) and `expiryMonth` (1–12). */
 export function parseExpiry(expiryYear: string, expiryMonth: string): { year: number; month: number } | null {
   if (!/^\d{2}$|^\d{4}$/.test(expiryYear) || !/^\d{1,2}$/.test(expiryMonth)) return null;
@@ -393,7 +391,7 @@ export function parseExpiry(expiryYear: string, expiryMonth: string): { year: nu
 export function isExpired(expiryYear: string, expiryMonth: string, now: Date): boolean {
   const expiry = parseExpiry(expiryYear, expiryMonth);
   if (!expiry) return true;
-  const kst = new Date(now.getTime() + KST_OFFSET_MS);
+  const kst = kstWallClock(now);
   const current = kst.getUTCFullYear() * 12 + kst.getUTCMonth();
   return current > expiry.year * 12 + (expiry.month - 1);
 }

@@ -5,6 +5,7 @@
  * The PG's refusals come back as `{pgCode, pgMessage}`; the API turns a failed approval into a `FAILED`
  * payment (`failure.pgCode/pgMessage`) and a refused cancel into a 502 `PG_PROVIDER` error.
  */
+import { kstMinuteOfDay, parseHhmm } from './kst.ts';
 import { DECLINES, issuerName, type TestCard } from './cards.ts';
 import { BANK_NAMES_KO, METHOD_NAMES_KO } from './profiles/common.ts';
 import type {
@@ -298,19 +299,6 @@ export type CancelDecision =
     }
   | { allowed: false; pgCode: string; pgMessage: string };
 
-/** Korea Standard Time is UTC+9 all year (no daylight saving), so a constant offset is exact. */
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-function kstMinuteOfDay(at: Date): number {
-  const kst = new Date(at.getTime() + KST_OFFSET_MS);
-  return kst.getUTCHours() * 60 + kst.getUTCMinutes();
-}
-
-function hhmm(value: string): number {
-  const [h, m] = value.split(':');
-  return Number(h) * 60 + Number(m);
-}
-
 /**
  * Does the PG accept this cancel? Checked in this order:
  * 1. The PG already voided the payment (PortOne still says PAID) → "기 취소 거래".
@@ -333,7 +321,7 @@ export function decideCancel(profile: PgProfile, payment: CancelPaymentView, req
     const hours = profile.virtualAccountRefundHoursKst.value;
     if (hours) {
       const minute = kstMinuteOfDay(request.at);
-      if (minute < hhmm(hours.from) || minute >= hhmm(hours.to)) {
+      if (minute < parseHhmm(hours.from) || minute >= parseHhmm(hours.to)) {
         return refuse(
           refusal(codes.vaRefundOutsideHours, { pgCode: 'VA_REFUND_HOURS', pgMessage: '{from}~{to}' }, { ...hours }),
         );

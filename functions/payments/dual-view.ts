@@ -1,6 +1,6 @@
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { Services } from '../services.ts';
-import { toKst } from '../timers/test-clock.ts';
+import { toKst } from '../domain/kst.ts';
 import { loadPayment } from './get-payment.ts';
 import { presentPayment } from './present.ts';
 

@@ -12,22 +12,11 @@
  * - `delay` (channel override for fast tests): approval + seconds.
  * - `none` / `never`: nothing is voided → null.
  */
+import { KST_OFFSET_MS, kstMidnight, parseHhmm } from '../domain/kst.ts';
 import type { AutoRefundDelayOverride, AutoRefundRule } from '../domain/profiles/types.ts';
 
-/**
- * Korea Standard Time is UTC+9 all year: Korea has had no daylight saving since 1988, so a constant
- * offset is exact and avoids depending on the runtime's time-zone database.
- */
-export const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
-
-/** Minutes after midnight of "HH:MM" (00:00–23:59); throws on anything else. */
-export function parseHhmm(value: string): number {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
-  if (!m) throw new Error(`invalid time of day "${value}", expected HH:MM`);
-  return Number(m[1]) * 60 + Number(m[2]);
-}
 
 /** 32-bit FNV-1a over the UTF-8 bytes: tiny, fast, and the same on every run and platform. */
 export function fnv1a32(text: string): number {
@@ -46,12 +35,6 @@ export function batchOffsetMs(windowStart: string, windowEnd: string, paymentId:
   if (end <= start) throw new Error(`batch window ${windowStart}–${windowEnd} must end after it starts, on the same day`);
   const windowSeconds = (end - start) * 60;
   return start * MINUTE_MS + (fnv1a32(paymentId) % windowSeconds) * 1000;
-}
-
-/** UTC instant of KST midnight of the KST calendar day containing `at`. */
-export function kstMidnight(at: Date): number {
-  const shifted = at.getTime() + KST_OFFSET_MS;
-  return shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - KST_OFFSET_MS;
 }
 
 export function computeAutoRefundDue(

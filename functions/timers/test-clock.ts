@@ -1,4 +1,5 @@
 import { invalidRequest, PortOneError } from '../domain/errors.ts';
+import { toKst } from '../domain/kst.ts';
 import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
 import { parseDurationMs } from './duration.ts';
@@ -12,9 +13,6 @@ export interface ClockView {
   offsetMs: number;
   pendingTimers: number;
 }
-
-const KST_OFFSET_MS = 9 * 3600 * 1000;
-export const toKst = (iso: string) => `${new Date(Date.parse(iso) + KST_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
 
 export async function readClock(services: Services, storeId: string): Promise<ClockView> {
   const store = await loadStore(services, storeId);

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AutoRefundRule } from '../../functions/domain/profiles/types.ts';
-import {
-  KST_OFFSET_MS,
-  batchOffsetMs,
-  computeAutoRefundDue,
-  fnv1a32,
-  kstMidnight,
-} from '../../functions/timers/due-time.ts';
+import { KST_OFFSET_MS, kstMidnight } from '../../functions/domain/kst.ts';
+import { batchOffsetMs, computeAutoRefundDue, fnv1a32 } from '../../functions/timers/due-time.ts';
 
 const BATCH: AutoRefundRule = { kind: 'daily-batch', timeZone: 'Asia/Seoul', windowStart: '23:00', windowEnd: '23:50' };
 const MIN = 60_000;

@@ -5,6 +5,7 @@ import {
   ResourceNotFoundException,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
+import { KST_TIME_ZONE, toKst } from '../../domain/kst.ts';
 import type { TimerInput, TimerRecord } from '../../domain/timer.ts';
 import type { TimerScheduler } from '../../ports/scheduler.ts';
 
@@ -19,14 +20,12 @@ export interface EventBridgeSchedulerConfig {
 }
 
 /** Schedules are written in Korean time: what a developer reading them in the console expects. */
-export const SCHEDULE_TIMEZONE = 'Asia/Seoul';
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000; // Korea has had no daylight saving time since 1988.
+export const SCHEDULE_TIMEZONE = KST_TIME_ZONE;
 
 /** `at(yyyy-mm-ddThh:mm:ss)` in KST, rounded up to the whole second (Scheduler has no millis). */
 export function atExpression(wallDueAt: Date): string {
   const seconds = Math.ceil(wallDueAt.getTime() / 1000) * 1000;
-  const kst = new Date(seconds + KST_OFFSET_MS).toISOString().slice(0, 19);
-  return `at(${kst})`;
+  return `at(${toKst(seconds).slice(0, 19)})`;
 }
 
 /**

@@ -15,7 +15,8 @@ import { dualView } from '../../payments/dual-view.ts';
 import { notifyTestDeposit, simulateRealDeposit } from '../../payments/virtual-account.ts';
 import { webhookSettingsRoutes } from './webhook-routes.ts';
 import { simulateCheckoutRoutes } from './simulate-checkout.ts';
-import { advanceClock, fireTimerNow, readClock, toKst } from '../../timers/test-clock.ts';
+import { advanceClock, fireTimerNow, readClock } from '../../timers/test-clock.ts';
+import { toKst } from '../../domain/kst.ts';
 
 const CreateStoreBody = z.object({ name: z.string().max(100).optional() });
 const CreateChannelBody = z.object({

@@ -1,4 +1,4 @@
-import { toKst } from '../../timers/test-clock.ts';
+import { kstDateTime } from '../../domain/kst.ts';
 
 /**
  * Display formats shared by the checkout window and the console. Times are shown in Korean time
@@ -15,7 +15,7 @@ export function formatAmount(amount: number, currency: string, lang: Lang): stri
 /** `2025-11-26 14:03:12` (KST). */
 export function kst(iso: string | undefined): string {
   if (!iso) return '';
-  return toKst(iso).slice(0, 19).replace('T', ' ');
+  return kstDateTime(iso);
 }
 
 /** `11-26 14:03` for tight spaces (timeline labels). */
