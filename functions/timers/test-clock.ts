@@ -98,9 +98,11 @@ export async function runDueTimers(services: Services, storeId: string, untilIso
     const page = await services.repo.listPendingTimers(storeId, { untilIso, limit: ROUND_SIZE });
     const due = page.items.filter((t) => !seen.has(t.timerId));
     if (due.length === 0) return { fired, complete: true };
-    for (const t of due) seen.add(t.timerId);
     await runInPool(groupByPayment(due), PAYMENT_CONCURRENCY, async (timers) => {
       for (const timer of timers) {
+        // Marked when started, not when listed: a timer the budget left unstarted is still due,
+        // so the answer must say `complete: false` and the continuation must find it.
+        seen.add(timer.timerId);
         const outcome = await runTimer(services, { storeId, timerId: timer.timerId }, timer);
         await services.scheduler.unschedule(timer).catch(() => undefined);
         fired.push({ ...outcome, dueAt: timer.dueAt });
