@@ -224,6 +224,15 @@ describe('other chaos modes', () => {
     await expect(verifyAsReceiver(w, secret, sent!)).rejects.toMatchObject({ reason: 'NO_MATCHING_SIGNATURE' });
   });
 
+  it('staleTimestamp: a correct signature over a timestamp older than receivers accept', async () => {
+    const w = await unitWorld();
+    const { key, secret } = await paidWithWebhook(w);
+    await setWebhookChaos(w.services, w.storeId, { staleTimestamp: true });
+    expect(await dispatchEvent(w.services, key)).toMatchObject({ attempts: [{ chaos: ['staleTimestamp'] }] });
+    const [sent] = w.receiver.received;
+    await expect(verifyAsReceiver(w, secret, sent!)).rejects.toMatchObject({ reason: 'TIMESTAMP_TOO_OLD' });
+  });
+
   it('duplicate: two identical requests, one logged attempt', async () => {
     const w = await unitWorld();
     const { key } = await paidWithWebhook(w);
