@@ -245,3 +245,14 @@ describe('approvePayment: races and the schedule-before-commit order', () => {
     expect(await runTimer(w.services, { storeId: w.storeId, timerId: orphan!.timerId })).toMatchObject({ result: 'missing' });
   });
 });
+
+describe('getPayment', () => {
+  it("answers PAYMENT_NOT_FOUND for an unknown paymentId and for another store's payment", async () => {
+    const w = await unitWorld();
+    await payByCard(w, 'pay-1');
+    const other = await w.newStore();
+    await expect(loadPaymentWithWebhooks(w.services, w.storeId, 'pay-1')).resolves.toMatchObject({ paymentId: 'pay-1', webhooks: [] });
+    expect(await rejection(loadPaymentWithWebhooks(w.services, w.storeId, 'nope'))).toMatchObject({ type: 'PAYMENT_NOT_FOUND', status: 404 });
+    expect(await rejection(loadPaymentWithWebhooks(w.services, other.storeId, 'pay-1'))).toMatchObject({ type: 'PAYMENT_NOT_FOUND' });
+  });
+});

@@ -84,6 +84,17 @@ describe('listPayments: filters', () => {
     expect(page.page.totalCount).toBe(2);
   });
 
+  it('by request time while sorted by status change', async () => {
+    const w = await unitWorld();
+    const start = w.clock.iso();
+    const all = await payments(w, 3);
+    await cancelPayment(w.services, w.storeId, all[0]!, { reason: 'x' });
+    const until = new Date(Date.parse(start) + 2_000).toISOString();
+    const page = await listPayments(w.services, w.storeId, {}, { sortBy: 'STATUS_CHANGED_AT', timestampType: 'CREATED_AT', from: start, until });
+    expect(ids(page.items)).toEqual([all[0], all[1]]);
+    expect(page.page.totalCount).toBe(2);
+  });
+
   it('by PG, method, currency and text; isTest false matches nothing (every sandbox payment is a test)', async () => {
     const w = await unitWorld();
     await payByCard(w, 'kcp-order', { pg: 'KCP_V2' });

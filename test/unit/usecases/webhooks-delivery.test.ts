@@ -179,6 +179,16 @@ describe('the outbox: one entry per URL, one log per entry', () => {
   });
 });
 
+describe('the send-time URL guard', () => {
+  it('where loopback is not allowed (Lambda), a loopback noticeUrl is refused at send time: nothing sent, BLOCKED_URL logged and retried', async () => {
+    const w = await unitWorld({ allowLoopbackWebhooks: false });
+    await payByCard(w, 'pay-1', { noticeUrls: ['http://127.0.0.1:9000/hook'] });
+    const event = await dispatchEvent(w.services, w.committed[0]!);
+    expect(event).toMatchObject({ status: 'RETRYING', attempts: [{ ok: false, error: expect.stringContaining('BLOCKED_URL') }] });
+    expect(w.receiver.received).toEqual([]);
+  });
+});
+
 describe('out-of-order chaos', () => {
   it('holds Transaction.Paid until the next event of the payment is delivered, then releases it: Cancelled arrives first', async () => {
     const w = await unitWorld();
