@@ -191,3 +191,13 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & Reco
   }
   throw new Error('expected the call to fail');
 }
+
+/**
+ * A payment's outbox entries in the order they were written (store time), as `webhooks[]` lists
+ * them. The repository lists by entry id, whose time part is the real clock's millisecond, so two
+ * entries written within one millisecond would otherwise come back in either order.
+ */
+export async function outboxInOrder(world: Pick<UnitWorld, 'repo' | 'storeId'>, paymentId: string) {
+  const events = await world.repo.listOutbox(world.storeId, paymentId);
+  return events.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+}

@@ -8,7 +8,7 @@ import { preRegisterPayment } from '../../../functions/payments/pre-register.ts'
 import { setWebhookUrl } from '../../../functions/webhooks/settings.ts';
 import { card, declineCard } from '../../support/cards.ts';
 import { payByCard } from '../../support/unit-requests.ts';
-import { beforeNext, RECEIVER_URL, unitWorld, type UnitWorld } from '../../support/unit-services.ts';
+import { beforeNext, outboxInOrder, RECEIVER_URL, unitWorld, type UnitWorld } from '../../support/unit-services.ts';
 
 /** What the SDK shim posts when the merchant page calls `PortOne.requestPayment`, parsed as the route parses it. */
 function opening(w: UnitWorld, paymentId: string, request: Record<string, unknown> = {}, extra: Partial<OpenCheckoutInput> = {}): OpenCheckoutInput {
@@ -175,10 +175,11 @@ describe('cancelCheckout (the customer closes the window)', () => {
     const w = await unitWorld();
     await setWebhookUrl(w.services, w.storeId, RECEIVER_URL);
     const { session } = await open(w, 'co-1');
+    w.clock.advance(1_000);
     const answer = await cancelCheckout(w.services, session);
     expect(answer).toEqual({ transactionType: 'PAYMENT', paymentId: 'co-1', txId: session.txId, code: 'FAILURE_TYPE_PG', message: `[USER_CANCEL] ${USER_CANCEL_MESSAGE}`, pgCode: 'USER_CANCEL', pgMessage: USER_CANCEL_MESSAGE });
     expect(await w.repo.getPayment(w.storeId, 'co-1')).toMatchObject({ status: 'FAILED', failure: { pgCode: 'USER_CANCEL', pgMessage: USER_CANCEL_MESSAGE } });
-    expect((await w.repo.listOutbox(w.storeId, 'co-1')).map((e) => e.type)).toEqual(['Transaction.Ready', 'Transaction.Failed']);
+    expect((await outboxInOrder(w, 'co-1')).map((e) => e.type)).toEqual(['Transaction.Ready', 'Transaction.Failed']);
     const again = await open(w, 'co-1');
     expect((await completeCheckout(w.services, again.session, shinhan, client)).kind).toBe('done');
     expect((await w.repo.getPayment(w.storeId, 'co-1'))!.status).toBe('PAID');

@@ -5,7 +5,7 @@ import { preRegisterPayment } from '../../../functions/payments/pre-register.ts'
 import { closeVirtualAccount, notifyTestDeposit, simulateRealDeposit } from '../../../functions/payments/virtual-account.ts';
 import { setWebhookUrl } from '../../../functions/webhooks/settings.ts';
 import { issueVirtualAccount, payByCard } from '../../support/unit-requests.ts';
-import { beforeNext, RECEIVER_URL, rejection, unitWorld, type UnitWorld } from '../../support/unit-services.ts';
+import { beforeNext, outboxInOrder, RECEIVER_URL, rejection, unitWorld, type UnitWorld } from '../../support/unit-services.ts';
 
 const stored = async (w: UnitWorld, paymentId: string) => (await w.repo.getPayment(w.storeId, paymentId))!;
 const types = async (w: UnitWorld, paymentId: string) => (await w.repo.listOutbox(w.storeId, paymentId)).map((e) => e.type);
@@ -79,7 +79,7 @@ describe('virtual accounts (가상계좌)', () => {
     w.clock.advance(5_000);
     const paid = await notifyTestDeposit(w.services, w.storeId, 'va-1');
     expect(paid).toMatchObject({ status: 'PAID', paidAt: w.clock.iso(), amount: { paid: 20_000 }, pg: { testDepositNotifiedAt: w.clock.iso() } });
-    const events = await w.repo.listOutbox(w.storeId, 'va-1');
+    const events = await outboxInOrder(w, 'va-1');
     expect(events.map((e) => [e.type, e.trigger])).toEqual([
       ['Transaction.VirtualAccountIssued', undefined],
       ['Transaction.Paid', 'VIRTUAL_ACCOUNT_DEPOSIT'],

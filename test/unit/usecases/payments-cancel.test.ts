@@ -6,7 +6,7 @@ import { advanceClock } from '../../../functions/timers/test-clock.ts';
 import { setWebhookUrl } from '../../../functions/webhooks/settings.ts';
 import { card } from '../../support/cards.ts';
 import { issueVirtualAccount, payByCard, payByEasyPay } from '../../support/unit-requests.ts';
-import { beforeNext, RECEIVER_URL, rejection, unitWorld, type UnitWorld } from '../../support/unit-services.ts';
+import { beforeNext, outboxInOrder, RECEIVER_URL, rejection, unitWorld, type UnitWorld } from '../../support/unit-services.ts';
 
 const cancel = (w: UnitWorld, paymentId: string, req: Parameters<typeof cancelPayment>[3] = { reason: '고객 요청' }) =>
   cancelPayment(w.services, w.storeId, paymentId, req);
@@ -23,6 +23,7 @@ describe('cancelPayment: PortOne checks', () => {
     expect(first).toMatchObject({ status: 'SUCCEEDED', totalAmount: 3_000, reason: '부분 취소', cancelledAt: w.clock.iso(), trigger: 'API' });
     const partial = await stored(w, 'pay-1');
     expect(partial).toMatchObject({ status: 'PARTIAL_CANCELLED', statusChangedAt: w.clock.iso(), amount: { paid: 10_000, cancelled: 3_000 } });
+    w.clock.advance(1_000);
     const second = await cancel(w, 'pay-1');
     expect(second.totalAmount).toBe(7_000);
     const full = await stored(w, 'pay-1');
@@ -32,7 +33,7 @@ describe('cancelPayment: PortOne checks', () => {
     expect(full.cancellations.reduce((s, c) => s + c.vatAmount, 0)).toBe(full.amount.vat);
     expect(presentPayment(full).cancellations).toEqual(full.cancellations.map(({ requester: _, ...c }) => c));
 
-    const events = await w.repo.listOutbox(w.storeId, 'pay-1');
+    const events = await outboxInOrder(w, 'pay-1');
     expect(events.map((e) => e.type)).toEqual(['Transaction.Paid', 'Transaction.PartialCancelled', 'Transaction.Cancelled']);
     expect(events.slice(1).map((e) => JSON.parse(e.body).data.cancellationId)).toEqual([first.id, second.id]);
   });
