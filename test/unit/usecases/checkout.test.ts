@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { bankOptions, cardOptions } from '../../../functions/checkout/choices.ts';
 import { completeCheckout, type CheckoutChoice } from '../../../functions/checkout/complete-payment.ts';
 import { openCheckoutSession, type OpenCheckoutInput } from '../../../functions/checkout/open-session.ts';
 import { SdkPaymentRequest } from '../../../functions/checkout/payment-request.ts';
 import { openSession } from '../../../functions/checkout/session.ts';
 import { cancelCheckout, USER_CANCEL_MESSAGE } from '../../../functions/checkout/user-cancel.ts';
+import { getProfile } from '../../../functions/domain/profiles/index.ts';
 import { preRegisterPayment } from '../../../functions/payments/pre-register.ts';
 import { setWebhookUrl } from '../../../functions/webhooks/settings.ts';
 import { card, declineCard } from '../../support/cards.ts';
@@ -167,6 +169,29 @@ describe('completeCheckout (the tester presses pay)', () => {
     beforeNext(w.repo, 'getPayment', async () => beforeNext(w.repo, 'getPayment', () => payByCard(w, 'co-1', { pg: 'INICIS_V2', total: 15_000 })));
     const outcome = await completeCheckout(w.services, session, shinhan, client);
     expect(outcome).toMatchObject({ kind: 'done', response: { code: 'PaymentAlreadyPaid' } });
+  });
+});
+
+describe('the window’s promise: each option ends as the window says it will', () => {
+  it.each(['INICIS_V2', 'NICE_V2', 'KCP_V2', 'EXIMBAY_V2'])('%s: every test card is approved or refused with the code shown next to it', async (pg) => {
+    const w = await unitWorld();
+    const options = cardOptions(getProfile(pg)!, 15_000);
+    for (const [i, option] of options.entries()) {
+      const { session } = await open(w, `card-${i}`, { channelKey: w.channelKey(pg) });
+      const outcome = await completeCheckout(w.services, session, { ...shinhan, number: option.number }, client);
+      if (outcome.kind !== 'done') throw new Error(`the window refused ${option.number}: ${outcome.message}`);
+      if (option.expected.approved) expect(outcome.response.code, option.number).toBeUndefined();
+      else expect(outcome.response, option.number).toMatchObject({ code: 'FAILURE_TYPE_PG', pgCode: option.expected.pgCode, pgMessage: option.expected.pgMessage });
+    }
+  });
+
+  it('SMARTRO_V2: every bank is issued or refused as shown', async () => {
+    const w = await unitWorld();
+    for (const [i, option] of bankOptions(getProfile('SMARTRO_V2')!, 15_000).entries()) {
+      const { session } = await open(w, `va-${i}`, { channelKey: w.channelKey('SMARTRO_V2'), payMethod: 'VIRTUAL_ACCOUNT' });
+      const outcome = await completeCheckout(w.services, session, { kind: 'VIRTUAL_ACCOUNT', bank: option.code }, client);
+      expect(outcome.kind === 'done' && outcome.response.code === undefined, option.code).toBe(option.expected.approved);
+    }
   });
 });
 
