@@ -1,15 +1,46 @@
 /**
  * Bundle size and cold-import time of each Lambda bundle `cdk synth` produces (the module's
- * top-level work: SDK clients, config, app), median of 10 fresh node processes each.
- * Run: node --import tsx bench/cold-import.ts
+ * top-level work: SDK clients, config, app), next to a floor: bench/floor/api.ts (a Hono app and a
+ * DynamoDBClient, nothing else) bundled by the same SandboxFunction construct, so with exactly the
+ * stack's esbuild settings. Each bundle is imported in N fresh node processes, the bundles taking
+ * turns so that load from other processes falls on all of them alike; printed: median wall time,
+ * median CPU time of the importing process, bytes, and the ratio to the floor. Imports run twice:
+ * bare, and with the NODE_OPTIONS the stack gives the functions (--enable-source-maps), which is
+ * what a Lambda cold start pays.
+ * Run: node --import tsx bench/cold-import.ts [runs=10]
  */
 import './quiet-env.ts';
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { SandboxFunction } from '../infra/constructs/sandbox-function.ts';
+import { REPO_ROOT } from '../infra/paths.ts';
 import { synthBundles } from '../test/lambda/bundles.ts';
 import { machine, median, writeBenchmarkSection } from './harness.ts';
 
-const bundles = synthBundles();
+const RUNS = Math.max(10, Number(process.argv[2] ?? 10));
+
+/** bench/floor/api.ts, bundled the way the stack bundles a function. */
+function floorBundle(): { bundle: string; nodeOptions: string } {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'pg-sandbox-floor-')) });
+  const stack = new Stack(app, 'ColdImportFloor');
+  new SandboxFunction(stack, 'Floor', { entry: join(REPO_ROOT, 'bench', 'floor', 'api.ts'), description: 'cold-import floor', timeout: Duration.seconds(10) });
+  const assembly = app.synth();
+  const template = JSON.parse(readFileSync(join(assembly.directory, `${stack.stackName}.template.json`), 'utf8')) as {
+    Resources: Record<string, { Type: string; Properties: { Code: { S3Key: string }; Environment: { Variables: { NODE_OPTIONS: string } } } }>;
+  };
+  const fn = Object.values(template.Resources).find((r) => r.Type === 'AWS::Lambda::Function')!;
+  return { bundle: join(assembly.directory, `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`, 'index.mjs'), nodeOptions: fn.Properties.Environment.Variables.NODE_OPTIONS };
+}
+
+const loadAtStart = loadavg()[0]!;
+const floor = floorBundle();
+const bundles: Record<string, string> = { 'floor (Hono + DynamoDBClient)': floor.bundle };
+for (const [name, fn] of Object.entries(synthBundles())) bundles[name] = fn.bundle;
+
+// What the functions find in their environment at import (values are placeholders; no call is made).
 const env = {
   PATH: process.env.PATH,
   AWS_REGION: 'ap-northeast-2',
@@ -21,23 +52,51 @@ const env = {
   SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/bench',
   TIMERS_FUNCTION_ARN: 'arn:aws:lambda:ap-northeast-2:000000000000:function:bench',
   SCHEDULER_DLQ_ARN: 'arn:aws:sqs:ap-northeast-2:000000000000:bench',
+  SESSION_SIGNING_KEY: 'bench-signing-key-0123456789',
   ALLOW_LOOPBACK_WEBHOOKS: 'false',
   LOG_LEVEL: 'SILENT',
 };
-const rows: string[] = [];
-for (const [name, fn] of Object.entries(bundles)) {
-  const times: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    const script = `const t=performance.now();await import(${JSON.stringify(fn.bundle)});console.log(performance.now()-t)`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
-    times.push(Number(out.trim().split('\n').at(-1)));
-  }
-  const size = statSync(fn.bundle).size;
-  rows.push(`| ${name} | ${(size / 1024).toFixed(0)} KiB (${size} B) | ${median(times).toFixed(0)} ms |`);
+
+interface Sample {
+  wallMs: number;
+  cpuMs: number;
 }
-const table = ['| function | bundle (index.mjs) | cold import, median of 10 |', '|---|---|---|', ...rows].join('\n');
-console.log(table);
+
+function importOnce(bundle: string, nodeOptions: string): Sample {
+  const script = `const c=process.cpuUsage();const t=performance.now();await import(${JSON.stringify(bundle)});const u=process.cpuUsage(c);console.log(JSON.stringify({wallMs:performance.now()-t,cpuMs:(u.user+u.system)/1000}))`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...env, NODE_OPTIONS: nodeOptions }, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Sample;
+}
+
+const modes = [
+  { label: 'bare', nodeOptions: '' },
+  { label: `as deployed (NODE_OPTIONS=${floor.nodeOptions})`, nodeOptions: floor.nodeOptions },
+];
+const names = Object.keys(bundles);
+const floorName = names[0]!;
+const sections: string[] = [];
+for (const mode of modes) {
+  const samples: Record<string, Sample[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < RUNS; i++) for (const name of names) samples[name]!.push(importOnce(bundles[name]!, mode.nodeOptions));
+  const wall = (n: string) => median(samples[n]!.map((s) => s.wallMs));
+  const cpu = (n: string) => median(samples[n]!.map((s) => s.cpuMs));
+  const bytes = (n: string) => statSync(bundles[n]!).size;
+  const rows = names.map((n) =>
+    `| ${n} | ${(bytes(n) / 1024).toFixed(0)} KiB (${bytes(n)} B) | ${(bytes(n) / bytes(floorName)).toFixed(2)}× | ${wall(n).toFixed(0)} ms | ${cpu(n).toFixed(0)} ms | ${(wall(n) / wall(floorName)).toFixed(2)}× | ${(cpu(n) / cpu(floorName)).toFixed(2)}× |`,
+  );
+  sections.push(
+    [
+      `Import ${mode.label}, median of ${RUNS} fresh node processes:`,
+      '',
+      '| bundle | bytes (index.mjs) | bytes ÷ floor | wall | CPU | wall ÷ floor | CPU ÷ floor |',
+      '|---|---|---|---|---|---|---|',
+      ...rows,
+    ].join('\n'),
+  );
+}
+const result = sections.join('\n\n');
+console.log(result);
 writeBenchmarkSection(
   'Lambda bundles: size and cold import',
-  `Command: \`node --import tsx bench/cold-import.ts\` — synthesises the stack with real bundling (local esbuild, AWS SDK v3 bundled, ESM, minified) and imports each \`index.mjs\` in 10 fresh node processes.\nMachine: ${machine()} (Lambda's Node 24 on arm64 will differ).\n\n${table}`,
+  `Command: \`node --import tsx bench/cold-import.ts\` — synthesises the stack with real bundling (local esbuild, AWS SDK v3 bundled, ESM, minified, source maps) and bundles the floor \`bench/floor/api.ts\` (a Hono app with one DynamoDBClient route) through the same \`SandboxFunction\` construct; each bundle is imported in fresh node processes, the bundles taking turns. CPU is the importing process's user + system time (steadier than wall time on a shared machine). Target for issue 11 item 13: the api bundle's import ≤ 1.2× the floor.\nMachine: ${machine()}, load average ${loadAtStart.toFixed(1)} at start (Lambda's Node 24 on arm64 will differ; on a loaded machine compare the ratios).\n\n${result}`,
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The part of the browser SDK's `PaymentRequest` (PortOne V2, `PortOne.requestPayment`) the

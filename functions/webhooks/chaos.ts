@@ -3,7 +3,7 @@
  * idempotent, order-independent and rejects forgeries. Beyond PortOne, off by default, per store
  * (`PUT /sandbox/webhook/chaos`). Documented in docs/webhooks.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Longest chaos delay: one delay plus one 30 s delivery stays inside a 60 s dispatch Lambda. */
 export const MAX_CHAOS_DELAY_MS = 10_000;

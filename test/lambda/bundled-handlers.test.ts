@@ -4,6 +4,7 @@
  * the local Scheduler endpoint, with the environment the stack gives each function.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentClient } from '@portone/server-sdk';
 import { functionUrlEvent } from '../support/function-url.ts';
@@ -101,5 +102,15 @@ describe('log lines of the bundled functions', () => {
     expect(warm.lines.map((l) => l.message)).toContain(message);
     for (const line of cold.lines) expect(line).toMatchObject({ function_request_id: first.awsRequestId, cold_start: true, function_name: first.functionName });
     for (const line of warm.lines) expect(line).toMatchObject({ function_request_id: second.awsRequestId, cold_start: false, function_name: second.functionName });
+  });
+});
+
+describe('bundle contents', () => {
+  it("leave out zod's locales but English (zod is imported as a namespace, so unused exports are not bundled)", () => {
+    for (const fn of Object.values(runtime.bundles)) {
+      const { sources } = JSON.parse(readFileSync(`${fn.bundle}.map`, 'utf8')) as { sources: string[] };
+      expect(sources.some((s) => s.includes('functions/handlers/'))).toBe(true); // the map lists the bundled files
+      expect(sources.filter((s) => /zod\/v4\/locales\/(?!en\.js$)/.test(s))).toEqual([]);
+    }
   });
 });

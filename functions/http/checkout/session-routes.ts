@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openCheckoutSession } from '../../checkout/open-session.ts';
 import { SdkPaymentRequest } from '../../checkout/payment-request.ts';
 import type { AppEnv } from '../env.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Request bodies of the PortOne operations we implement, field names exactly as PortOne's OAS.
