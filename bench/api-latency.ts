@@ -1,45 +1,134 @@
 /**
- * Median latency of pay / get / cancel through the official SDK against the local runtime.
- * Run: node --import tsx bench/api-latency.ts [iterations=200]
+ * pay / get / cancel through the official SDK against the local runtime, each next to its floor:
+ * the fewest DynamoDB calls that operation needs, made directly on the same DynamoDB Local in the
+ * same run (interleaved, so machine load hits both alike). Then GET throughput at 50 connections
+ * (autocannon) against raw GetItem throughput at 50 concurrent callers.
+ *
+ * Run: node --import tsx bench/api-latency.ts [iterations=200] [seconds=10]
  */
 import { PaymentClient } from '@portone/server-sdk';
+import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
 import { machine, median, percentile, withLocalRuntime, writeBenchmarkSection } from './harness.ts';
 
 const iterations = Number(process.argv[2] ?? 200);
+const seconds = Number(process.argv[3] ?? 10);
 const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'CREDIT' && !c.decline)!;
 
-await withLocalRuntime(async ({ runtime, store, channelKey }) => {
+await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName }) => {
   const sdk = PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url });
-  const timings = { pay: [] as number[], get: [] as number[], cancel: [] as number[] };
-  const time = async (bucket: number[], fn: () => Promise<unknown>) => {
+  const db = createDocumentClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const T = tableName;
+  // A payment-sized item (what the runtime stores for a paid card payment is about this big).
+  const paymentItem = (pk: string, sk: string, version: number) => ({ pk, sk, version, status: 'PAID', body: 'x'.repeat(2_000) });
+
+  const floor = {
+    pay: async (i: number) => {
+      await db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: 'CHANNEL' } }));
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: T, Item: paymentItem('FLOOR', `P#${i}`, 1), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: T, Item: { pk: 'FLOOR', sk: `T#${i}`, state: 'PENDING' }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+    },
+    get: (i: number) => db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: `P#${i}` }, ConsistentRead: true })),
+    cancel: async (i: number) => {
+      await db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: `P#${i}` }, ConsistentRead: true }));
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: T, Item: paymentItem('FLOOR', `P#${i}`, 2), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': 1 } } },
+            {
+              Update: {
+                TableName: T,
+                Key: { pk: 'FLOOR', sk: `T#${i}` },
+                UpdateExpression: 'SET #s = :c',
+                ConditionExpression: '#s = :p',
+                ExpressionAttributeNames: { '#s': 'state' },
+                ExpressionAttributeValues: { ':c': 'CANCELLED', ':p': 'PENDING' },
+              },
+            },
+          ],
+        }),
+      );
+    },
+  };
+  await db.send(new PutCommand({ TableName: T, Item: { pk: 'FLOOR', sk: 'CHANNEL', pgProvider: 'INICIS_V2' } }));
+
+  const ours = {
+    pay: (i: number) =>
+      sdk.payInstantly({
+        paymentId: `bench-${i}`,
+        channelKey: channelKey('INICIS_V2'),
+        orderName: 'bench',
+        amount: { total: 10_000 },
+        currency: 'KRW',
+        method: { card: { credential: { number: card.number, expiryYear: '30', expiryMonth: '12' } } },
+      }),
+    get: (i: number) => sdk.getPayment({ paymentId: `bench-${i}` }),
+    cancel: (i: number) => sdk.cancelPayment({ paymentId: `bench-${i}`, reason: 'bench' }),
+  };
+
+  type Op = keyof typeof ours;
+  const ops: Op[] = ['pay', 'get', 'cancel'];
+  const timings = Object.fromEntries(ops.flatMap((op) => [[`${op}:floor`, [] as number[]], [`${op}:ours`, [] as number[]]])) as Record<string, number[]>;
+  const time = async (bucket: number[] | undefined, fn: () => Promise<unknown>) => {
     const t = performance.now();
     await fn();
-    bucket.push(performance.now() - t);
+    bucket?.push(performance.now() - t);
   };
-  for (let i = 0; i < iterations + 10; i++) {
-    const paymentId = `bench-${i}`;
-    const warm = i < 10; // JIT and connection warm-up, not reported
-    const pay = () =>
-      sdk.payInstantly({ paymentId, channelKey: channelKey('INICIS_V2'), orderName: 'bench', amount: { total: 10_000 }, currency: 'KRW', method: { card: { credential: { number: card.number, expiryYear: '30', expiryMonth: '12' } } } });
-    const get = () => sdk.getPayment({ paymentId });
-    const cancel = () => sdk.cancelPayment({ paymentId, reason: 'bench' });
-    if (warm) {
-      await pay();
-      await get();
-      await cancel();
-      continue;
+  for (let i = 0; i < iterations + 20; i++) {
+    const warm = i < 20; // JIT and connection warm-up, not reported
+    for (const op of ops) {
+      await time(warm ? undefined : timings[`${op}:floor`], () => floor[op](i));
+      await time(warm ? undefined : timings[`${op}:ours`], () => ours[op](i));
     }
-    await time(timings.pay, pay);
-    await time(timings.get, get);
-    await time(timings.cancel, cancel);
   }
-  const row = (name: string, xs: number[]) => `| ${name} | ${median(xs).toFixed(1)} | ${percentile(xs, 95).toFixed(1)} |`;
-  const table = ['| operation | median ms | p95 ms |', '|---|---|---|', row('payInstantly (INICIS card, with auto-cancel schedule)', timings.pay), row('getPayment', timings.get), row('cancelPayment (full, deletes the schedule)', timings.cancel)].join('\n');
+
+  // Throughput: GET of one paid payment at 50 connections, against raw GetItem at 50 callers.
+  await ours.pay(1_000_000);
+  const cannon = await autocannon({
+    url: `${runtime.url}/payments/bench-1000000`,
+    connections: 50,
+    duration: seconds,
+    headers: { authorization: `PortOne ${store.apiSecret}` },
+  });
+  let rawCount = 0;
+  const rawUntil = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (performance.now() < rawUntil) {
+        await floor.get(0);
+        rawCount++;
+      }
+    }),
+  );
+  const rawRps = rawCount / seconds;
+  const oursRps = cannon.requests.average;
+
+  const rows = ops.map((op) => {
+    const f = median(timings[`${op}:floor`]!);
+    const o = median(timings[`${op}:ours`]!);
+    return `| ${op} | ${f.toFixed(2)} | ${o.toFixed(2)} | ${percentile(timings[`${op}:ours`]!, 95).toFixed(2)} | **${(o / f).toFixed(2)}×** |`;
+  });
+  const table = [
+    '| operation | floor median ms | ours median ms | ours p95 ms | ratio |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    '| GET throughput at 50 connections | floor (raw GetItem) req/s | ours req/s | ratio |',
+    '|---|---|---|---|',
+    `| getPayment | ${rawRps.toFixed(0)} | ${oursRps.toFixed(0)} (non-2xx: ${cannon.non2xx}) | **${(oursRps / rawRps).toFixed(2)}×** |`,
+  ].join('\n');
   console.log(table);
   writeBenchmarkSection(
-    'API latency (local runtime)',
-    `Command: \`node --import tsx bench/api-latency.ts ${iterations}\` — ${iterations} sequential payments through \`@portone/server-sdk\` over HTTP to \`npm start\`'s runtime (DynamoDB Local in memory, local Scheduler endpoint).\nMachine: ${machine()}.\n\n${table}\n\nDynamoDB Local (JVM + SQLite) is most of this time; see toolchain notes.`,
+    'API latency against its DynamoDB floor (local runtime)',
+    `Command: \`node --import tsx bench/api-latency.ts ${iterations} ${seconds}\` — ${iterations} rounds, each: the floor then ours for pay, get and cancel. *Ours* is \`@portone/server-sdk\` over HTTP to \`npm start\`'s runtime (INICIS card payment with its PG auto-cancel timer and schedule; full cancel). *Floor* is the fewest DynamoDB calls the operation needs, made directly on the same DynamoDB Local in the same run: pay = GetItem (channel) + TransactWriteItems (payment + timer); get = one consistent GetItem; cancel = GetItem + TransactWriteItems (payment + timer settle). Throughput: autocannon, 50 connections, ${seconds} s, one payment; floor = 50 concurrent GetItem callers for ${seconds} s.\nMachine: ${machine()}.\n\n${table}`,
   );
 });

@@ -10,6 +10,9 @@ export interface Bench {
   runtime: LocalRuntime;
   store: SeededStore;
   channelKey: (pg: string) => string;
+  /** The engine and table the runtime uses, for floors measured on the same engine. */
+  dynamoEndpoint: string;
+  tableName: string;
 }
 
 /** Runs `body` against a fresh in-memory local runtime and always stops what it started. */
@@ -23,9 +26,10 @@ export async function withLocalRuntime<T>(body: (b: Bench) => Promise<T>): Promi
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
     ddb = await startDynamoDbLocal();
-    runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port: 0, autoFire: false });
+    const tableName = 'pg-sandbox-bench';
+    runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port: 0, autoFire: false, tableName });
     const store = await seedStore(runtime.services);
-    return await body({ runtime, store, channelKey: seededChannelKey });
+    return await body({ runtime, store, channelKey: seededChannelKey, dynamoEndpoint: ddb.endpoint, tableName });
   } finally {
     await stop();
   }

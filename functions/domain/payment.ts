@@ -57,6 +57,12 @@ export interface PgView {
   /** Virtual accounts: the console's 테스트 입금웹훅통지 marked it paid without money. */
   testDepositNotifiedAt?: string;
   easyPayViaGeneralPg?: boolean;
+  /**
+   * The PG's auto-refund timer while it is PENDING; null once none is pending. Kept here because it
+   * changes only together with this record, so a cancel needs no timer read. Undefined on records
+   * written before the field existed: read the timer then.
+   */
+  pendingVoidTimerId?: string | null;
   cardType?: 'CREDIT' | 'DEBIT' | 'GIFT';
   methodKind?: MethodKind;
 }
@@ -118,6 +124,11 @@ export interface PaymentRecord {
   receiptUrl?: string;
   cancellations: Cancellation[];
   webhooks: PaymentWebhookLog[];
+  /**
+   * Whether any outbox entry (delivery log) exists for it, so a read without webhooks skips the
+   * outbox query. Only ever turns true. Undefined on records older than the field: look.
+   */
+  hasWebhooks?: boolean;
   /** Failed payment attempts on this paymentId so far (PortOne caps them). */
   failedAttempts?: number;
   /** Set by preRegisterPayment: a later payment must match. */

@@ -151,6 +151,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     payment.receiptUrl = `https://sandbox.pg-sandbox.invalid/receipts/${payment.transactionId}`;
   }
   const timer = payment.status === 'PAID' ? autoRefundTimer(store, channel, payment, now) : undefined;
+  payment.pg.pendingVoidTimerId = timer?.timerId ?? null;
   await commitOrExplain(services, req, {
     store,
     payment,

@@ -40,7 +40,7 @@ export async function cancelPayment(services: Services, storeId: string, payment
   for (let attempt = 1; ; attempt++) {
     const [store, payment] = await Promise.all([loadStore(services, storeId), loadPayment(services, storeId, paymentId)]);
     try {
-      return await cancelOnce(services, store, payment, req);
+      return await cancelOnce(services, store, payment, req, attempt === 1);
     } catch (err) {
       if (!(err instanceof ConcurrentModificationError) || attempt >= MAX_ATTEMPTS) throw err;
       await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt)); // back off so racers spread out
@@ -48,7 +48,19 @@ export async function cancelPayment(services: Services, storeId: string, payment
   }
 }
 
-async function cancelOnce(services: Services, store: StoreRecord, payment: PaymentRecord, req: CancelRequest): Promise<Cancellation> {
+/**
+ * The PG void timer a cancel must cancel with it, if still pending. The payment says so itself
+ * (`pg.pendingVoidTimerId`), except on old records and after a lost race, where the timer is read:
+ * a conflict may come from the timer's own state, which the record cannot have seen.
+ */
+async function pendingVoidTimer(services: Services, store: StoreRecord, payment: PaymentRecord, trusted: boolean) {
+  const known = payment.pg?.pendingVoidTimerId;
+  if (trusted && known !== undefined) return known === null ? undefined : { timerId: known, scheduleName: known };
+  const timer = await services.repo.getTimer(store.storeId, pgVoidTimerId(store.storeId, payment));
+  return timer?.state === 'PENDING' ? timer : undefined;
+}
+
+async function cancelOnce(services: Services, store: StoreRecord, payment: PaymentRecord, req: CancelRequest, trusted: boolean): Promise<Cancellation> {
   if (payment.status === 'CANCELLED') throw new PortOneError('PAYMENT_ALREADY_CANCELLED', '이미 취소된 결제 건입니다.');
   if (payment.status !== 'PAID' && payment.status !== 'PARTIAL_CANCELLED') {
     throw new PortOneError('PAYMENT_NOT_PAID', `결제 완료 상태가 아닌 결제 건입니다. (status: ${payment.status})`);
@@ -125,10 +137,11 @@ async function cancelOnce(services: Services, store: StoreRecord, payment: Payme
 
   // The PG's pending void has nothing left to do after a full cancel; NICE also drops it on a
   // partial cancel (the rest stays withdrawn until the tester cancels in full).
-  const cancelTimers: TimerRecord[] = [];
+  const cancelTimers: Pick<TimerRecord, 'timerId' | 'scheduleName'>[] = [];
   if (isFinal || (partial && decision.removesPendingAutoRefund)) {
-    const voidTimer = await services.repo.getTimer(store.storeId, pgVoidTimerId(store.storeId, payment));
-    if (voidTimer?.state === 'PENDING') cancelTimers.push(voidTimer);
+    const voidTimer = await pendingVoidTimer(services, store, payment, trusted);
+    if (voidTimer) cancelTimers.push(voidTimer);
+    next.pg!.pendingVoidTimerId = null;
   }
   await commitPaymentChange(services, {
     store,

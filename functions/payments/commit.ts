@@ -11,7 +11,8 @@ export interface PaymentChange {
   /** null: the payment must not exist yet. */
   expectedVersion: number | null;
   newTimers?: TimerRecord[];
-  cancelTimers?: TimerRecord[];
+  /** Pending timers this change cancels (in the same write); their schedules are deleted after it. */
+  cancelTimers?: Pick<TimerRecord, 'timerId' | 'scheduleName'>[];
   /** Timers this change completes (the PG void marks its own timer FIRED in the same write). */
   fireTimers?: TimerRecord[];
   outbox?: OutboxEvent[];
@@ -32,6 +33,8 @@ export async function commitPaymentChange(services: Services, change: PaymentCha
     await services.scheduler.schedule(timer, toWallTime(store, new Date(timer.dueAt)));
   }
   const at = new Date(services.wallNow() + store.clockOffsetMs).toISOString();
+  if (change.outbox?.length) payment.hasWebhooks = true;
+  else if (change.expectedVersion === null) payment.hasWebhooks = false;
   await services.repo.commitPayment(payment, change.expectedVersion, {
     putTimers: change.newTimers,
     cancelTimers: change.cancelTimers?.map((t) => ({ timerId: t.timerId, at })),

@@ -11,6 +11,7 @@ export async function loadPayment(services: Services, storeId: string, paymentId
 
 /** The payment with its `webhooks[]` delivery log, as getPayment shows it. */
 export async function loadPaymentWithWebhooks(services: Services, storeId: string, paymentId: string): Promise<PaymentRecord> {
-  const [payment, events] = await Promise.all([loadPayment(services, storeId, paymentId), services.repo.listOutbox(storeId, paymentId)]);
-  return { ...payment, webhooks: presentWebhooks(events) };
+  const payment = await loadPayment(services, storeId, paymentId);
+  if (payment.hasWebhooks === false) return { ...payment, webhooks: [] };
+  return { ...payment, webhooks: presentWebhooks(await services.repo.listOutbox(storeId, paymentId)) };
 }

@@ -27,6 +27,7 @@ export async function runPgVoid(services: Services, timer: TimerRecord): Promise
     if (payment.status === 'CANCELLED') return settleOnly('already cancelled in full through PortOne');
     const next: PaymentRecord = structuredClone(payment);
     next.pg!.voidedAt = timer.dueAt;
+    next.pg!.pendingVoidTimerId = null;
     if (next.pg!.withdrawn) next.pg!.refunded += payment.amount.paid - payment.amount.cancelled;
     try {
       await commitPaymentChange(services, { store, payment: next, expectedVersion: payment.version, fireTimers: [timer] });

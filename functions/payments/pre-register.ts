@@ -37,6 +37,7 @@ export async function preRegisterPayment(
         now: storeNow(services, store),
       });
   record.preRegistered = { totalAmount: input.totalAmount, taxFreeAmount: input.taxFreeAmount, currency: input.currency };
+  if (!existing) record.hasWebhooks = false; // a pre-registration sends none; an existing record keeps its flag
   try {
     await services.repo.commitPayment(record, existing ? existing.version : null);
   } catch (err) {

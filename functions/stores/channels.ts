@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PortOneError, invalidRequest } from '../domain/errors.ts';
 import { getProfile } from '../domain/profiles/index.ts';
-import type { AutoRefundDelayOverride } from '../domain/profiles/types.ts';
+import type { AutoRefundDelayOverride, PgProfile } from '../domain/profiles/types.ts';
 import type { ChannelRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
 import { loadStore } from './clock.ts';
@@ -29,8 +29,15 @@ export async function createChannel(services: Services, storeId: string, input: 
         `Record the signup first: POST /sandbox/signups {"pgProvider":"${profile.pgProvider}"}`,
     );
   }
+  const channel = newChannelRecord(storeId, profile, input, new Date(services.wallNow()));
+  if (!(await services.repo.putChannel(channel))) throw new PortOneError('CONFLICT', `channelKey ${channel.channelKey} already exists`);
+  return channel;
+}
+
+/** A test channel on the PG's shared test MID (or the given one). */
+export function newChannelRecord(storeId: string, profile: PgProfile, input: CreateChannelInput, now: Date): ChannelRecord {
   const mid = profile.testMerchantIds.value;
-  const channel: ChannelRecord = {
+  return {
     storeId,
     channelKey: input.channelKey ?? `channel-key-${randomUUID()}`,
     id: `channel-id-${randomUUID()}`,
@@ -39,10 +46,8 @@ export async function createChannel(services: Services, storeId: string, input: 
     pgMerchantId: input.pgMerchantId ?? mid.payment ?? mid.virtualAccount ?? mid.billing ?? `${profile.pgProvider.toLowerCase()}-test`,
     type: 'TEST',
     ...(input.autoRefundOverride ? { autoRefundOverride: input.autoRefundOverride } : {}),
-    createdAt: new Date(services.wallNow()).toISOString(),
+    createdAt: now.toISOString(),
   };
-  if (!(await services.repo.putChannel(channel))) throw new PortOneError('CONFLICT', `channelKey ${channel.channelKey} already exists`);
-  return channel;
 }
 
 /** Records that the store completed a PG's 가입신청, unlocking its test channel. Idempotent. */

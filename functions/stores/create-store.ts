@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SecretRecord, StoreRecord } from '../domain/store.ts';
+import type { ChannelRecord, SecretRecord, StoreRecord } from '../domain/store.ts';
 import { generateApiSecret, hashSecret } from '../http/auth.ts';
 import type { Services } from '../services.ts';
 
@@ -8,8 +8,15 @@ export interface CreatedStore {
   apiSecret: string;
 }
 
-/** Creates a store with one API secret. The plain secret is returned once and never stored. */
-export async function createStore(services: Services, input: { name?: string; storeId?: string; apiSecret?: string }): Promise<CreatedStore> {
+/**
+ * Creates a store with one API secret, and `channels` (built for the new store id) in the same
+ * write. The plain secret is returned once and never stored.
+ */
+export async function createStore(
+  services: Services,
+  input: { name?: string; storeId?: string; apiSecret?: string },
+  channels: (storeId: string) => ChannelRecord[] = () => [],
+): Promise<CreatedStore> {
   const now = new Date(services.wallNow()).toISOString();
   const store: StoreRecord = {
     storeId: input.storeId ?? `store-${randomUUID()}`,
@@ -21,7 +28,9 @@ export async function createStore(services: Services, input: { name?: string; st
     webhook: { secrets: [] },
     version: 1,
   };
-  const created = await services.repo.createStore(store);
+  const apiSecret = input.apiSecret ?? generateApiSecret();
+  const secret = secretRecord(services, store.storeId, apiSecret, 'initial');
+  const created = await services.repo.createStore(store, { secrets: [secret], channels: channels(store.storeId) });
   if (!created) {
     // Re-seeding an existing store: make sure the given secret is there (a crash may have
     // stopped an earlier run between the two writes), or hand out a new one.
@@ -32,19 +41,15 @@ export async function createStore(services: Services, input: { name?: string; st
     }
     return { store: existing!, apiSecret: (await addApiSecret(services, store.storeId)).apiSecret };
   }
-  const apiSecret = input.apiSecret ?? generateApiSecret();
-  await putSecret(services, store.storeId, apiSecret, 'initial');
   return { store, apiSecret };
 }
 
+function secretRecord(services: Services, storeId: string, apiSecret: string, label: string): SecretRecord {
+  return { storeId, secretId: `secret-${randomUUID()}`, hash: hashSecret(apiSecret), createdAt: new Date(services.wallNow()).toISOString(), label };
+}
+
 async function putSecret(services: Services, storeId: string, apiSecret: string, label: string): Promise<SecretRecord> {
-  const record: SecretRecord = {
-    storeId,
-    secretId: `secret-${randomUUID()}`,
-    hash: hashSecret(apiSecret),
-    createdAt: new Date(services.wallNow()).toISOString(),
-    label,
-  };
+  const record = secretRecord(services, storeId, apiSecret, label);
   try {
     await services.repo.putSecret(record);
   } catch (err) {

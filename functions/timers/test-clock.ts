@@ -98,6 +98,7 @@ export async function runDueTimers(services: Services, storeId: string, untilIso
     const page = await services.repo.listPendingTimers(storeId, { untilIso, limit: ROUND_SIZE });
     const due = page.items.filter((t) => !seen.has(t.timerId));
     if (due.length === 0) return { fired, complete: true };
+    const round: (TimerOutcome & { dueAt: string })[] = [];
     await runInPool(groupByPayment(due), PAYMENT_CONCURRENCY, async (timers) => {
       for (const timer of timers) {
         // Marked when started, not when listed: a timer the budget left unstarted is still due,
@@ -105,9 +106,11 @@ export async function runDueTimers(services: Services, storeId: string, untilIso
         seen.add(timer.timerId);
         const outcome = await runTimer(services, { storeId, timerId: timer.timerId }, timer);
         await services.scheduler.unschedule(timer).catch(() => undefined);
-        fired.push({ ...outcome, dueAt: timer.dueAt });
+        round.push({ ...outcome, dueAt: timer.dueAt });
       }
     }, deadline, services.wallNow);
+    // Payments ran side by side; report in due order, as they would have run one by one.
+    fired.push(...round.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.timerId < b.timerId ? -1 : 1)));
   }
 }
 
