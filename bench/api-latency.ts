@@ -9,7 +9,7 @@
 import { PaymentClient } from '@portone/server-sdk';
 import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
 import { machine, median, percentile, withLocalRuntime, writeBenchmarkSection } from './harness.ts';
