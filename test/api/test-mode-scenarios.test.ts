@@ -412,7 +412,7 @@ describe('seed 6: test channels need no PG signup, except for some PGs', () => {
     const id = newId('fast');
     await s.sdk.payInstantly({ paymentId: id, channelKey: channel.channelKey, orderName: 'x', amount: { total: 1_000 }, currency: 'KRW', method: cardMethod(card('SHINHAN_CARD')) });
     // Exact instants from the approval time: a loaded machine may take over a second per request.
-    const paidAt = Date.parse((await s.sdk.getPayment({ paymentId: id })).paidAt as string);
+    const paidAt = Date.parse((await s.sdk.getPayment({ paymentId: id }) as { paidAt: string }).paidAt);
     const to = (ms: number) => s.admin.call('POST', '/sandbox/clock', { to: new Date(paidAt + ms).toISOString() });
     expect((await to(119_000)).body.fired).toEqual([]);
     expect((await to(120_000)).body.fired).toHaveLength(1);
