@@ -2,12 +2,20 @@ import { EventBridgeTimerScheduler } from './adapters/scheduler/eventbridge-sche
 import { createDocumentClient } from './adapters/dynamodb/client.ts';
 import { DynamoDbRepository } from './adapters/dynamodb/repository.ts';
 import type { Config } from './config.ts';
-import type { Services } from './services.ts';
+import { runPgVoid } from './payments/pg-batch-void.ts';
+import type { Services, TimerHandlers } from './services.ts';
+import { deliverOnTimer, redriveOnSchedule } from './webhooks/timer-handlers.ts';
 
 export interface Endpoints {
   dynamodb?: string;
   scheduler?: string;
 }
+
+/** Each timer kind's effect, from the use case that owns the kind (services.ts TimerHandlers). */
+export const timerHandlers: TimerHandlers = {
+  kinds: { 'pg-void': runPgVoid, 'webhook-retry': deliverOnTimer },
+  recordless: redriveOnSchedule,
+};
 
 /**
  * Builds the services from configuration: the same adapters on Lambda and locally. Only the
@@ -25,6 +33,7 @@ export function createServices(config: Config, endpoints: Endpoints = {}, extra:
       endpoint: endpoints.scheduler,
     }),
     wallNow: () => Date.now(),
+    timerHandlers,
     sessionSigningKey: config.SESSION_SIGNING_KEY,
     allowLoopbackWebhooks: config.ALLOW_LOOPBACK_WEBHOOKS === 'true',
     ...extra,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashSecret } from '../http/auth.ts';
+import { hashSecret } from '../stores/secrets.ts';
 import type { Services } from '../services.ts';
 import { macOf, sameText, signToken, verifyToken } from '../checkout/signed-token.ts';
 

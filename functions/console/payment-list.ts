@@ -1,7 +1,6 @@
 import type { PaymentRecord } from '../domain/payment.ts';
-import type { PaymentFilter } from '../http/portone/schemas.ts';
 import { isDiverged, pgStatus } from '../payments/dual-view.ts';
-import { listPayments } from '../payments/list-payments.ts';
+import { listPayments, type PaymentFilter } from '../payments/list-payments.ts';
 import type { Services } from '../services.ts';
 
 /** The console list's filters, as the query string carries them (one value each, all optional). */

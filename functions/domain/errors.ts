@@ -64,6 +64,7 @@ export class PortOneError extends Error {
 }
 
 export const invalidRequest = (message: string) => new PortOneError('INVALID_REQUEST', message);
+export const paymentNotFound = (paymentId: string) => new PortOneError('PAYMENT_NOT_FOUND', `결제 건이 존재하지 않습니다. (paymentId: ${paymentId})`);
 export const pgProviderError = (pgCode: string, pgMessage: string) =>
   new PortOneError('PG_PROVIDER', pgMessage, { pgCode, pgMessage });
 

@@ -19,5 +19,7 @@ export const handler = async (event: unknown, context: Context): Promise<TimerOu
     logger.warn('timers: ignoring an event that is not a timer input', { event: JSON.stringify(event).slice(0, 500) });
     return { result: 'ignored' };
   }
-  return runTimer(services, { storeId: input.storeId, timerId: input.timerId });
+  // A redrive's Input also names its outbox entry (it has no timer record): pass those on.
+  const entry = typeof input.paymentId === 'string' && typeof input.eventId === 'string' ? { paymentId: input.paymentId, eventId: input.eventId } : {};
+  return runTimer(services, { storeId: input.storeId, timerId: input.timerId, ...entry });
 };

@@ -1,13 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { PortOneError } from '../domain/errors.ts';
+import { hashSecret } from '../stores/secrets.ts';
 import type { AppEnv } from './env.ts';
-
-export const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
-
-/** A new API secret: 48 random bytes, URL-safe, like PortOne's long opaque secrets. */
-export const generateApiSecret = () => randomBytes(48).toString('base64url');
-export const generateToken = () => randomBytes(32).toString('base64url');
 
 const unauthorized = (message: string) => new PortOneError('UNAUTHORIZED', message);
 

@@ -1,11 +1,11 @@
-import { PortOneError } from '../domain/errors.ts';
+import { paymentNotFound } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { Services } from '../services.ts';
-import { presentWebhooks } from '../webhooks/dispatch.ts';
+import { presentWebhooks } from '../webhooks/present.ts';
 
 export async function loadPayment(services: Services, storeId: string, paymentId: string): Promise<PaymentRecord> {
   const payment = await services.repo.getPayment(storeId, paymentId);
-  if (!payment) throw new PortOneError('PAYMENT_NOT_FOUND', `결제 건이 존재하지 않습니다. (paymentId: ${paymentId})`);
+  if (!payment) throw paymentNotFound(paymentId);
   return payment;
 }
 

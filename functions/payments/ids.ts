@@ -5,5 +5,3 @@ export const newTransactionId = () => randomUUID();
 export const newPgTxId = (pgProvider: string) => `${pgProvider.toLowerCase().replace(/_v2$/, '')}-${randomUUID().replaceAll('-', '').slice(0, 20)}`;
 export const newCancellationId = () => randomUUID();
 export const newApprovalNumber = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
-/** Time-ordered (wall-clock ms first), so a payment's outbox entries sort in the order they were written. */
-export const newEventId = () => `msg_${Date.now().toString(16).padStart(12, '0')}${randomUUID().replaceAll('-', '').slice(0, 20)}`;

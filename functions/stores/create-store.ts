@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelRecord, SecretRecord, StoreRecord } from '../domain/store.ts';
-import { generateApiSecret, hashSecret } from '../http/auth.ts';
+import { generateApiSecret, hashSecret } from './secrets.ts';
 import type { Services } from '../services.ts';
 
 export interface CreatedStore {

@@ -1,5 +1,5 @@
 import { PortOneError } from '../domain/errors.ts';
-import { generateToken, hashSecret } from '../http/auth.ts';
+import { generateToken, hashSecret } from './secrets.ts';
 import type { Services } from '../services.ts';
 
 /** PortOne's lifetimes (OAS LoginViaApiSecretResponse): access 30 minutes, refresh one day. */

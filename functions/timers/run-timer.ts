@@ -1,9 +1,6 @@
 import type { Services } from '../services.ts';
 import type { TimerInput, TimerRecord } from '../domain/timer.ts';
-import { runPgVoid } from '../payments/pg-batch-void.ts';
 import { logger } from '../logger.ts';
-import { dispatchEvent } from '../webhooks/dispatch.ts';
-import { loadStore, storeNow } from '../stores/clock.ts';
 
 export interface TimerOutcome {
   timerId: string;
@@ -17,7 +14,8 @@ export interface TimerOutcome {
 /**
  * The timers function's one job: run a due timer exactly once. Scheduler may deliver twice and the
  * clock-advance path may race the schedule; every effect is a conditional write that includes
- * moving the timer out of PENDING, so the second runner changes nothing.
+ * moving the timer out of PENDING, so the second runner changes nothing. What a timer does is
+ * looked up by its kind in `services.timerHandlers`, provided by the use case that owns the kind.
  */
 export async function runTimer(services: Services, input: TimerInput, listed?: TimerRecord): Promise<TimerOutcome> {
   // A timer just listed from the due index needs no re-read: if it moved on since, the conditional
@@ -26,28 +24,14 @@ export async function runTimer(services: Services, input: TimerInput, listed?: T
   if (!timer) {
     if (!input.paymentId || !input.eventId) return { timerId: input.timerId, result: 'missing' };
     // A redrive: deliver the named outbox entry (a no-op once it is delivered or failed for good).
-    const event = await dispatchEvent(services, { storeId: input.storeId, paymentId: input.paymentId, eventId: input.eventId });
-    return { timerId: input.timerId, kind: 'webhook-retry', paymentId: input.paymentId, result: 'fired', detail: `redrive: ${event?.status ?? 'no such event'}` };
+    const key = { storeId: input.storeId, paymentId: input.paymentId, eventId: input.eventId };
+    const detail = await services.timerHandlers.recordless(services, key);
+    return { timerId: input.timerId, kind: 'webhook-retry', paymentId: input.paymentId, result: 'fired', detail };
   }
   if (timer.state !== 'PENDING') return outcome(timer, 'skipped', `already ${timer.state}`);
-  const detail = await dispatch(services, timer);
+  const detail = await services.timerHandlers.kinds[timer.kind](services, timer);
   logger.info('timer fired', { storeId: timer.storeId, timerId: timer.timerId, kind: timer.kind, paymentId: timer.paymentId, detail });
   return outcome(timer, detail === 'skipped' ? 'skipped' : 'fired', detail);
-}
-
-async function dispatch(services: Services, timer: TimerRecord): Promise<string> {
-  switch (timer.kind) {
-    case 'pg-void':
-      return runPgVoid(services, timer);
-    case 'webhook-retry': {
-      // Send first, settle after: a crash in between re-sends (a duplicate), never loses the retry.
-      const eventId = String(timer.payload?.eventId ?? '');
-      const event = await dispatchEvent(services, { storeId: timer.storeId, paymentId: timer.paymentId, eventId });
-      const settled = await services.repo.settleTimer(timer.storeId, timer.timerId, 'FIRED', storeNow(services, await loadStore(services, timer.storeId)).toISOString());
-      if (!settled) return 'skipped';
-      return event ? `webhook ${event.type}: ${event.status} after ${event.attempts.length} attempt(s)` : 'webhook event missing';
-    }
-  }
 }
 
 const outcome = (t: TimerRecord, result: TimerOutcome['result'], detail?: string): TimerOutcome => ({

@@ -1,25 +1,19 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import { PortOneError } from '../domain/errors.ts';
 import type { StoreRecord } from '../domain/store.ts';
-import type { OutboxKey, Services } from '../services.ts';
+import type { DispatchOptions, OutboxKey, Services } from '../services.ts';
 import { storeNow, toWallTime } from '../stores/clock.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import { webhookTimer } from './webhook-timer.ts';
 import { logger } from '../logger.ts';
 import { readChaos, type WebhookChaos } from './chaos.ts';
 import { deliverWebhook } from './deliver.ts';
-import type { DispatchOptions } from './dispatch-options.ts';
 import { holdBack, releaseHeld, shouldHold } from './out-of-order.ts';
 import { messageIdOf } from './outbox.ts';
 import type { DeliveryAttempt, OutboxEvent } from '../domain/outbox.ts';
 import { nextRetryDelayMs } from './retry-policy.ts';
 import { ensureWebhookSecret } from './settings.ts';
 import { MAX_ACTIVE_SECRETS, signWebhook, signWithStaleTimestamp, signWithWrongKey, type WebhookHeaders } from './signing.ts';
-
-export type { DispatchOptions } from './dispatch-options.ts';
-export type { WebhookChaos } from './chaos.ts';
-// getPayment builds `webhooks[]` with it; kept reachable from here for existing imports.
-export { presentWebhooks } from './present.ts';
 
 /**
  * Sends one outbox event once (one attempt) and records the outcome: DELIVERED on a 2xx; else a

@@ -8,9 +8,8 @@
  * either), so a chaos delay on one lets later events overtake it.
  */
 import { logger } from '../logger.ts';
-import type { OutboxKey, Services } from '../services.ts';
+import type { DispatchOptions, OutboxKey, Services } from '../services.ts';
 import { dispatchEvent } from './dispatch.ts';
-import type { DispatchOptions } from './dispatch-options.ts';
 
 export interface OutboxWorkerOptions {
   /** Deliveries in flight at once. */

@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import { invalidRequest } from '../domain/errors.ts';
 import type { OutboxEvent } from '../domain/outbox.ts';
 import { buildWebhookBody, type WebhookEventType } from './event.ts';
-import { newEventId } from '../payments/ids.ts';
 import { MAX_ATTEMPTS } from './retry-policy.ts';
 import { checkWebhookUrl, type UrlGuardOptions } from './url-guard.ts';
 
@@ -16,6 +16,9 @@ import { checkWebhookUrl, type UrlGuardOptions } from './url-guard.ts';
  * One entry is one delivery log (PortOne's `PaymentWebhook`): one message to one URL, with every
  * attempt made for it.
  */
+/** Time-ordered (wall-clock ms first), so a payment's outbox entries sort in the order they were written. */
+export const newEventId = () => `msg_${Date.now().toString(16).padStart(12, '0')}${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+
 /** The `webhook-id` an entry is sent with. */
 export const messageIdOf = (event: Pick<OutboxEvent, 'msgId' | 'eventId'>): string => event.msgId ?? event.eventId;
 

@@ -10,10 +10,9 @@
  * It goes through the outbox like every other delivery (the API answers before the send, so a
  * 30 s receiver cannot time out the API call); the answer is the entry as queued.
  */
-import { PortOneError } from '../domain/errors.ts';
+import { PortOneError, paymentNotFound } from '../domain/errors.ts';
 import type { Services } from '../services.ts';
 import { loadStore, storeNow } from '../stores/clock.ts';
-import { loadPayment } from '../payments/get-payment.ts';
 import { messageIdOf } from './outbox.ts';
 import type { OutboxEvent } from '../domain/outbox.ts';
 import { sortByCreation } from './present.ts';
@@ -26,9 +25,10 @@ export async function resendWebhook(services: Services, storeId: string, payment
   for (let attempt = 1; ; attempt++) {
     const [store, payment, events] = await Promise.all([
       loadStore(services, storeId),
-      loadPayment(services, storeId, paymentId),
+      services.repo.getPayment(storeId, paymentId),
       services.repo.listOutbox(storeId, paymentId),
     ]);
+    if (!payment) throw paymentNotFound(paymentId);
     const ordered = sortByCreation(events);
     // "The payment's most recent webhook" is its latest event, not an earlier event's resend:
     // resending twice without an id re-sends the same event twice.
