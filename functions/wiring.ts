@@ -13,7 +13,7 @@ export interface Endpoints {
 
 /** Each timer kind's effect, from the use case that owns the kind (services.ts TimerHandlers). */
 export const timerHandlers: TimerHandlers = {
-  kinds: { 'pg-void': runPgVoid, 'webhook-retry': deliverOnTimer },
+  kinds: { 'pg-void': runPgVoid, 'webhook-delivery': deliverOnTimer },
   recordless: redriveOnSchedule,
 };
 

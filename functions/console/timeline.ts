@@ -194,7 +194,7 @@ function webhookMarkers(events: readonly OutboxEvent[]): TimelineMarker[] {
 
 const TIMER_TEXT: Record<TimerRecord['kind'], { lane: Lane; ko: string; en: string }> = {
   'pg-void': { lane: 'pg', ko: 'PG 일괄취소 예정', en: 'PG void due' },
-  'webhook-retry': { lane: 'portone', ko: '웹훅 재시도 예정', en: 'webhook retry due' },
+  'webhook-delivery': { lane: 'portone', ko: '웹훅 발송 예정', en: 'webhook delivery due' },
 };
 
 function divergenceOf(p: PaymentRecord, now: string): Timeline['divergence'] {

@@ -1,10 +1,22 @@
 /**
  * A timer is something that will happen to a payment at a simulated time: the PG's auto-cancel
- * batch or a webhook retry. It is a record in the table (the truth) and
- * one one-shot EventBridge schedule named `<kind>-<id>` (the alarm clock). The record is stored in
- * the store's simulated time; the schedule fires at the matching wall-clock time.
+ * batch (`pg-void`) or a later delivery of a webhook (`webhook-delivery`: a retry, an out-of-order
+ * hold, a redrive). It is a record in the table (the truth) and one one-shot EventBridge schedule
+ * named after the timer id (the alarm clock). The record is stored in the store's simulated time;
+ * the schedule fires at the matching wall-clock time.
  */
-export type TimerKind = 'pg-void' | 'webhook-retry';
+export type TimerKind = 'pg-void' | 'webhook-delivery';
+
+/**
+ * Kinds that data written by earlier versions still holds, and the kind each is now: repositories
+ * read timers through {@link withCurrentKind}, so a pending timer stored before a rename still runs.
+ */
+const FORMER_KINDS: Readonly<Record<string, TimerKind>> = { 'webhook-retry': 'webhook-delivery' };
+
+export function withCurrentKind(timer: TimerRecord): TimerRecord {
+  const kind = FORMER_KINDS[timer.kind];
+  return kind ? { ...timer, kind } : timer;
+}
 export type TimerState = 'PENDING' | 'FIRED' | 'CANCELLED';
 
 export interface TimerRecord {
@@ -17,6 +29,7 @@ export interface TimerRecord {
   state: TimerState;
   /** Why it exists, in words: the profile rule that set it. */
   reason: string;
+  /** The Scheduler schedule's name: the timer id, already `<kind>-<id>` and valid for Scheduler's `[0-9a-zA-Z-_.]{1,64}`. */
   scheduleName: string;
   createdAt: string;
   firedAt?: string;

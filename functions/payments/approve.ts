@@ -6,7 +6,8 @@ import { isExpired, lookupTestCard, maskCardNumber, type TestCard } from '../dom
 import { getProfile } from '../domain/profiles/index.ts';
 import { decideApproval } from '../domain/pg-rules.ts';
 import type { Services } from '../services.ts';
-import { loadStore, storeNow } from '../stores/clock.ts';
+import { storeNow } from '../stores/clock.ts';
+import { loadStore } from '../stores/load-store.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { commitPaymentChange, type PaymentChange } from './commit.ts';
 import { ConcurrentModificationError } from '../domain/errors.ts';

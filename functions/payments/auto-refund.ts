@@ -2,7 +2,7 @@ import type { PaymentRecord } from '../domain/payment.ts';
 import type { ChannelRecord, StoreRecord } from '../domain/store.ts';
 import { computeAutoRefundDue } from '../timers/due-time.ts';
 import { describeRule } from '../domain/pg-rules.ts';
-import { scheduleNameFor, timerIdFor } from '../timers/timer.ts';
+import { timerIdFor } from '../timers/timer.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 
 /** One PG void per transaction of a payment: derivable, so a cancel finds it without a query. */
@@ -32,7 +32,7 @@ export function autoRefundTimer(store: StoreRecord, channel: ChannelRecord, paym
     dueAt: due.toISOString(),
     state: 'PENDING',
     reason,
-    scheduleName: scheduleNameFor(timerId),
+    scheduleName: timerId,
     createdAt: approvedAt.toISOString(),
   };
 }

@@ -1,7 +1,8 @@
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { Services } from '../services.ts';
-import { loadStore, storeNow } from '../stores/clock.ts';
+import { storeNow } from '../stores/clock.ts';
+import { loadStore } from '../stores/load-store.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import { commitPaymentChange } from './commit.ts';
 

@@ -2,7 +2,8 @@ import { PortOneError } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import type { Services } from '../services.ts';
-import { loadStore, storeNow } from '../stores/clock.ts';
+import { storeNow } from '../stores/clock.ts';
+import { loadStore } from '../stores/load-store.ts';
 import { newTransactionId } from './ids.ts';
 import { readyPayment } from './ready-payment.ts';
 

@@ -4,7 +4,7 @@ import { getProfile } from '../domain/profiles/index.ts';
 import type { AutoRefundDelayOverride, PgProfile } from '../domain/profiles/types.ts';
 import type { ChannelRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
-import { loadStore } from './clock.ts';
+import { loadStore } from './load-store.ts';
 
 export interface CreateChannelInput {
   pgProvider: string;

@@ -1,6 +1,6 @@
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import type { Services } from '../services.ts';
-import { loadStore } from './clock.ts';
+import { loadStore } from './load-store.ts';
 
 export interface ResetReport {
   deletedItems: number;

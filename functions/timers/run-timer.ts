@@ -26,7 +26,7 @@ export async function runTimer(services: Services, input: TimerInput, listed?: T
     // A redrive: deliver the named outbox entry (a no-op once it is delivered or failed for good).
     const key = { storeId: input.storeId, paymentId: input.paymentId, eventId: input.eventId };
     const detail = await services.timerHandlers.recordless(services, key);
-    return { timerId: input.timerId, kind: 'webhook-retry', paymentId: input.paymentId, result: 'fired', detail };
+    return { timerId: input.timerId, kind: 'webhook-delivery', paymentId: input.paymentId, result: 'fired', detail };
   }
   if (timer.state !== 'PENDING') return outcome(timer, 'skipped', `already ${timer.state}`);
   const detail = await services.timerHandlers.kinds[timer.kind](services, timer);

@@ -1,7 +1,8 @@
 import { invalidRequest, PortOneError } from '../domain/errors.ts';
 import { toKst } from '../domain/kst.ts';
 import type { Services } from '../services.ts';
-import { loadStore, storeNow } from '../stores/clock.ts';
+import { storeNow } from '../stores/clock.ts';
+import { loadStore } from '../stores/load-store.ts';
 import { parseDurationMs } from './duration.ts';
 import { runTimer, type TimerOutcome } from './run-timer.ts';
 import type { TimerRecord } from '../domain/timer.ts';

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type { TimerKind } from '../domain/timer.ts';
 
-const KIND_PREFIX: Record<TimerKind, string> = { 'pg-void': 'pgvoid', 'webhook-retry': 'whretry' };
+// `whretry` predates the kind's rename: a re-derived id must equal the one already stored.
+const KIND_PREFIX: Record<TimerKind, string> = { 'pg-void': 'pgvoid', 'webhook-delivery': 'whretry' };
 
 /**
  * Deterministic ids so that retrying a request re-derives the same timer (and the same schedule
@@ -12,9 +13,6 @@ export function timerIdFor(kind: TimerKind, storeId: string, paymentId: string, 
   const digest = createHash('sha256').update(`${kind}\n${storeId}\n${paymentId}\n${discriminator}`).digest();
   return `${KIND_PREFIX[kind]}-${base32(digest).slice(0, 26)}`;
 }
-
-/** The timer id is already `<kind>-<id>`, valid for Scheduler's `[0-9a-zA-Z-_.]{1,64}`. */
-export const scheduleNameFor = (timerId: string) => timerId;
 
 function base32(bytes: Uint8Array): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';

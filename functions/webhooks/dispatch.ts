@@ -17,12 +17,12 @@ import { MAX_ACTIVE_SECRETS, signWebhook, signWithStaleTimestamp, signWithWrongK
 
 /**
  * Sends one outbox event once (one attempt) and records the outcome: DELIVERED on a 2xx; else a
- * webhook-retry timer after PortOne's next delay (1, 4, 16, 64, 256 min, full jitter), or FAILED
+ * webhook-delivery timer after PortOne's next delay (1, 4, 16, 64, 256 min, full jitter), or FAILED
  * after the fifth retry. Safe to call twice for the same event: the state change is conditional
  * on the version read, so a racing second dispatcher may send a duplicate but never loses or
  * double-counts an attempt.
  *
- * Called by the outbox worker (locally), the stream handler (AWS) and webhook-retry timers (both).
+ * Called by the outbox worker (locally), the stream handler (AWS) and webhook-delivery timers (both).
  * Throws only for infrastructure failures (and when `signal` aborts): nothing is recorded then,
  * and the event is sent again by whoever retries (worker, stream, timer).
  */

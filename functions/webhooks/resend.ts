@@ -12,7 +12,8 @@
  */
 import { PortOneError, paymentNotFound } from '../domain/errors.ts';
 import type { Services } from '../services.ts';
-import { loadStore, storeNow } from '../stores/clock.ts';
+import { storeNow } from '../stores/clock.ts';
+import { loadStore } from '../stores/load-store.ts';
 import { messageIdOf } from './outbox.ts';
 import type { OutboxEvent } from '../domain/outbox.ts';
 import { sortByCreation } from './present.ts';

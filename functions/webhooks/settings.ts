@@ -9,7 +9,7 @@ import { ConcurrentModificationError } from '../domain/errors.ts';
 import { PortOneError, invalidRequest } from '../domain/errors.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
-import { loadStore } from '../stores/clock.ts';
+import { loadStore } from '../stores/load-store.ts';
 import { normalizeChaos, readChaos, type WebhookChaos } from './chaos.ts';
 import { MAX_ACTIVE_SECRETS, generateWebhookSecret, isValidWebhookSecret } from './signing.ts';
 import { checkWebhookUrl } from './url-guard.ts';

@@ -1,6 +1,7 @@
 import type { TimerRecord } from '../domain/timer.ts';
 import type { OutboxKey, Services } from '../services.ts';
-import { loadStore, storeNow } from '../stores/clock.ts';
+import { storeNow } from '../stores/clock.ts';
+import { loadStore } from '../stores/load-store.ts';
 import { dispatchEvent } from './dispatch.ts';
 
 /**

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { beforeAll, inject } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client.ts';
+import { timerItem } from '../../functions/adapters/dynamodb/items.ts';
 import { DynamoDbRepository } from '../../functions/adapters/dynamodb/repository.ts';
 import { ensureTable } from '../../functions/adapters/dynamodb/table.ts';
+import type { TimerRecord } from '../../functions/domain/timer.ts';
+import type { Services } from '../../functions/services.ts';
+import { runTimer } from '../../functions/timers/run-timer.ts';
 import { repositoryContract } from '../contract/repository.contract.ts';
 
 const endpoint = inject('dynamoEndpoint');
@@ -16,3 +21,37 @@ beforeAll(async () => {
 });
 
 repositoryContract('DynamoDB (DynamoDB Local)', () => repo);
+
+describe('timers stored under a former kind name', () => {
+  it('read as the current kind, so they still run', async () => {
+    const storeId = `legacy-${randomUUID()}`;
+    const legacy = {
+      storeId,
+      timerId: 'whretry-legacy',
+      kind: 'webhook-retry' as unknown as TimerRecord['kind'],
+      paymentId: 'pay-legacy',
+      dueAt: '2026-01-01T00:00:00.000Z',
+      state: 'PENDING' as const,
+      reason: 'written by an earlier version',
+      scheduleName: 'whretry-legacy',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      payload: { eventId: 'msg_legacy' },
+    };
+    await createDocumentClient(local).send(new PutCommand({ TableName: tableName, Item: timerItem(legacy) }));
+
+    expect((await repo.getTimer(storeId, legacy.timerId))?.kind).toBe('webhook-delivery');
+    expect((await repo.listPaymentTimers(storeId, legacy.paymentId)).map((t) => t.kind)).toEqual(['webhook-delivery']);
+    expect((await repo.listPendingTimers(storeId, { limit: 10 })).items.map((t) => t.kind)).toEqual(['webhook-delivery']);
+
+    const ran: string[] = [];
+    const services = {
+      repo,
+      timerHandlers: {
+        kinds: { 'pg-void': async () => 'pg-void', 'webhook-delivery': async (_s: unknown, t: TimerRecord) => (ran.push(t.timerId), 'delivered') },
+        recordless: async () => 'redrive',
+      },
+    } as unknown as Services;
+    expect(await runTimer(services, { storeId, timerId: legacy.timerId })).toMatchObject({ result: 'fired', kind: 'webhook-delivery', detail: 'delivered' });
+    expect(ran).toEqual([legacy.timerId]);
+  });
+});

@@ -67,7 +67,7 @@ describe('seed 1: the PG voids test payments in its own batch; PortOne is not to
     const before = await s.getPayment(id);
     expect(before.status).toBe('PAID');
 
-    // The unreachable webhook URL gets its own webhook-retry timers now that webhooks are dispatched.
+    // The unreachable webhook URL gets its own webhook-delivery timers now that webhooks are dispatched.
     const timers = (await voidTimers(s.admin, id)).filter((t: Json) => t.kind === 'pg-void');
     expect(timers).toHaveLength(1);
     expect(timers[0]).toMatchObject({ kind: 'pg-void', state: 'PENDING' });

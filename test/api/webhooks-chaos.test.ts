@@ -136,7 +136,7 @@ describe('delays and out-of-order delivery', () => {
     for (const d of got) expect(d.rejections).toEqual([]);
     // The hold timer was retired; nothing else will be sent.
     const timers = (await kit.admin.timers(id)).items as Json[];
-    expect(timers.filter((t) => t.kind === 'webhook-retry').map((t) => t.state)).toEqual(['CANCELLED']);
+    expect(timers.filter((t) => t.kind === 'webhook-delivery').map((t) => t.state)).toEqual(['CANCELLED']);
     await kit.admin.advance('PT10M');
     expect(receiver.at(kit.path)).toHaveLength(2);
     // getPayment still lists them in event order, with the Paid one delivered last.

@@ -62,7 +62,7 @@ describe('retries follow PortOne’s schedule on the test clock', () => {
       expect(receiver.at(kit.path)).toHaveLength(attemptsBefore);
       // ...and on time.
       const { fired } = await kit.admin.advance('PT2S');
-      expect(fired).toEqual([expect.objectContaining({ kind: 'webhook-retry', paymentId: id, result: 'fired' })]);
+      expect(fired).toEqual([expect.objectContaining({ kind: 'webhook-delivery', paymentId: id, result: 'fired' })]);
       expect(receiver.at(kit.path)).toHaveLength(attemptsBefore + 1);
     }
 
@@ -180,7 +180,7 @@ describe('a dispatcher that dies between commit and send', () => {
       restarted = await startWebhookSandbox({ tableName: crashed.tableName, webhooks: { dispatch: { random: () => 1, timeoutMs: TIMEOUT_MS } } });
       expect(restarted.webhooks.recovered).toEqual({ events: 1, timers: 1 });
       // The retry timer has its schedule again (the local Scheduler keeps schedules in memory only).
-      const retryTimer = (await restarted.services.repo.listPendingTimers(kit.storeId, { limit: 100 })).items.find((t) => t.kind === 'webhook-retry')!;
+      const retryTimer = (await restarted.services.repo.listPendingTimers(kit.storeId, { limit: 100 })).items.find((t) => t.kind === 'webhook-delivery')!;
       expect(restarted.scheduler.list().map((s) => s.name)).toContain(retryTimer.scheduleName);
 
       await restarted.webhooks.idle();

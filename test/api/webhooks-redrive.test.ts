@@ -54,7 +54,7 @@ describe('webhook redrive', () => {
     // The table is back; the schedule fires (the stream may have given up by now).
     await db.send(new PutCommand({ TableName: sandbox.tableName, Item: storeItem }));
     const outcome = await runTimer(sandbox.services, input);
-    expect(outcome).toMatchObject({ result: 'fired', kind: 'webhook-retry', paymentId });
+    expect(outcome).toMatchObject({ result: 'fired', kind: 'webhook-delivery', paymentId });
     const [delivery] = await receiver.waitFor(kit.path, 1);
     expect(delivery!.webhookId).toBe(event!.eventId);
     expect(delivery!.verifiedWith).toEqual(kit.secrets);

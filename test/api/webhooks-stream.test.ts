@@ -66,7 +66,7 @@ describe('webhook-dispatch Lambda (table stream → dispatchEvent)', () => {
     const [after] = await kit.outbox(event.paymentId);
     expect(after).toMatchObject({ status: 'RETRYING', attempts: [expect.objectContaining({ status: 503 })] });
     const timers = await sandbox.services.repo.listPaymentTimers(kit.storeId, event.paymentId);
-    const retry = timers.find((t) => t.kind === 'webhook-retry')!;
+    const retry = timers.find((t) => t.kind === 'webhook-delivery')!;
     expect(retry).toMatchObject({ state: 'PENDING', dueAt: after!.nextAttemptAt });
     expect(sandbox.scheduler.list().map((s) => s.name)).toContain(retry.scheduleName);
   });

@@ -459,7 +459,7 @@ describe('retry jitter', () => {
       const due = Date.parse(event!.nextAttemptAt!);
       expect(due - attemptAt).toBeGreaterThanOrEqual(0);
       expect(due - attemptAt).toBeLessThanOrEqual(60_000 + 1_000);
-      const timers = (await kit.admin.timers(id)).items.filter((t: Json) => t.kind === 'webhook-retry');
+      const timers = (await kit.admin.timers(id)).items.filter((t: Json) => t.kind === 'webhook-delivery');
       expect(timers).toEqual([expect.objectContaining({ state: 'PENDING', dueAt: event!.nextAttemptAt })]);
     }
     expectAllVerified(kit.path);

@@ -196,7 +196,7 @@ export function repositoryContract(name: string, repository: () => Repository) {
         const event = outbox(storeId, 'op', 'ev');
         await repo().commitPayment(payment(storeId, 'op'), null, { outbox: [event] });
         const read = (await repo().getOutbox(storeId, 'op', 'ev'))!;
-        const retry = timer(storeId, 'op', 'retry-1', at(1), 'webhook-retry');
+        const retry = timer(storeId, 'op', 'retry-1', at(1), 'webhook-delivery');
         expect(await repo().saveOutbox({ ...read, status: 'RETRYING' }, read.version, retry)).toBe(true);
         expect(await repo().saveOutbox({ ...read, status: 'DELIVERED' }, read.version)).toBe(false);
         expect(await repo().getOutbox(storeId, 'op', 'ev')).toMatchObject({ status: 'RETRYING', version: read.version + 1 });

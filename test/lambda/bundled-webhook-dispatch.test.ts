@@ -121,7 +121,7 @@ describe('bundled webhook-dispatch (DynamoDB stream batches)', () => {
     const event = await outbox(paymentId);
     expect(event.status).toBe('RETRYING');
     expect(event.attempts[0]).toMatchObject({ ok: false, error: expect.stringContaining('BLOCKED_URL') });
-    expect((await repo.listPaymentTimers(storeId, paymentId)).some((t) => t.kind === 'webhook-retry')).toBe(true);
+    expect((await repo.listPaymentTimers(storeId, paymentId)).some((t) => t.kind === 'webhook-delivery')).toBe(true);
     expect(receiver.at('/hook')).toHaveLength(0);
   });
 

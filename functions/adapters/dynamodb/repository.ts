@@ -15,7 +15,7 @@ import { ConcurrentModificationError } from '../../domain/errors.ts';
 import type { OutboxEvent } from '../../domain/outbox.ts';
 import type { PaymentRecord } from '../../domain/payment.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
-import type { TimerRecord, TimerState } from '../../domain/timer.ts';
+import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain/timer.ts';
 import type { Page, PaymentQuery, PaymentSideEffects, Repository, StoreDataKind } from '../../ports/repository.ts';
 import {
   CHANNEL_PREFIX,
@@ -286,20 +286,22 @@ export class DynamoDbRepository implements Repository {
     }
   }
 
-  // ── timers ───────────────────────────────────────────────────────────────
-  getTimer(storeId: string, timerId: string): Promise<TimerRecord | undefined> {
-    return this.get<TimerRecord>({ pk: storePk(storeId), sk: timerSk(timerId) }, true);
+  // ── timers (read through withCurrentKind: items may hold a kind's former name) ──
+  async getTimer(storeId: string, timerId: string): Promise<TimerRecord | undefined> {
+    const timer = await this.get<TimerRecord>({ pk: storePk(storeId), sk: timerSk(timerId) }, true);
+    return timer && withCurrentKind(timer);
   }
 
-  listPaymentTimers(storeId: string, paymentId: string): Promise<TimerRecord[]> {
-    return queryAll<TimerRecord>(this.db, this.indexQuery(INDEX.BY_OWNER, paymentTimersIndexPk(storeId, paymentId)));
+  async listPaymentTimers(storeId: string, paymentId: string): Promise<TimerRecord[]> {
+    return (await queryAll<TimerRecord>(this.db, this.indexQuery(INDEX.BY_OWNER, paymentTimersIndexPk(storeId, paymentId)))).map(withCurrentKind);
   }
 
-  listPendingTimers(storeId: string, query: { untilIso?: string; limit: number; after?: string }): Promise<Page<TimerRecord>> {
+  async listPendingTimers(storeId: string, query: { untilIso?: string; limit: number; after?: string }): Promise<Page<TimerRecord>> {
     const index = INDEX.BY_TIME;
     // `<until>\uffff` sorts after every `<until>#<id>`: due at `until` is included.
     const q = this.indexQuery(index, dueTimersIndexPk(storeId), query.untilIso === undefined ? undefined : `${query.untilIso}\uffff`);
-    return queryPage<TimerRecord>(this.db, q, query.limit, query.after);
+    const page = await queryPage<TimerRecord>(this.db, q, query.limit, query.after);
+    return { ...page, items: page.items.map(withCurrentKind) };
   }
 
   async settleTimer(storeId: string, timerId: string, state: Exclude<TimerState, 'PENDING'>, at: string): Promise<boolean> {

@@ -52,7 +52,7 @@ export class EventBridgeTimerScheduler implements TimerScheduler {
 
   async schedule(timer: TimerRecord, wallDueAt: Date): Promise<void> {
     const input: TimerInput = { storeId: timer.storeId, timerId: timer.timerId };
-    if (timer.kind === 'webhook-retry' && typeof timer.payload?.eventId === 'string') {
+    if (timer.kind === 'webhook-delivery' && typeof timer.payload?.eventId === 'string') {
       Object.assign(input, { paymentId: timer.paymentId, eventId: timer.payload.eventId });
     }
     try {

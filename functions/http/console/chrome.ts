@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { loadStore, storeNow } from '../../stores/clock.ts';
+import { storeNow } from '../../stores/clock.ts';
+import { loadStore } from '../../stores/load-store.ts';
 import type { ConsoleEnv } from './env.ts';
 import { takeFlash } from './flash.ts';
 import type { ConsoleChrome } from './layout.tsx';

@@ -4,7 +4,7 @@ import { loadPaymentDetail } from '../../console/payment-detail.ts';
 import { listForConsole, type ConsoleListQuery } from '../../console/payment-list.ts';
 import { PortOneError } from '../../domain/errors.ts';
 import { PROFILES } from '../../domain/profiles/index.ts';
-import { loadStore } from '../../stores/clock.ts';
+import { loadStore } from '../../stores/load-store.ts';
 import { listDeliveries } from '../../webhooks/deliveries.ts';
 import { presentSettings } from '../../webhooks/settings.ts';
 import { renderPage } from '../ui/document.tsx';

@@ -9,7 +9,7 @@ import { TimelineFigure } from './timeline-svg.tsx';
 
 const TIMER_KIND: Record<string, [string, string]> = {
   'pg-void': ['PG 자동 취소 (일괄취소)', 'PG auto-void (batch)'],
-  'webhook-retry': ['웹훅 재시도', 'Webhook retry'],
+  'webhook-delivery': ['웹훅 발송 (재시도·보류·재전송)', 'Webhook delivery (retry, hold, redrive)'],
 };
 const TIMER_STATE: Record<string, [string, string, string]> = {
   pending: ['대기 중', 'pending', 'warn'],

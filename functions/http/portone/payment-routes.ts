@@ -10,7 +10,8 @@ import { cancelPayment } from '../../payments/cancel-payment.ts';
 import { listPayments, listPaymentsByCursor } from '../../payments/list-payments.ts';
 import { preRegisterPayment } from '../../payments/pre-register.ts';
 import { closeVirtualAccount } from '../../payments/virtual-account.ts';
-import { loadStore, storeNow } from '../../stores/clock.ts';
+import { storeNow } from '../../stores/clock.ts';
+import { loadStore } from '../../stores/load-store.ts';
 import { assertWebhookUrls } from '../../webhooks/outbox.ts';
 import {
   CancelPaymentBody,

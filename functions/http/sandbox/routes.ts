@@ -10,7 +10,7 @@ import { DECLINES, DEFAULT_ISSUER, TEST_CARDS } from '../../domain/cards.ts';
 import { seedStore } from '../../stores/seed.ts';
 import { addApiSecret } from '../../stores/create-store.ts';
 import { createChannel, recordSignup } from '../../stores/channels.ts';
-import { loadStore } from '../../stores/clock.ts';
+import { loadStore } from '../../stores/load-store.ts';
 import { dualView } from '../../payments/dual-view.ts';
 import { notifyTestDeposit, simulateRealDeposit } from '../../payments/virtual-account.ts';
 import { webhookSettingsRoutes } from './webhook-routes.ts';

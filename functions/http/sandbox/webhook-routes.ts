@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../env.ts';
 import { readBody, parseWith } from '../body.ts';
-import { loadStore } from '../../stores/clock.ts';
+import { loadStore } from '../../stores/load-store.ts';
 import { WebhookChaosSchema } from '../../webhooks/chaos.ts';
 import { DEFAULT_DELIVERY_LIMIT, MAX_DELIVERY_LIMIT, listDeliveries } from '../../webhooks/deliveries.ts';
 import {
