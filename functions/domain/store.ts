@@ -10,6 +10,8 @@ export interface StoreRecord {
   clockOffsetMs: number;
   /** PGs whose 가입신청 (signup) the store has recorded; some PGs require it before a test channel. */
   signups: string[];
+  /** Console sessions carry the version they were signed at; sign-out moves it on (absent = 0). */
+  consoleSessionVersion?: number;
   webhook: {
     url?: string;
     /** At most two active secrets: during rotation every delivery is signed with both. */

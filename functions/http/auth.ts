@@ -1,21 +1,14 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { PortOneError } from '../domain/errors.ts';
-import { hashSecret } from '../stores/secrets.ts';
+import { authenticateApiSecret, hashSecret } from '../stores/secrets.ts';
 import type { AppEnv } from './env.ts';
 
 const unauthorized = (message: string) => new PortOneError('UNAUTHORIZED', message);
 
-function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /**
  * `Authorization: PortOne <API secret>` or `Bearer <access token>` (from POST /login/api-secret).
- * Secrets are stored as SHA-256 hashes; lookup is by hash and the stored hash is compared in
- * constant time, so neither the table nor timing reveals a secret.
+ * Secrets are stored as SHA-256 hashes; lookup is by hash (cached: stores/secrets.ts) and the
+ * stored hash is compared in constant time, so neither the table nor timing reveals a secret.
  */
 export const requireStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization');
@@ -24,14 +17,13 @@ export const requireStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!match) throw unauthorized('Authorization 헤더 형식이 올바르지 않습니다. Use "PortOne <API_SECRET>" or "Bearer <token>".');
   const scheme = match[1]!.toLowerCase();
   const credential = match[2]!;
-  const hash = hashSecret(credential);
   const { repo, wallNow } = c.var.services;
   if (scheme === 'portone') {
-    const secret = await repo.findSecret(hash);
-    if (!secret || !sameHash(secret.hash, hash)) throw unauthorized('올바르지 않은 API Secret입니다. (invalid API secret)');
+    const secret = await authenticateApiSecret(c.var.services, credential);
+    if (!secret) throw unauthorized('올바르지 않은 API Secret입니다. (invalid API secret)');
     c.set('storeId', secret.storeId);
   } else {
-    const token = await repo.findToken(hash);
+    const token = await repo.findToken(hashSecret(credential));
     if (!token || token.kind !== 'access') throw unauthorized('올바르지 않은 액세스 토큰입니다. (invalid access token)');
     if (token.expiresAt * 1000 <= wallNow()) throw unauthorized('만료된 액세스 토큰입니다. (access token expired)');
     c.set('storeId', token.storeId);

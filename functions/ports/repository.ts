@@ -56,10 +56,20 @@ export interface Repository {
   addSignup(storeId: string, pgProvider: string): Promise<void>;
   /** Moves the test clock forward only: false when the stored offset is larger or the store is gone. */
   advanceClock(storeId: string, newOffsetMs: number): Promise<boolean>;
+  /** Moves the store's console session version on by one: every console session signed before it ends. */
+  endConsoleSessions(storeId: string): Promise<void>;
 
   // ── secrets and tokens ──
   putSecret(secret: SecretRecord): Promise<void>;
   findSecret(hash: string): Promise<SecretRecord | undefined>;
+  /** The store's API secrets, oldest first. */
+  listSecrets(storeId: string): Promise<SecretRecord[]>;
+  /**
+   * Deletes a secret if it still exists and the store is still at `expectedStoreVersion`, and moves
+   * the store's version on in the same write: of two racing revocations that each checked "not the
+   * last one", one gets ConcurrentModificationError and checks again.
+   */
+  revokeSecret(secret: SecretRecord, expectedStoreVersion: number): Promise<void>;
   putToken(hash: string, token: TokenRecord): Promise<void>;
   findToken(hash: string): Promise<TokenRecord | undefined>;
   /** Deletes a token; false when it was already gone. */

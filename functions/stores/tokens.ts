@@ -1,5 +1,5 @@
 import { PortOneError } from '../domain/errors.ts';
-import { generateToken, hashSecret } from './secrets.ts';
+import { authenticateApiSecret, generateToken, hashSecret } from './secrets.ts';
 import type { Services } from '../services.ts';
 
 /** PortOne's lifetimes (OAS LoginViaApiSecretResponse): access 30 minutes, refresh one day. */
@@ -16,7 +16,7 @@ async function issue(services: Services, storeId: string) {
 }
 
 export async function login(services: Services, apiSecret: string) {
-  const secret = await services.repo.findSecret(hashSecret(apiSecret));
+  const secret = await authenticateApiSecret(services, apiSecret);
   if (!secret) throw new PortOneError('UNAUTHORIZED', '올바르지 않은 API Secret입니다. (invalid API secret)');
   return issue(services, secret.storeId);
 }

@@ -77,6 +77,13 @@ export class InMemoryRepository implements Repository {
     return true;
   }
 
+  async endConsoleSessions(storeId: string) {
+    this.count('endConsoleSessions');
+    const current = this.stores.get(storeId);
+    if (!current) throw new Error(`no store ${storeId}`);
+    current.consoleSessionVersion = (current.consoleSessionVersion ?? 0) + 1;
+  }
+
   // ── secrets and tokens ──
   async putSecret(secret: SecretRecord) {
     this.count('putSecret');
@@ -87,6 +94,24 @@ export class InMemoryRepository implements Repository {
   async findSecret(hash: string) {
     this.count('findSecret');
     return copy(this.secrets.get(hash));
+  }
+
+  async listSecrets(storeId: string) {
+    this.count('listSecrets');
+    return [...this.secrets.values()]
+      .filter((s) => s.storeId === storeId)
+      .sort((a, b) => (timeSortKey(a.createdAt, a.secretId) < timeSortKey(b.createdAt, b.secretId) ? -1 : 1))
+      .map((s) => copy(s));
+  }
+
+  async revokeSecret(secret: SecretRecord, expectedStoreVersion: number) {
+    this.count('revokeSecret');
+    const store = this.stores.get(secret.storeId);
+    if (!store || store.version !== expectedStoreVersion || this.secrets.get(secret.hash)?.storeId !== secret.storeId) {
+      throw new ConcurrentModificationError(`secrets of store ${secret.storeId}`);
+    }
+    this.secrets.delete(secret.hash);
+    store.version = expectedStoreVersion + 1;
   }
 
   async putToken(hash: string, token: TokenRecord) {

@@ -15,6 +15,7 @@ import {
   paymentsIndexPk,
   secretPk,
   storePk,
+  storeSecretsIndexPk,
   timeSortKey,
   timerSk,
   tokenPk,
@@ -39,7 +40,14 @@ export const channelItem = (channel: ChannelRecord): Item => ({
   ...channel,
 });
 
-export const secretItem = (secret: SecretRecord): Item => ({ pk: secretPk(secret.hash), sk: SECRET_SK, [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.SECRET, ...secret });
+export const secretItem = (secret: SecretRecord): Item => ({
+  pk: secretPk(secret.hash),
+  sk: SECRET_SK,
+  [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.SECRET,
+  [T2.partitionKey]: storeSecretsIndexPk(secret.storeId),
+  [T2.sortKey]: timeSortKey(secret.createdAt, secret.secretId),
+  ...secret,
+});
 
 export const tokenItem = (hash: string, token: TokenRecord): Item => ({ pk: tokenPk(hash), sk: TOKEN_SK, [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.TOKEN, ...token });
 

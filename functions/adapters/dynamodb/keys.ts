@@ -7,7 +7,7 @@
  *   STORE#<storeId> / TIMER#<timerId>               timer (PG void, webhook retry …)
  *   STORE#<storeId> / OUTBOX#<paymentId>#<eventId>  webhook outbox entry (stream-dispatched on AWS)
  *   STORE#<storeId> / COUNTER#PAYMENT#<shard>       payment count, sharded so writers rarely meet
- *   SECRET#<sha256> / SECRET                        API secret → store
+ *   SECRET#<sha256> / SECRET                        API secret → store (listed per store in BY_OWNER)
  *   TOKEN#<sha256>  / TOKEN                         access/refresh token → store
  *
  * Ids come from callers and may hold any character, so each id is escaped (`%` → `%25`, `#` →
@@ -43,6 +43,8 @@ export const paymentsIndexPk = (storeId: string) => `${storePk(storeId)}#PAYMENT
 export const timeSortKey = (iso: string, id: string) => `${iso}#${esc(id)}`;
 /** BY_TIME partition of a store's PENDING timers (settled timers drop out of it). */
 export const dueTimersIndexPk = (storeId: string) => `${storePk(storeId)}#DUE`;
+/** BY_OWNER partition of a store's API secrets. */
+export const storeSecretsIndexPk = (storeId: string) => `${storePk(storeId)}#SECRETS`;
 /** BY_OWNER partition of one payment's timers. */
 export const paymentTimersIndexPk = (storeId: string, paymentId: string) => `${storePk(storeId)}#TIMERS#${esc(paymentId)}`;
 /** BY_TIME partition of a store's outbox entries. */

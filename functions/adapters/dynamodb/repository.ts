@@ -38,6 +38,7 @@ import {
   paymentsIndexPk,
   secretPk,
   storePk,
+  storeSecretsIndexPk,
   timerSk,
   tokenPk,
 } from './keys.ts';
@@ -178,6 +179,18 @@ export class DynamoDbRepository implements Repository {
     );
   }
 
+  async endConsoleSessions(storeId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: storePk(storeId), sk: META },
+        UpdateExpression: 'ADD consoleSessionVersion :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  }
+
   // ── secrets and tokens ───────────────────────────────────────────────────
   async putSecret(secret: SecretRecord): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.tableName, Item: secretItem(secret), ConditionExpression: 'attribute_not_exists(pk)' }));
@@ -185,6 +198,41 @@ export class DynamoDbRepository implements Repository {
 
   findSecret(hash: string): Promise<SecretRecord | undefined> {
     return this.get<SecretRecord>({ pk: secretPk(hash), sk: SECRET_SK });
+  }
+
+  listSecrets(storeId: string): Promise<SecretRecord[]> {
+    return queryAll<SecretRecord>(this.db, this.indexQuery(INDEX.BY_OWNER, storeSecretsIndexPk(storeId)));
+  }
+
+  async revokeSecret(secret: SecretRecord, expectedStoreVersion: number): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { pk: storePk(secret.storeId), sk: META },
+                UpdateExpression: 'SET version = :next',
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': expectedStoreVersion, ':next': expectedStoreVersion + 1 },
+              },
+            },
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: { pk: secretPk(secret.hash), sk: SECRET_SK },
+                ConditionExpression: 'storeId = :s',
+                ExpressionAttributeValues: { ':s': secret.storeId },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (isConflict(err)) throw new ConcurrentModificationError(`secrets of store ${secret.storeId}`);
+      throw err;
+    }
   }
 
   async putToken(hash: string, token: TokenRecord): Promise<void> {

@@ -25,7 +25,7 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 /**
  * Two overloaded global secondary indexes keep every list a range read of one page:
  *   BY_TIME   payments by requestedAt · pending timers by due time (sparse) · outbox by creation
- *   BY_OWNER  payments by statusChangedAt · a payment's timers by due time
+ *   BY_OWNER  payments by statusChangedAt · a payment's timers by due time · a store's API secrets
  * Both project all attributes, so a page is one Query with no follow-up reads.
  */
 export const INDEX = {

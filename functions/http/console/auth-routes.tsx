@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { CONSOLE_SESSION_TTL_SECONDS, signInWithSecret } from '../../console/console-session.ts';
+import { CONSOLE_SESSION_TTL_SECONDS, signInWithSecret, signOut } from '../../console/console-session.ts';
 import { renderPage } from '../ui/document.tsx';
 import { clearSessionCookie, cookieOptions, LANG_COOKIE, safeNext, setSessionCookie } from './auth.ts';
 import type { ConsoleEnv } from './env.ts';
@@ -23,8 +23,10 @@ export function authRoutes() {
     return c.redirect(next, 303);
   });
 
-  // Sign-out is a POST with the CSRF token (checked by the caller's middleware order: see routes.ts).
-  app.post('/logout', (c) => {
+  // Sign-out is a POST with the session and its CSRF token (checked by the caller's middleware
+  // order: see routes.ts). It ends the session on the server, not only in this browser.
+  app.post('/logout', async (c) => {
+    await signOut(c.var.services, c.var.consoleSession);
     clearSessionCookie(c);
     return c.redirect('/console/login', 303);
   });

@@ -35,18 +35,18 @@ export const consoleLang: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
 };
 
 export const requireConsole: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
-  const session = readConsoleSession(c.var.services, getCookie(c, SESSION_COOKIE));
-  const store = session && (await c.var.services.repo.getStore(session.storeId));
-  if (!session || !store) {
-    if (session) clearSessionCookie(c);
+  const cookie = getCookie(c, SESSION_COOKIE);
+  const opened = await readConsoleSession(c.var.services, cookie);
+  if (!opened) {
+    if (cookie) clearSessionCookie(c);
     if (c.req.method === 'GET') {
       const url = new URL(c.req.url);
       return c.redirect(`/console/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
     }
     return c.text('Sign in first (the console session expired).', 401);
   }
-  c.set('consoleSession', session);
-  c.set('csrf', csrfTokenFor(c.var.services, session));
+  c.set('consoleSession', opened.session);
+  c.set('csrf', csrfTokenFor(c.var.services, opened.session));
   await next();
 };
 

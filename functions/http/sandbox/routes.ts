@@ -9,6 +9,7 @@ import { profilesJson } from '../../domain/profiles/index.ts';
 import { DECLINES, DEFAULT_ISSUER, TEST_CARDS } from '../../domain/cards.ts';
 import { seedStore } from '../../stores/seed.ts';
 import { addApiSecret } from '../../stores/create-store.ts';
+import { listApiSecrets, revokeApiSecret } from '../../stores/secrets.ts';
 import { createChannel, recordSignup } from '../../stores/channels.ts';
 import { loadStore } from '../../stores/load-store.ts';
 import { dualView } from '../../payments/dual-view.ts';
@@ -69,6 +70,11 @@ export function sandboxRoutes() {
   });
 
   app.post('/store/api-secrets', async (c) => c.json(await addApiSecret(c.var.services, c.var.storeId), 201));
+  app.get('/store/api-secrets', async (c) => c.json({ items: await listApiSecrets(c.var.services, c.var.storeId) }));
+  app.delete('/store/api-secrets/:secretId', async (c) => {
+    await revokeApiSecret(c.var.services, c.var.storeId, c.req.param('secretId'));
+    return c.body(null, 204);
+  });
 
   app.get('/channels', async (c) => c.json({ items: await c.var.services.repo.listChannels(c.var.storeId) }));
   app.post('/channels', async (c) => {
