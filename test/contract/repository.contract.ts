@@ -69,6 +69,31 @@ export function repositoryContract(name: string, repository: () => Repository) {
     });
 
     describe('secrets, tokens and channels', () => {
+      it('lists a store\'s secrets oldest first and revokes one only over the store version it read', async () => {
+        const s = store(newStoreId());
+        const first = { storeId: s.storeId, secretId: 's1', hash: `h-${randomUUID()}`, createdAt: T0 };
+        const second = { storeId: s.storeId, secretId: 's2', hash: `h-${randomUUID()}`, createdAt: '2026-12-01T00:00:00.000Z' };
+        expect(await repo().createStore(s, { secrets: [first] })).toBe(true);
+        await repo().putSecret(second);
+        expect(await repo().listSecrets(s.storeId)).toEqual([first, second]);
+        await expect(repo().revokeSecret(second, s.version + 1)).rejects.toBeInstanceOf(ConcurrentModificationError);
+        await repo().revokeSecret(second, s.version);
+        expect(await repo().findSecret(second.hash)).toBeUndefined();
+        expect(await repo().listSecrets(s.storeId)).toEqual([first]);
+        expect((await repo().getStore(s.storeId))?.version).toBe(s.version + 1);
+        // The racing revocation read the old version: it loses.
+        await expect(repo().revokeSecret(first, s.version)).rejects.toBeInstanceOf(ConcurrentModificationError);
+        expect(await repo().findSecret(first.hash)).toEqual(first);
+      });
+
+      it('moves the console session version on', async () => {
+        const s = store(newStoreId());
+        await repo().createStore(s);
+        await repo().endConsoleSessions(s.storeId);
+        await repo().endConsoleSessions(s.storeId);
+        expect(await repo().getStore(s.storeId)).toEqual({ ...s, consoleSessionVersion: 2 });
+      });
+
       it('revokes a token once', async () => {
         const hash = `t-${randomUUID()}`;
         await repo().putToken(hash, { storeId: 'x', kind: 'refresh', expiresAt: 1 });
