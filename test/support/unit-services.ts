@@ -3,6 +3,7 @@ import type { Repository } from '../../functions/ports/repository.ts';
 import type { TimerScheduler } from '../../functions/ports/scheduler.ts';
 import type { OutboxKey, Services } from '../../functions/services.ts';
 import { seedStore, type SeededStore } from '../../functions/stores/seed.ts';
+import { timerHandlers } from '../../functions/wiring.ts';
 import { InMemoryRepository } from './in-memory-repository.ts';
 
 /**
@@ -153,6 +154,7 @@ export async function unitWorld(options: UnitWorldOptions = {}): Promise<UnitWor
     repo,
     scheduler,
     wallNow: clock.now,
+    timerHandlers,
     onOutboxCommitted: (events) => committed.push(...events),
     sessionSigningKey: 'unit-test-session-signing-key-0123456789',
     allowLoopbackWebhooks: options.allowLoopbackWebhooks ?? false,
