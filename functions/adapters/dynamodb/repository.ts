@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
@@ -290,9 +291,22 @@ export class DynamoDbRepository implements Repository {
     );
   }
 
+  /**
+   * Reads the counter shards by their exact keys: a begins_with query would do too, but DynamoDB
+   * Local answers it by scanning the store's partition (133 ms at 100,000 payments, measured).
+   */
   async countPayments(storeId: string): Promise<number> {
-    const shards = await queryAll<{ n?: number }>(this.db, this.prefixQuery(storeId, PAYMENT_COUNTER_PREFIX));
-    return shards.reduce((sum, s) => sum + (s.n ?? 0), 0);
+    const pk = storePk(storeId);
+    let keys: Record<string, unknown>[] = Array.from({ length: PAYMENT_COUNTER_SHARDS }, (_, shard) => ({ pk, sk: paymentCounterSk(shard) }));
+    let total = 0;
+    for (let round = 0; keys.length > 0; round++) {
+      if (round > 8) throw new Error(`payment count of store ${storeId}: DynamoDB kept returning unprocessed keys`);
+      if (round > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** round));
+      const out = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'n' } } }));
+      for (const item of out.Responses?.[this.tableName] ?? []) total += Number(item.n ?? 0);
+      keys = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    }
+    return total;
   }
 
   async commitPayment(payment: PaymentRecord, expectedVersion: number | null, effects: PaymentSideEffects = {}): Promise<void> {
