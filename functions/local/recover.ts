@@ -10,7 +10,7 @@ import type { Services } from '../services.ts';
 import { toWallTime } from '../stores/clock.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import type { OutboxEvent } from '../domain/outbox.ts';
-import type { OutboxWorker } from '../webhooks/outbox-worker.ts';
+import type { OutboxWorker } from './outbox-worker.ts';
 import { sortByCreation } from '../webhooks/present.ts';
 
 export interface RecoveryReport {

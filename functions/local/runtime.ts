@@ -7,7 +7,7 @@ import type { DispatchOptions, Services } from '../services.ts';
 import { runTimer } from '../timers/run-timer.ts';
 import type { TimerInput } from '../domain/timer.ts';
 import { createServices } from '../wiring.ts';
-import { OutboxWorker } from '../webhooks/outbox-worker.ts';
+import { OutboxWorker } from './outbox-worker.ts';
 import { recoverPendingWork, type RecoveryReport } from './recover.ts';
 import { scanItemsOfType } from './table-scan.ts';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';

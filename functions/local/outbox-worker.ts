@@ -2,14 +2,14 @@
  * The local runtime's stand-in for "table stream → dispatch function": committed outbox keys are
  * queued in memory and handed to the same dispatchEvent the Lambda runs. Memory is only a
  * shortcut: the truth is the PENDING entry in the table, so whatever this queue loses when the
- * process dies is found again by the start-up sweep (functions/local/recover.ts).
+ * process dies is found again by the start-up sweep (recover.ts).
  *
  * Events are started in commit order but run concurrently (PortOne does not promise order
  * either), so a chaos delay on one lets later events overtake it.
  */
 import { logger } from '../logger.ts';
 import type { DispatchOptions, OutboxKey, Services } from '../services.ts';
-import { dispatchEvent } from './dispatch.ts';
+import { dispatchEvent } from '../webhooks/dispatch.ts';
 
 export interface OutboxWorkerOptions {
   /** Deliveries in flight at once. */
