@@ -16,8 +16,12 @@ const Env = z.object({
   SCHEDULER_DLQ_ARN: z.string().min(1),
   /** Public base URL (checkout pages and console links); optional locally. */
   PUBLIC_BASE_URL: z.string().optional(),
-  /** Key that signs checkout sessions and console cookies. */
-  SESSION_SIGNING_KEY: z.string().min(16).default('pg-sandbox-local-development-key'),
+  /**
+   * Key that signs checkout sessions and console cookies. No default: a public default would let
+   * anyone forge a console sign-in. Only the api function holds one (read from Secrets Manager at
+   * cold start; a random key per data directory locally); timers and dispatch never sign.
+   */
+  SESSION_SIGNING_KEY: z.string().min(16).optional(),
   /** 'true' locally (receivers on localhost); the stack sets 'false' on Lambda. */
   ALLOW_LOOPBACK_WEBHOOKS: z.enum(['true', 'false']).default('false'),
 });
@@ -26,13 +30,17 @@ export type Config = z.infer<typeof Env>;
 
 let cached: Config | undefined;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  if (cached && env === process.env) return cached;
-  const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-    throw new Error(`pg-sandbox: missing or invalid environment: ${fields}`);
-  }
+export interface ConfigNeeds {
+  /** This process signs checkout sessions and console cookies (the api function, npm start). */
+  signsSessions?: boolean;
+}
+
+/** Throws, naming every missing or invalid variable, so a misconfigured function fails at start. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNeeds = {}): Config {
+  const parsed = cached && env === process.env ? { success: true as const, data: cached } : Env.safeParse(env);
+  const fields = parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
+  if (parsed.success && needs.signsSessions && parsed.data.SESSION_SIGNING_KEY === undefined) fields.push('SESSION_SIGNING_KEY');
+  if (!parsed.success || fields.length > 0) throw new Error(`pg-sandbox: missing or invalid environment: ${fields.join(', ')}`);
   if (env === process.env) cached = parsed.data;
   return parsed.data;
 }

@@ -6,9 +6,12 @@ import { runPgVoid } from './payments/pg-batch-void.ts';
 import type { Services, TimerHandlers } from './services.ts';
 import { deliverOnTimer, redriveOnSchedule } from './webhooks/timer-handlers.ts';
 
+/** Set only locally: DynamoDB Local, the local Scheduler endpoint, and what the SDK needs to sign for them. */
 export interface Endpoints {
   dynamodb?: string;
   scheduler?: string;
+  region?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 /** Each timer kind's effect, from the use case that owns the kind (services.ts TimerHandlers). */
@@ -22,8 +25,12 @@ export const timerHandlers: TimerHandlers = {
  * endpoints differ (DynamoDB Local and the local Scheduler endpoint); on Lambda they are unset.
  */
 export function createServices(config: Config, endpoints: Endpoints = {}, extra: Partial<Services> = {}): Services {
-  const db = createDocumentClient(endpoints.dynamodb ? { endpoint: endpoints.dynamodb } : {});
-  return {
+  const db = createDocumentClient({
+    ...(endpoints.dynamodb && { endpoint: endpoints.dynamodb }),
+    ...(endpoints.region && { region: endpoints.region }),
+    ...(endpoints.credentials && { credentials: endpoints.credentials }),
+  });
+  const services: Services = {
     repo: new DynamoDbRepository(db, config.TABLE_NAME),
     scheduler: new EventBridgeTimerScheduler({
       groupName: config.SCHEDULE_GROUP_NAME,
@@ -31,11 +38,21 @@ export function createServices(config: Config, endpoints: Endpoints = {}, extra:
       targetArn: config.TIMERS_FUNCTION_ARN,
       deadLetterArn: config.SCHEDULER_DLQ_ARN,
       endpoint: endpoints.scheduler,
+      region: endpoints.region,
     }),
     wallNow: () => Date.now(),
     timerHandlers,
-    sessionSigningKey: config.SESSION_SIGNING_KEY,
+    sessionSigningKey: config.SESSION_SIGNING_KEY ?? '',
     allowLoopbackWebhooks: config.ALLOW_LOOPBACK_WEBHOOKS === 'true',
     ...extra,
   };
+  if (config.SESSION_SIGNING_KEY === undefined && extra.sessionSigningKey === undefined) {
+    // Timers and dispatch hold no key: using one there is a bug, and an empty key would be public.
+    Object.defineProperty(services, 'sessionSigningKey', {
+      get: () => {
+        throw new Error('pg-sandbox: this function has no SESSION_SIGNING_KEY; only the api function signs sessions');
+      },
+    });
+  }
+  return services;
 }

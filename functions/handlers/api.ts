@@ -13,7 +13,8 @@ export const SEEDED_STORE_ID = 'store-sandbox';
  * The `api` Lambda behind the Function URL: wiring only. Secrets and the seeded store are set up
  * once per cold start (idempotently: the store and its channels are created only if missing).
  */
-const { config, seedApiSecret } = await loadLambdaConfig();
+// It signs checkout sessions and console cookies: without its key it must not start at all.
+const { config, seedApiSecret } = await loadLambdaConfig({ signsSessions: true });
 const services = createServices(config);
 if (seedApiSecret) await seedStore(services, { storeId: SEEDED_STORE_ID, apiSecret: seedApiSecret, name: 'pg-sandbox seeded store' });
 const app = handle(createApp(services));

@@ -5,11 +5,13 @@
  */
 import './env-defaults.ts';
 import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
 import { isPortBusy } from './ports.ts';
+import { ensurePrivateDir, writePrivateFile } from './private-files.ts';
 import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
+import { dataDirSigningKey, newSigningKey } from './signing-key.ts';
 import { seedStore } from '../stores/seed.ts';
 
 const { values } = parseArgs({
@@ -33,6 +35,12 @@ async function main() {
   if (await isPortBusy(port, values.host)) fail(`port ${port} on ${values.host} is already in use. Stop the other process or run: npm start -- --port <n>`);
 
   const dataDir = resolve(values['data-dir']!);
+  const inMemory = values['in-memory']!;
+  // Everything written below (and DynamoDB Local's database, whose stores hold webhook secrets)
+  // is the developer's alone: files 0600, folders 0700, java included through the umask.
+  process.umask(0o077);
+  if (!inMemory) ensurePrivateDir(dataDir);
+  const sessionSigningKey = inMemory ? newSigningKey() : dataDirSigningKey(dataDir);
   let ddb: RunningDynamoDbLocal | undefined;
   let runtime: LocalRuntime | undefined;
   let stopping = false;
@@ -57,8 +65,8 @@ async function main() {
   });
 
   try {
-    ddb = await startDynamoDbLocal(values['in-memory'] ? {} : { dataDir: join(dataDir, 'dynamodb') });
-    runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port, host: values.host, autoFire: true });
+    ddb = await startDynamoDbLocal(inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') });
+    runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port, host: values.host, autoFire: true, sessionSigningKey });
   } catch (err) {
     console.error(`pg-sandbox: ${(err as Error).message.split('\n')[0]}`);
     return stop(1);
@@ -66,12 +74,9 @@ async function main() {
 
   // Secrets are stored hashed, so the seeded one is kept beside the data to print it again next time.
   const seedFile = join(dataDir, 'seed.json');
-  const previous = !values['in-memory'] && existsSync(seedFile) ? (JSON.parse(readFileSync(seedFile, 'utf8')) as { storeId: string; apiSecret: string }) : undefined;
+  const previous = !inMemory && existsSync(seedFile) ? (JSON.parse(readFileSync(seedFile, 'utf8')) as { storeId: string; apiSecret: string }) : undefined;
   const seeded = await seedStore(runtime.services, previous ?? { storeId: 'store-local-sandbox' });
-  if (!values['in-memory']) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(seedFile, JSON.stringify({ storeId: seeded.storeId, apiSecret: seeded.apiSecret }, null, 2), { mode: 0o600 });
-  }
+  if (!inMemory) writePrivateFile(seedFile, JSON.stringify({ storeId: seeded.storeId, apiSecret: seeded.apiSecret }, null, 2));
 
   const url = runtime.url;
   const lines = [
@@ -84,7 +89,7 @@ async function main() {
     `  Browser SDK        ${url}/sdk.js           (<script src> instead of https://cdn.portone.io/v2/browser-sdk.js)`,
     `  Store id           ${seeded.storeId}`,
     `  API secret         ${seeded.apiSecret}`,
-    `  Data               ${values['in-memory'] ? 'in memory (gone on exit)' : dataDir}`,
+    `  Data               ${inMemory ? 'in memory (gone on exit)' : dataDir}`,
     '',
     '  Test channels (channelKey):',
     ...seeded.channels.map((c) => `    ${c.pgProvider.padEnd(14)} ${c.channelKey}   (${c.name}, MID ${c.pgMerchantId})`),

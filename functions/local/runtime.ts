@@ -8,10 +8,12 @@ import { runTimer } from '../timers/run-timer.ts';
 import type { TimerInput } from '../domain/timer.ts';
 import { createServices } from '../wiring.ts';
 import { OutboxWorker } from './outbox-worker.ts';
+import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, localClientConfig } from './aws-local.ts';
 import { recoverPendingWork, type RecoveryReport } from './recover.ts';
 import { scanItemsOfType } from './table-scan.ts';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { startLocalScheduler } from './scheduler/index.ts';
+import { newSigningKey } from './signing-key.ts';
 
 export interface LocalRuntimeOptions {
   /** DynamoDB Local (or any DynamoDB) endpoint. */
@@ -20,6 +22,11 @@ export interface LocalRuntimeOptions {
   /** HTTP port for the sandbox; 0 = any free port. */
   port?: number;
   host?: string;
+  /**
+   * Signs console cookies and checkout sessions. `npm start` passes its data directory's key;
+   * unset, a fresh random key (sessions then end with the process).
+   */
+  sessionSigningKey?: string;
   /** Fire schedules by themselves when due (true for `npm start`; tests may drive them). */
   autoFire?: boolean;
   webhooks?: {
@@ -53,8 +60,6 @@ export interface LocalRuntime {
   close(): Promise<void>;
 }
 
-const LOCAL_ACCOUNT = '000000000000';
-const LOCAL_REGION = 'ap-northeast-2';
 
 /**
  * The sandbox on a laptop: the same Hono app, use cases and AWS SDK adapters as on Lambda, pointed
@@ -76,36 +81,29 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     },
   });
 
-  // Local engines accept any credentials; the SDK still wants some, and a region.
-  Object.assign(process.env, {
-    AWS_REGION: process.env.AWS_REGION ?? LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  });
   const config = loadConfig({
     TABLE_NAME: tableName,
     SCHEDULE_GROUP_NAME: groupName,
     SCHEDULER_ROLE_ARN: `arn:aws:iam::${LOCAL_ACCOUNT}:role/pg-sandbox-local-scheduler`,
     TIMERS_FUNCTION_ARN: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:pg-sandbox-local-timers`,
     SCHEDULER_DLQ_ARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:pg-sandbox-local-dlq`,
-    SESSION_SIGNING_KEY: process.env.SESSION_SIGNING_KEY,
+    SESSION_SIGNING_KEY: opts.sessionSigningKey ?? newSigningKey(),
     ALLOW_LOOPBACK_WEBHOOKS: 'true',
-  });
+  }, { signsSessions: true });
   // The worker needs the services and the services report commits to the worker: the arrow breaks the cycle.
   let worker: OutboxWorker | undefined;
   const useWorker = opts.webhooks?.worker ?? true;
   services = createServices(
     config,
-    { dynamodb: opts.dynamoEndpoint, scheduler: scheduler.url },
+    { dynamodb: opts.dynamoEndpoint, scheduler: scheduler.url, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS },
     {
       ...(useWorker ? { onOutboxCommitted: (keys) => worker?.enqueue(keys) } : {}),
       ...(opts.webhooks?.dispatch ? { webhookDispatch: opts.webhooks.dispatch } : {}),
     },
   );
   if (useWorker) worker = new OutboxWorker(services, { concurrency: opts.webhooks?.concurrency });
-  await ensureTable(new DynamoDBClient({ endpoint: opts.dynamoEndpoint }), tableName);
-  const scanDb = createDocumentClient({ endpoint: opts.dynamoEndpoint });
+  await ensureTable(new DynamoDBClient(localClientConfig(opts.dynamoEndpoint)), tableName);
+  const scanDb = createDocumentClient(localClientConfig(opts.dynamoEndpoint));
   const recovered = await recoverPendingWork(services, (itemType) => scanItemsOfType(scanDb, tableName, itemType), worker);
 
   const app = createApp(services);

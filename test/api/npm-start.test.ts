@@ -4,11 +4,12 @@
  * restart, and leave no java process behind after Ctrl-C (SIGINT).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
+import { signToken } from '../../functions/checkout/signed-token.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pg-sandbox-start-'));
 const children: ChildProcess[] = [];
@@ -51,6 +52,29 @@ const javaUsing = (path: string) => {
   }
 };
 
+/** The key every copy of pg-sandbox signed with before keys were generated per data directory. */
+const PUBLIC_KEY = 'pg-sandbox-local-development-key';
+const hour = () => Math.floor(Date.now() / 1000) + 3600;
+
+const consolePage = (url: string, cookie: string) =>
+  fetch(`${url}/console/payments`, { headers: { cookie: `pgs_console=${cookie}` }, redirect: 'manual' });
+
+async function signIn(url: string, secret: string): Promise<string> {
+  const res = await fetch(`${url}/console/login`, {
+    method: 'POST',
+    headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ apiSecret: secret, next: '/console/payments' }),
+    redirect: 'manual',
+  });
+  expect(res.status).toBe(303);
+  return /pgs_console=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
+}
+
+/** Only the owner may read or write: what the data folder holds signs sessions and webhooks. */
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+
 const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -72,6 +96,8 @@ describe('npm start', () => {
     });
     expect(pre.status).toBe(200);
     expect(javaUsing(dataDir)).not.toBe('');
+    const cookie = await signIn(first.url, first.secret);
+    expect((await consolePage(first.url, cookie)).status).toBe(200);
     expect(await stop(first.child)).toBe(0);
     expect(javaUsing(dataDir)).toBe('');
 
@@ -79,8 +105,44 @@ describe('npm start', () => {
     expect(second.secret).toBe(first.secret);
     const kept = await fetch(`${second.url}/payments/kept`, { headers: { authorization: `PortOne ${second.secret}` } });
     expect(((await kept.json()) as { status: string }).status).toBe('READY');
+    // The data folder's key is kept, so a console sign-in survives the restart.
+    expect((await consolePage(second.url, cookie)).status).toBe(200);
     expect(await stop(second.child)).toBe(0);
     expect(javaUsing(dataDir)).toBe('');
+  });
+
+  it('signs with a private key of its data folder: sessions forged with the old public key are refused, secrets are 0600', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-sandbox-key-'));
+    try {
+      const run = await start(['--port', '0', '--data-dir', dir]);
+      // A console cookie for the seeded store, forged with the key anyone could read in the source.
+      const forgedCookie = signToken(PUBLIC_KEY, 'console', { v: 1, sid: 'forged', storeId: 'store-local-sandbox', exp: hour() });
+      const page = await consolePage(run.url, forgedCookie);
+      expect(page.status).toBe(303);
+      expect(page.headers.get('location')).toMatch(/^\/console\/login/);
+      // A checkout window forged the same way (1 won for anything) is not a session either.
+      const forgedSession = signToken(PUBLIC_KEY, 'checkout', {
+        v: 1, sessionId: 'forged', storeId: 'store-local-sandbox', paymentId: 'forged-1', channelKey: 'channel-key-test-inicis-v2', txId: 'tx-forged',
+        orderName: 'forged', amount: { total: 1 }, currency: 'KRW', payMethod: 'CARD', windowType: 'IFRAME', platform: 'PC', lang: 'ko', exp: hour(),
+      });
+      const cancel = await fetch(`${run.url}/checkout/cancel`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ s: forgedSession }),
+      });
+      expect(cancel.status).toBe(400);
+      expect(await cancel.json()).toEqual({ code: 'BadRequest', message: 'invalid checkout session' });
+      expect(await stop(run.child)).toBe(0);
+
+      expect(modeOf(dir)).toBe(0o700);
+      expect(modeOf(join(dir, 'signing-key'))).toBe(0o600);
+      expect(modeOf(join(dir, 'seed.json'))).toBe(0o600);
+      const engineFiles = filesUnder(join(dir, 'dynamodb'));
+      expect(engineFiles.length).toBeGreaterThan(0);
+      for (const file of engineFiles) expect({ file, mode: modeOf(file) & 0o077 }).toEqual({ file, mode: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('explains a busy port in one line instead of a stack trace', async () => {

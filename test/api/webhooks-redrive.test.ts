@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client.ts';
+import { localClientConfig } from '../../functions/local/aws-local.ts';
 import { runTimer } from '../../functions/timers/run-timer.ts';
 import type { TimerInput } from '../../functions/domain/timer.ts';
 import { loadStreamHandler, outboxInsert, type StreamHandler } from '../support/stream-handler.ts';
@@ -35,7 +36,7 @@ describe('webhook redrive', () => {
     expect(event).toMatchObject({ status: 'PENDING', attempts: [] });
 
     // Take the store's record away: dispatching cannot read it (an outage of our own table).
-    const db = createDocumentClient({ endpoint: inject('dynamoEndpoint') });
+    const db = createDocumentClient(localClientConfig(inject('dynamoEndpoint')));
     const storeKey = { pk: `STORE#${kit.storeId}`, sk: 'META' };
     const storeItem = (await db.send(new GetCommand({ TableName: sandbox.tableName, Key: storeKey }))).Item!;
     await db.send(new DeleteCommand({ TableName: sandbox.tableName, Key: storeKey }));

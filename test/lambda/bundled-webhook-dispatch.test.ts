@@ -75,6 +75,9 @@ beforeAll(async () => {
   // A second, separate module instance of the same bundle, configured for a loopback receiver.
   loopbackHandler = ((await import(`${bundle}?loopback`)) as { handler: StreamHandler }).handler;
   process.env.ALLOW_LOOPBACK_WEBHOOKS = 'false';
+  // This environment is the dispatch function's, which holds no signing key: the api refuses to start on it.
+  await expect(import(`${bundles.Api.bundle}?nokey`)).rejects.toThrow('missing or invalid environment: SESSION_SIGNING_KEY');
+  process.env.SESSION_SIGNING_KEY = 'bundled-dispatch-test-signing-key';
   const api = ((await import(bundles.Api.bundle)) as { handler: never }).handler;
   const served = await serveFunctionUrl(api);
   cleanups.push(served.close);

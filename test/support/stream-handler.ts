@@ -21,6 +21,10 @@ export async function loadStreamHandler(sandbox: WebhookSandbox): Promise<{ hand
     TIMERS_FUNCTION_ARN: 'arn:aws:lambda:ap-northeast-2:000000000000:function:timers',
     SCHEDULER_DLQ_ARN: 'arn:aws:sqs:ap-northeast-2:000000000000:dlq',
     ALLOW_LOOPBACK_WEBHOOKS: 'true', // the receiver is on loopback; the stack sets 'false'
+    // What Lambda puts in every function's environment.
+    AWS_REGION: 'ap-northeast-2',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
     AWS_ENDPOINT_URL_SCHEDULER: sandbox.scheduler.url,
   });
