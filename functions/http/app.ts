@@ -8,6 +8,7 @@ import { portoneRoutes } from './portone/routes.ts';
 import { sandboxRoutes } from './sandbox/routes.ts';
 import { checkoutRoutes } from './checkout/routes.ts';
 import { consoleRoutes } from './console/routes.ts';
+import { healthRoutes } from './health.ts';
 import { logger } from '../logger.ts';
 
 /** Requests above this are refused before parsing: nothing PortOne accepts comes close. */
@@ -40,7 +41,7 @@ export function createApp(services: Services): Hono<AppEnv> {
     }),
   );
 
-  app.get('/health', (c) => c.json({ status: 'ok', service: 'pg-sandbox' }));
+  app.route('/', healthRoutes());
   app.route('/', checkoutRoutes());
   app.route('/console', consoleRoutes());
   app.route('/sandbox', sandboxRoutes());

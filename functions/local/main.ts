@@ -1,18 +1,23 @@
 /**
  * `npm start`: the whole sandbox on a laptop. Starts DynamoDB Local (data kept in .data/ unless
  * --in-memory), the local EventBridge Scheduler endpoint and the API, seeds a store, and prints
- * what a developer needs to point the PortOne SDK at it. Ctrl-C stops everything it started.
+ * what a developer needs to point the PortOne SDK at it. Ctrl-C or SIGTERM stops everything it
+ * started; if DynamoDB Local dies, the sandbox says so and exits non-zero (docs/architecture.md, "The local runtime").
+ *
+ * Start-up time is mostly the JVM's, so java is spawned first, and the sandbox's own code (the
+ * AWS SDK, Hono, every use case) is imported while java boots: only light modules are imported
+ * statically here.
  */
 import './env-defaults.ts';
-import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
+import { parseArgs } from 'node:util';
+import { launchDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
 import { isPortBusy } from './ports.ts';
 import { ensurePrivateDir, writePrivateFile } from './private-files.ts';
-import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
+import type { SeededStore } from '../stores/seed.ts';
+import type { LocalRuntime } from './runtime.ts';
 import { dataDirSigningKey, newSigningKey } from './signing-key.ts';
-import { seedStore } from '../stores/seed.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +34,6 @@ const fail = (message: string): never => {
 };
 
 async function main() {
-  const started = Date.now();
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got ${values.port}`);
   if (await isPortBusy(port, values.host)) fail(`port ${port} on ${values.host} is already in use. Stop the other process or run: npm start -- --port <n>`);
@@ -41,6 +45,7 @@ async function main() {
   process.umask(0o077);
   if (!inMemory) ensurePrivateDir(dataDir);
   const sessionSigningKey = inMemory ? newSigningKey() : dataDirSigningKey(dataDir);
+
   let ddb: RunningDynamoDbLocal | undefined;
   let runtime: LocalRuntime | undefined;
   let stopping = false;
@@ -65,23 +70,41 @@ async function main() {
   });
 
   try {
-    ddb = await startDynamoDbLocal(inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') });
+    ddb = await launchDynamoDbLocal(inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') });
+    const [{ startLocalRuntime }, { seedStore }] = await Promise.all([import('./runtime.ts'), import('../stores/seed.ts'), ddb.ready]);
     runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port, host: values.host, autoFire: true, sessionSigningKey });
+
+    // Secrets are stored hashed, so the seeded one is kept beside the data to print it again next time.
+    const seedFile = join(dataDir, 'seed.json');
+    const previous = !inMemory && existsSync(seedFile) ? (JSON.parse(readFileSync(seedFile, 'utf8')) as { storeId: string; apiSecret: string }) : undefined;
+    const seeded = await seedStore(runtime.services, previous ?? { storeId: 'store-local-sandbox' });
+    if (!inMemory) writePrivateFile(seedFile, JSON.stringify({ storeId: seeded.storeId, apiSecret: seeded.apiSecret }, null, 2));
+
+    const engine = ddb;
+    // One clear line and a non-zero exit instead of answering 503 forever (docs/architecture.md, "The local runtime").
+    engine.onUnexpectedExit((reason) => {
+      console.error(
+        `pg-sandbox: DynamoDB Local (java pid ${engine.pid}) ${reason}; the sandbox cannot work without it and stops. ` +
+          `Run npm start again${inMemory ? '' : ' (data in the data folder is kept)'}.`,
+      );
+      void stop(1);
+    });
+    printBanner(runtime.url, seeded, { inMemory, dataDir, javaPid: engine.pid });
   } catch (err) {
     console.error(`pg-sandbox: ${(err as Error).message.split('\n')[0]}`);
     return stop(1);
   }
+}
 
-  // Secrets are stored hashed, so the seeded one is kept beside the data to print it again next time.
-  const seedFile = join(dataDir, 'seed.json');
-  const previous = !inMemory && existsSync(seedFile) ? (JSON.parse(readFileSync(seedFile, 'utf8')) as { storeId: string; apiSecret: string }) : undefined;
-  const seeded = await seedStore(runtime.services, previous ?? { storeId: 'store-local-sandbox' });
-  if (!inMemory) writePrivateFile(seedFile, JSON.stringify({ storeId: seeded.storeId, apiSecret: seeded.apiSecret }, null, 2));
-
-  const url = runtime.url;
+function printBanner(
+  url: string,
+  seeded: SeededStore,
+  run: { inMemory: boolean; dataDir: string; javaPid: number },
+) {
   const lines = [
     '',
-    `  pg-sandbox is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    // performance.now() counts from process start, so this is what the developer waited.
+    `  pg-sandbox is running (ready in ${(performance.now() / 1000).toFixed(1)} s)`,
     '',
     `  API (PortOne V2)   ${url}          PaymentClient({ secret, baseUrl: '${url}' })`,
     `  Console            ${url}/console          (sign in with the store's API secret)`,
@@ -89,7 +112,8 @@ async function main() {
     `  Browser SDK        ${url}/sdk.js           (<script src> instead of https://cdn.portone.io/v2/browser-sdk.js)`,
     `  Store id           ${seeded.storeId}`,
     `  API secret         ${seeded.apiSecret}`,
-    `  Data               ${inMemory ? 'in memory (gone on exit)' : dataDir}`,
+    `  Data               ${run.inMemory ? 'in memory (gone on exit)' : run.dataDir}`,
+    `  Processes          node pid ${process.pid}, DynamoDB Local (java) pid ${run.javaPid}`,
     '',
     '  Test channels (channelKey):',
     ...seeded.channels.map((c) => `    ${c.pgProvider.padEnd(14)} ${c.channelKey}   (${c.name}, MID ${c.pgMerchantId})`),

@@ -1,4 +1,3 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../adapters/dynamodb/table.ts';
 import { loadConfig } from '../config.ts';
@@ -9,6 +8,7 @@ import type { TimerInput } from '../domain/timer.ts';
 import { createServices } from '../wiring.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, localClientConfig } from './aws-local.ts';
+import { listen } from './listen.ts';
 import { recoverPendingWork, type RecoveryReport } from './recover.ts';
 import { scanItemsOfType } from './table-scan.ts';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
@@ -107,12 +107,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   const recovered = await recoverPendingWork(services, (itemType) => scanItemsOfType(scanDb, tableName, itemType), worker);
 
   const app = createApp(services);
-  const server = await listen(app.fetch, opts.port ?? 0, opts.host ?? '127.0.0.1');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const server = await listen(app.fetch, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
   return {
-    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
-    port,
+    url: server.url,
+    port: server.port,
     services,
     scheduler,
     webhooks: {
@@ -123,18 +121,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       recovered,
     },
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await worker?.close();
       await scheduler.close();
     },
   };
-}
-
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolve(server));
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${hostname} is busy; pass --port <n> or set PORT.`) : err),
-    );
-  });
 }

@@ -1,7 +1,8 @@
 /**
- * `npm start` as a newcomer runs it: the real entry point in a child process, on a free port with a
- * throwaway data folder. It must print the URL and secret, answer /health, keep its data across a
- * restart, and leave no java process behind after Ctrl-C (SIGINT).
+ * `npm start` as a newcomer runs it: the real entry point in a child process (or `npm start`
+ * itself), on a free port with a throwaway data folder. It must print the URL and secret, answer
+ * /health, keep its data and sign-ins across a restart, sign with a key of its own, leave no node
+ * or java behind after Ctrl-C or SIGTERM, and stop loudly when DynamoDB Local dies.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -13,16 +14,38 @@ import { signToken } from '../../functions/checkout/signed-token.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pg-sandbox-start-'));
 const children: ChildProcess[] = [];
+/** node and java pids the runtimes printed: whatever a failed test left running is ended by pid. */
+const started: number[] = [];
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false; // ESRCH: no such process
+  }
+};
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const pid of started) if (alive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function start(args: string[]): Promise<{ child: ChildProcess; output: string; url: string; secret: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'WARN' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+interface Started {
+  child: ChildProcess;
+  output: string;
+  url: string;
+  secret: string;
+  /** As printed by the runtime: the processes a stop must end. */
+  nodePid: number;
+  javaPid: number;
+}
+
+/** The entry point itself, or (`viaNpm`) through `npm start` exactly as a developer types it. */
+function start(args: string[], { viaNpm = false } = {}): Promise<Started> {
+  const env = { ...process.env, LOG_LEVEL: 'WARN' };
+  const child = viaNpm
+    ? spawn('npm', ['start', '--', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
@@ -30,7 +53,11 @@ function start(args: string[]): Promise<{ child: ChildProcess; output: string; u
       output += chunk.toString();
       const url = /API \(PortOne V2\)\s+(\S+)/.exec(output)?.[1];
       const secret = /API secret\s+(\S+)/.exec(output)?.[1];
-      if (url && secret && output.includes('Ctrl-C')) resolve({ child, output, url, secret });
+      const pids = /node pid (\d+), DynamoDB Local \(java\) pid (\d+)/.exec(output);
+      if (url && secret && pids && output.includes('Ctrl-C')) {
+        started.push(Number(pids[1]), Number(pids[2]));
+        resolve({ child, output, url, secret, nodePid: Number(pids[1]), javaPid: Number(pids[2]) });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -83,7 +110,8 @@ const freePort = () =>
     });
   });
 
-describe('npm start', () => {
+// Each case starts java (twice for the restart): slow on a loaded 2-core machine.
+describe('npm start', { timeout: 180_000 }, () => {
   it('prints what a user needs, serves the API, keeps data across restarts, and stops java on Ctrl-C', async () => {
     const port = await freePort();
     const first = await start(['--port', String(port), '--data-dir', dataDir]);
@@ -143,6 +171,28 @@ describe('npm start', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('SIGTERM to the npm start process stops node and java (nothing is orphaned)', async () => {
+    const run = await start(['--port', '0', '--in-memory'], { viaNpm: true });
+    expect(run.nodePid).not.toBe(run.child.pid); // npm's own process is in front of node
+    expect([alive(run.nodePid), alive(run.javaPid)]).toEqual([true, true]);
+    const exited = new Promise((resolve) => run.child.once('exit', resolve));
+    run.child.kill('SIGTERM');
+    await exited;
+    // npm waits for node, and node for java, so both are gone (and reaped) once npm has exited.
+    expect({ node: alive(run.nodePid), java: alive(run.javaPid) }).toEqual({ node: false, java: false });
+  });
+
+  it('says in one line that DynamoDB Local died and exits non-zero, instead of answering 503 forever', async () => {
+    const run = await start(['--port', '0', '--in-memory']);
+    let stderr = '';
+    run.child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => run.child.once('exit', resolve));
+    process.kill(run.javaPid, 'SIGKILL');
+    expect(await exited).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(`DynamoDB Local (java pid ${run.javaPid}) killed by SIGKILL`)]);
+    expect(alive(run.nodePid)).toBe(false);
   });
 
   it('explains a busy port in one line instead of a stack trace', async () => {

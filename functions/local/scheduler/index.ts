@@ -5,7 +5,7 @@
 import { createSchedulerApp } from './app.ts';
 import { defaultRetryDelayMs, FiringEngine } from './engine.ts';
 import { createOperations } from './operations.ts';
-import { listen } from './server.ts';
+import { listen } from '../listen.ts';
 import { ScheduleStore } from './store.ts';
 import type { DeadLetter, FiredSchedule, ScheduleInvoker, ScheduleRecord } from './types.ts';
 
@@ -77,7 +77,7 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
     accountId: options.accountId ?? '000000000000',
   });
   const app = createSchedulerApp(operations);
-  const server = await listen(app.fetch, options.port ?? 0, options.host ?? '127.0.0.1');
+  const server = await listen(app.fetch, { port: options.port ?? 0, host: options.host ?? '127.0.0.1', overrideGlobalObjects: false });
 
   const firing = engine;
   let closing: Promise<void> | undefined;
