@@ -3,7 +3,8 @@
  * DYNAMODB_LOCAL_JVM_FLAGS. Each set gets a fresh in-memory engine and runtime, N card payments
  * through the official SDK (8 concurrent clients), then one `getPayments` listing, which today
  * reads the store's whole partition (the load that grew java to 5.5 GB).
- * Run: node --import tsx bench/java-memory.ts [payments=10000] [--no-write]
+ * Run: node --import tsx bench/java-memory.ts [payments=10000] [--no-write] [--only 0,3]
+ * (--only runs some flag sets, by position in the list below: each takes minutes on a busy machine.)
  */
 import './quiet-env.ts';
 import { readFileSync } from 'node:fs';
@@ -33,8 +34,12 @@ const memoryOf = (pid: number) => {
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 };
 
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]!.split(',').map(Number)) : undefined;
+
 const rows: string[] = [];
-for (const set of flagSets) {
+for (const [index, set] of flagSets.entries()) {
+  if (only && !only.has(index)) continue;
   const ddb = await startDynamoDbLocal({ jvmFlags: set.flags });
   const runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port: 0, autoFire: false });
   try {

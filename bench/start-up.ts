@@ -3,7 +3,8 @@
  * in the same run (median of N each, default 5):
  *   floor: spawn java (the JVM flags npm start uses) → first answered HTTP request;
  *   ours:  spawn `node --import tsx functions/local/main.ts --in-memory` → first `/health` 200.
- * Run: node --import tsx bench/start-up.ts [runs] [--no-write]
+ * Run: node --import tsx bench/start-up.ts [runs] [--no-write] [--cwd <checkout>]
+ * (--cwd times another checkout's npm start, e.g. an older commit, against the same floor.)
  */
 import './quiet-env.ts';
 import { spawn } from 'node:child_process';
@@ -13,11 +14,14 @@ import { machine, median, writeBenchmarkSection } from './harness.ts';
 
 const POLL_MS = 10;
 const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
-const write = !process.argv.includes('--no-write');
+const cwdAt = process.argv.indexOf('--cwd');
+const cwd = cwdAt > 0 ? process.argv[cwdAt + 1] : undefined;
+const write = !process.argv.includes('--no-write') && cwd === undefined;
 
 async function floor(): Promise<number> {
   const started = performance.now();
-  const ddb = await launchDynamoDbLocal();
+  // Bare: the wrapper's own java command line, without npm start's JVM flags.
+  const ddb = await launchDynamoDbLocal({ jvmFlags: [] });
   await ddb.ready;
   const ms = performance.now() - started;
   await ddb.stop();
@@ -30,6 +34,7 @@ async function ours(): Promise<number> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', '--in-memory', '--port', String(port)], {
     stdio: 'ignore',
     env: { ...process.env, LOG_LEVEL: 'WARN' },
+    ...(cwd && { cwd }),
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
@@ -68,6 +73,6 @@ console.log(table);
 if (write) {
   writeBenchmarkSection(
     'npm start: time to ready',
-    `Command: \`node --import tsx bench/start-up.ts\` — alternates a bare DynamoDB Local start (same JVM flags) and \`npm start --in-memory\` (the entry point in a fresh node process, ready = first \`/health\` 200, which reads the table), ${runs} of each.\nMachine: ${machine()}.\n\n${table}`,
+    `Command: \`node --import tsx bench/start-up.ts\` — alternates a bare DynamoDB Local start (the wrapper's java command line, no JVM flags) and \`npm start --in-memory\` (the entry point in a fresh node process, ready = first \`/health\` 200, which reads the table), ${runs} of each.\nMachine: ${machine()}.\n\n${table}`,
   );
 }
