@@ -32,16 +32,18 @@ async function ours(): Promise<number> {
   const port = await findFreePort();
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', '--in-memory', '--port', String(port)], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'WARN' },
     ...(cwd && { cwd }),
   });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
   void exited.then(() => (gone = true));
   try {
     for (;;) {
-      if (gone) throw new Error('npm start exited before it was ready');
+      if (gone) throw new Error(`npm start exited before it was ready: ${stderr.trim()}`);
       const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
       if (ok) return performance.now() - started;
       await new Promise((r) => setTimeout(r, POLL_MS));

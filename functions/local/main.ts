@@ -72,7 +72,7 @@ async function main() {
   try {
     ddb = await launchDynamoDbLocal(inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') });
     const [{ startLocalRuntime }, { seedStore }] = await Promise.all([import('./runtime.ts'), import('../stores/seed.ts'), ddb.ready]);
-    runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port, host: values.host, autoFire: true, sessionSigningKey });
+    runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port, host: values.host, autoFire: true, sessionSigningKey, emptyEngine: inMemory });
 
     // Secrets are stored hashed, so the seeded one is kept beside the data to print it again next time.
     const seedFile = join(dataDir, 'seed.json');
