@@ -6,6 +6,7 @@ import { approvePayment, type ApproveMethod } from '../payments/approve.ts';
 import type { Services } from '../services.ts';
 import { isKnownBank, isKnownEasyPayProvider } from './choices.ts';
 import { failedAtPg, succeeded, type PaymentResponse } from './payment-response.ts';
+import { sdkErrorOf } from './sdk-errors.ts';
 import type { CheckoutSession } from './session.ts';
 
 /** What the tester chose in the window. Never an amount: that comes from the session. */
@@ -106,9 +107,10 @@ export async function completeCheckout(
     if (err instanceof PortOneError && err.type === 'PG_PROVIDER') {
       return { kind: 'done', response: failedAtPg(session.paymentId, session.txId, err.pgCode ?? 'UNKNOWN', err.pgMessage ?? err.message) };
     }
-    if (err instanceof PortOneError && err.type === 'ALREADY_PAID') return other(session, 'PaymentAlreadyPaid', err.message);
-    if (err instanceof PortOneError && err.type === 'INVALID_REQUEST') return other(session, 'BadRequest', err.message);
     if (err instanceof ConcurrentModificationError) return other(session, 'Aborted', '동시에 다른 요청이 이 결제 건을 변경했습니다. (the payment changed concurrently)');
+    // Every other refusal (MAX_TRANSACTION_COUNT_REACHED, INVALID_REQUEST, ALREADY_PAID, …) still
+    // answers the merchant's promise, in the SDK's codes; only a dependency failure is thrown.
+    if (err instanceof PortOneError) return other(session, sdkErrorOf(err).code, err.message);
     throw err;
   }
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError } from '../domain/errors.ts';
+import { currencyProblem } from '../domain/currencies.ts';
 import { getProfile } from '../domain/profiles/index.ts';
+import { attemptsExhausted } from '../payments/approve.ts';
 import { commitPaymentChange } from '../payments/commit.ts';
 import { newTransactionId } from '../payments/ids.ts';
 import { readyPayment } from '../payments/ready-payment.ts';
@@ -8,6 +10,7 @@ import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { CHECKOUT_PAY_METHODS, toApiCustomer, toCustomDataString, type CheckoutPayMethod, type SdkPaymentRequest } from './payment-request.ts';
+import { sdkErrorOf } from './sdk-errors.ts';
 import { SESSION_TTL_SECONDS, sealSession, type CheckoutSession } from './session.ts';
 
 export interface OpenCheckoutInput {
@@ -29,9 +32,10 @@ export interface OpenCheckoutInput {
  */
 export type OpenCheckoutResult =
   | { ok: true; token: string; session: CheckoutSession }
-  | { ok: false; code: string; message: string; status: 400 | 404 | 409 };
+  | { ok: false; code: string; message: string; status: 400 | 404 | 409 | 429 | 503 };
 
 const fail = (code: string, message: string, status: 400 | 404 | 409 = 400): OpenCheckoutResult => ({ ok: false, code, message, status });
+const refuse = (err: unknown): OpenCheckoutResult => ({ ok: false, ...sdkErrorOf(err) });
 
 /**
  * Opening the PG's window: PortOne creates the payment in READY and sends `Transaction.Ready`
@@ -57,12 +61,18 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
   if (!store) return fail('StoreNotFound', `상점이 존재하지 않습니다. (storeId: ${req.storeId})`, 404);
   const channel = await services.repo.getChannel(req.storeId, req.channelKey);
   if (!channel) return fail('ChannelNotFound', `채널이 존재하지 않습니다. (channelKey: ${req.channelKey})`, 404);
-  if (!getProfile(channel.pgProvider)) return fail('BadRequest', `channel ${channel.channelKey} uses a PG the sandbox does not simulate (${channel.pgProvider})`);
+  const profile = getProfile(channel.pgProvider);
+  if (!profile) return fail('BadRequest', `channel ${channel.channelKey} uses a PG the sandbox does not simulate (${channel.pgProvider})`);
+  const currencyRefused = currencyProblem(profile, req.currency);
+  if (currencyRefused) return fail('BadRequest', `currency: ${currencyRefused}`);
 
   const existing = await services.repo.getPayment(req.storeId, req.paymentId);
   if (existing && existing.status !== 'READY' && existing.status !== 'FAILED') {
     return fail('PaymentAlreadyPaid', `이미 결제(또는 발급)된 결제 건입니다. (paymentId: ${req.paymentId}, status: ${existing.status})`, 409);
   }
+  // Refused before the window opens: a window that cannot pay must not leave the payment READY.
+  const exhausted = attemptsExhausted(existing);
+  if (exhausted) return refuse(exhausted);
   const pre = existing?.preRegistered;
   if (pre?.totalAmount !== undefined && pre.totalAmount !== req.totalAmount) {
     return fail('AmountNotEqualToPredefined', `사전 등록된 결제 금액(${pre.totalAmount})과 요청 금액(${req.totalAmount})이 다릅니다.`, 409);

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { LIMITS } from '../domain/limits.ts';
+import { Bank, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products, Url, ValidHours } from '../http/fields.ts';
 
 /**
  * The part of the browser SDK's `PaymentRequest` (PortOne V2, `PortOne.requestPayment`) the
@@ -10,10 +12,7 @@ export type CheckoutPayMethod = (typeof CHECKOUT_PAY_METHODS)[number];
 
 const WindowType = z.enum(['IFRAME', 'POPUP', 'REDIRECTION', 'UI']);
 
-const httpUrl = z
-  .string()
-  .max(2048)
-  .refine((value) => {
+const httpUrl = Url.refine((value) => {
     try {
       const url = new URL(value);
       return url.protocol === 'http:' || url.protocol === 'https:';
@@ -21,9 +20,6 @@ const httpUrl = z
       return false;
     }
   }, 'must be an absolute http(s) URL');
-
-/** Ids end up in URLs and table keys: printable, no control characters. */
-const id = z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
 
 const SdkCustomer = z
   .object({
@@ -41,30 +37,33 @@ const SdkCustomer = z
 
 export const SdkPaymentRequest = z
   .object({
-    storeId: id,
-    paymentId: id,
-    orderName: z.string().min(1).max(200),
-    totalAmount: z.number().int().nonnegative().max(10_000_000_000),
+    storeId: Id,
+    paymentId: Id,
+    orderName: OrderName,
+    totalAmount: PaymentTotal.max(10_000_000_000),
     taxFreeAmount: z.number().int().nonnegative().optional(),
     vatAmount: z.number().int().nonnegative().optional(),
     // The SDK's older spelling `CURRENCY_KRW` is accepted as well as `KRW`.
     currency: z
       .string()
       .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as KRW')),
+      .pipe(Currency),
     payMethod: z.string().transform((m) => m.toUpperCase()),
-    channelKey: id.optional(),
+    channelKey: Id.optional(),
     channelGroupId: z.string().optional(),
     customer: SdkCustomer.optional(),
     windowType: z.object({ pc: WindowType.optional(), mobile: WindowType.optional() }).loose().optional(),
     redirectUrl: httpUrl.optional(),
     forceRedirect: z.boolean().optional(),
-    noticeUrls: z.array(httpUrl).max(5).optional(),
-    customData: z.unknown().optional(),
+    noticeUrls: NoticeUrls.pipe(z.array(httpUrl)).optional(),
+    customData: z
+      .unknown()
+      .refine((v) => (toCustomDataString(v)?.length ?? 0) <= LIMITS.customDataChars, `must be at most ${LIMITS.customDataChars} characters (as JSON)`)
+      .optional(),
     locale: z.string().max(10).optional(),
     isCulturalExpense: z.boolean().optional(),
     isEscrow: z.boolean().optional(),
-    products: z.array(z.unknown()).max(100).optional(),
+    products: Products.optional(),
     card: z
       .object({
         installment: z.object({ monthOption: z.object({ fixedMonth: z.number().int().min(0).max(36).optional() }).loose().optional() }).loose().optional(),
@@ -73,8 +72,8 @@ export const SdkPaymentRequest = z
       .optional(),
     virtualAccount: z
       .object({
-        bankCode: z.string().max(40).optional(),
-        accountExpiry: z.object({ validHours: z.number().int().positive().max(24 * 365).optional(), dueDate: z.string().max(40).optional() }).loose().optional(),
+        bankCode: Bank.optional(),
+        accountExpiry: z.object({ validHours: ValidHours.optional(), dueDate: z.string().max(40).optional() }).loose().optional(),
       })
       .loose()
       .optional(),

@@ -10,9 +10,20 @@ import { checkoutRoutes } from './checkout/routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { healthRoutes } from './health.ts';
 import { logger } from '../logger.ts';
+import { LIMITS } from '../domain/limits.ts';
 
-/** Requests above this are refused before parsing: nothing PortOne accepts comes close. */
-export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * An answer given before the request body was read (a 413, missing credentials, an id refused from
+ * the path) leaves the body's bytes on the socket. Node would try to drain them and, if that takes
+ * too long, destroy a socket it had announced as keep-alive, so the client's next request on it
+ * fails. `Connection: close` tells the client not to reuse it.
+ */
+function refusedUnread(raw: Request, status: number): boolean {
+  if (status === 413) return true;
+  const hasBody = Number(raw.headers.get('content-length') ?? 0) > 0 || raw.headers.has('transfer-encoding');
+  return hasBody && !raw.bodyUsed;
+}
 
 /**
  * The whole HTTP surface, shared by the Lambda handler and the local node server. Routes only
@@ -23,7 +34,9 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     c.set('services', services);
     const started = Date.now();
+    const raw = c.req.raw;
     await next();
+    if (refusedUnread(raw, c.res.status)) c.header('connection', 'close');
     logger.info('request', {
       method: c.req.method,
       path: c.req.path,
@@ -36,8 +49,8 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.use(
     '*',
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ type: 'INVALID_REQUEST', message: `request body exceeds ${MAX_BODY_BYTES} bytes` }, 413),
+      maxSize: LIMITS.bodyBytes,
+      onError: (c) => c.json({ type: 'INVALID_REQUEST', message: `request body exceeds ${LIMITS.bodyBytes} bytes` }, 413),
     }),
   );
 

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { invalidRequest } from '../domain/errors.ts';
+import { LIMITS, tooDeepPath } from '../domain/limits.ts';
 
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -14,13 +15,24 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   return parsed.data;
 }
 
-function parseJsonText(text: string, where: string): unknown {
+/**
+ * Parses a JSON body and refuses one nested deeper than the limit (naming where), before zod,
+ * DynamoDB's marshaller or structuredClone recurse into it and overflow the stack.
+ */
+export function parseJsonText(text: string, where: string): unknown {
   if (text.trim() === '') return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw invalidRequest(`${where} is not valid JSON`);
   }
+  const deep = tooDeepPath(value);
+  if (deep) {
+    const shown = deep.slice(0, 3).join('.') + (deep.length > 3 ? '…' : '');
+    throw invalidRequest(`${shown}: nested deeper than ${LIMITS.jsonDepth} levels`);
+  }
+  return value;
 }
 
 /**

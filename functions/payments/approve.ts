@@ -4,6 +4,7 @@ import type { MethodKind, PaymentRecord } from '../domain/payment.ts';
 import { readyPayment } from './ready-payment.ts';
 import { isExpired, lookupTestCard, maskCardNumber, type TestCard } from '../domain/cards.ts';
 import { getProfile } from '../domain/profiles/index.ts';
+import { currencyProblem } from '../domain/currencies.ts';
 import { decideApproval } from '../domain/pg-rules.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
@@ -48,6 +49,12 @@ export interface ApproveRequest {
  */
 export const MAX_FAILED_ATTEMPTS = 10;
 
+/** The refusal of one more attempt on a paymentId that used up its attempts (API and checkout alike). */
+export function attemptsExhausted(existing: PaymentRecord | undefined): PortOneError | undefined {
+  if ((existing?.failedAttempts ?? 0) < MAX_FAILED_ATTEMPTS) return undefined;
+  return new PortOneError('MAX_TRANSACTION_COUNT_REACHED', `결제 시도 횟수가 최대(${MAX_FAILED_ATTEMPTS}회)에 도달했습니다. 새 paymentId로 결제해 주세요.`);
+}
+
 export async function loadChannel(services: Services, storeId: string, channelKey: string): Promise<ChannelRecord> {
   const channel = await services.repo.getChannel(storeId, channelKey);
   if (!channel) throw new PortOneError('CHANNEL_NOT_FOUND', `채널이 존재하지 않습니다. (channelKey: ${channelKey})`);
@@ -68,15 +75,16 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
   ]);
   const profile = getProfile(channel.pgProvider);
   if (!profile) throw invalidRequest(`channel ${channel.channelKey} uses an unsupported PG (${channel.pgProvider})`);
+  const currencyRefused = currencyProblem(profile, req.currency);
+  if (currencyRefused) throw invalidRequest(`currency: ${currencyRefused}`);
   checkReusable(existing, req);
 
   const taxFree = req.amount.taxFree ?? existing?.preRegistered?.taxFreeAmount ?? 0;
   if (taxFree + (req.amount.vat ?? 0) > req.amount.total) {
     throw new PortOneError('SUM_OF_PARTS_EXCEEDS_TOTAL_AMOUNT', `면세 금액(${taxFree})과 부가세(${req.amount.vat ?? 0})의 합이 결제 금액(${req.amount.total})을 초과합니다.`);
   }
-  if ((existing?.failedAttempts ?? 0) >= MAX_FAILED_ATTEMPTS) {
-    throw new PortOneError('MAX_TRANSACTION_COUNT_REACHED', `결제 시도 횟수가 최대(${MAX_FAILED_ATTEMPTS}회)에 도달했습니다. 새 paymentId로 결제해 주세요.`);
-  }
+  const exhausted = attemptsExhausted(existing);
+  if (exhausted) throw exhausted;
 
   let card: TestCard | undefined;
   if (req.method.kind === 'CARD') {

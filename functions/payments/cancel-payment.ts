@@ -1,4 +1,5 @@
 import { PortOneError, pgProviderError } from '../domain/errors.ts';
+import { LIMITS } from '../domain/limits.ts';
 import { cancellableAmount, splitCancel } from '../domain/money.ts';
 import type { Cancellation, PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
@@ -26,8 +27,8 @@ export interface CancelRequest {
   trigger?: 'API' | 'CONSOLE';
 }
 
-/** Partial cancels per payment; PortOne has a cap (MAX_CANCEL_COUNT_REACHED) it does not publish: assumed. */
-export const MAX_CANCELLATIONS = 50;
+/** Partial cancels per payment (domain/limits.ts: it bounds the payment item's size too). */
+export const MAX_CANCELLATIONS = LIMITS.cancellations;
 
 /** Enough for 20 concurrent cancels on one payment to each get a turn. */
 const MAX_ATTEMPTS = 30;

@@ -3,6 +3,10 @@ import { cors } from 'hono/cors';
 import * as z from 'zod';
 import { openCheckoutSession } from '../../checkout/open-session.ts';
 import { SdkPaymentRequest } from '../../checkout/payment-request.ts';
+import { sdkErrorOf } from '../../checkout/sdk-errors.ts';
+import { PortOneError } from '../../domain/errors.ts';
+import { parseJsonText } from '../body.ts';
+import { Url } from '../fields.ts';
 import type { AppEnv } from '../env.ts';
 import { clientInfo, requestOrigin } from '../ui/request-info.ts';
 
@@ -10,7 +14,7 @@ const SessionBody = z.object({
   request: z.unknown(),
   windowType: z.enum(['IFRAME', 'POPUP', 'REDIRECTION']).default('IFRAME'),
   platform: z.enum(['PC', 'MOBILE']).default('PC'),
-  pageUrl: z.string().max(2048).optional(),
+  pageUrl: Url.optional(),
 });
 
 const badRequest = (message: string) => ({ code: 'BadRequest', message });
@@ -36,25 +40,36 @@ export function sessionRoutes() {
   app.post('/checkout/sessions', async (c) => {
     let json: unknown;
     try {
-      json = JSON.parse(await c.req.text());
-    } catch {
-      return c.json(badRequest('the body must be JSON'), 400);
+      json = parseJsonText(await c.req.text(), 'the body');
+    } catch (err) {
+      return c.json(badRequest((err as Error).message), 400);
     }
     const body = SessionBody.safeParse(json);
-    if (!body.success) return c.json(badRequest(body.error.issues[0]?.message ?? 'invalid body'), 400);
+    if (!body.success) {
+      const issue = body.error.issues[0];
+      return c.json(badRequest(`${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid body'}`), 400);
+    }
     const request = SdkPaymentRequest.safeParse(body.data.request);
     if (!request.success) {
       const issue = request.error.issues[0];
       return c.json(badRequest(`${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`), 400);
     }
-    const result = await openCheckoutSession(c.var.services, {
-      request: request.data,
-      windowType: body.data.windowType,
-      platform: body.data.platform,
-      merchantOrigin: originOf(c.req.header('origin')) ?? originOf(body.data.pageUrl),
-      pageUrl: body.data.pageUrl,
-      ...clientInfo(c),
-    });
+    let result;
+    try {
+      result = await openCheckoutSession(c.var.services, {
+        request: request.data,
+        windowType: body.data.windowType,
+        platform: body.data.platform,
+        merchantOrigin: originOf(c.req.header('origin')) ?? originOf(body.data.pageUrl),
+        pageUrl: body.data.pageUrl,
+        ...clientInfo(c),
+      });
+    } catch (err) {
+      // A use case's refusal (e.g. a noticeUrl the sender must never call) in the SDK's shape;
+      // only a dependency failure goes on to the 503 handler.
+      if (!(err instanceof PortOneError)) throw err;
+      result = { ok: false as const, ...sdkErrorOf(err) };
+    }
     if (!result.ok) return c.json({ code: result.code, message: result.message }, result.status);
     const base = requestOrigin(c);
     const { session, token } = result;

@@ -15,6 +15,8 @@ import { clientInfo } from '../ui/request-info.ts';
 import { checkoutCsp } from '../ui/security.ts';
 import { CheckoutPage, type CheckoutPageProps } from './checkout-page.tsx';
 import { ResultPage, WindowErrorPage } from './result-page.tsx';
+import { sdkErrorOf } from '../../checkout/sdk-errors.ts';
+import { logger } from '../../logger.ts';
 
 type Form = Record<string, string>;
 
@@ -59,6 +61,16 @@ const expiredResponse = (s: CheckoutSession): PaymentResponse => ({
   code: 'DeadlineExceeded',
   message: '결제 가능 시간이 지났습니다. 결제창을 다시 열어 주세요. (checkout session expired)',
 });
+
+/**
+ * A window whose request failed for a reason no refusal covers (a dependency failed) still ends
+ * with an answer to the merchant's promise, never a page that leaves it pending.
+ */
+function finishWithFailure(c: Context<AppEnv>, session: CheckoutSession, err: unknown) {
+  logger.error('checkout window error', { error: err as Error, path: c.req.path });
+  const { code, message } = sdkErrorOf(err);
+  return finish(c, session, { transactionType: 'PAYMENT', paymentId: session.paymentId, txId: session.txId, code, message });
+}
 
 function invalidLink(c: Context<AppEnv>) {
   const lang = /^en/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'ko';
@@ -141,7 +153,12 @@ export function windowRoutes() {
     const opened = openSession(c.var.services, token);
     if (!opened.ok) return opened.reason === 'expired' ? finish(c, opened.session, expiredResponse(opened.session)) : invalidLink(c);
     const { session } = opened;
-    const outcome = await completeCheckout(c.var.services, session, choiceFrom(session, form), clientInfo(c));
+    let outcome;
+    try {
+      outcome = await completeCheckout(c.var.services, session, choiceFrom(session, form), clientInfo(c));
+    } catch (err) {
+      return finishWithFailure(c, session, err);
+    }
     if (outcome.kind === 'retry') {
       const t = translator(session.lang);
       const message =

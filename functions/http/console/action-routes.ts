@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { PortOneError } from '../../domain/errors.ts';
+import { CancelReason, idParam } from '../fields.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
 import { notifyTestDeposit } from '../../payments/virtual-account.ts';
 import { resetStoreData } from '../../stores/reset-store.ts';
@@ -48,8 +49,11 @@ export function actionRoutes() {
     const f = await form(c);
     const amount = f.amount?.trim() ? Number(f.amount) : undefined;
     return act(c, paymentPath(id), async () => {
+      idParam(c, 'paymentId');
       if (amount !== undefined && (!Number.isInteger(amount) || amount <= 0)) throw new PortOneError('INVALID_REQUEST', 'amount: a positive whole number');
-      const cancellation = await cancelPayment(c.var.services, storeOf(c), id, { reason: f.reason?.trim() || 'console cancel', amount, trigger: 'CONSOLE' });
+      const reason = CancelReason.safeParse(f.reason?.trim() || 'console cancel');
+      if (!reason.success) throw new PortOneError('INVALID_REQUEST', `reason: ${reason.error.issues[0]?.message ?? 'invalid'}`);
+      const cancellation = await cancelPayment(c.var.services, storeOf(c), id, { reason: reason.data, amount, trigger: 'CONSOLE' });
       const won = cancellation.totalAmount.toLocaleString('ko-KR');
       return { ko: `${won}원을 취소했습니다.`, en: `Cancelled ${won} KRW.` };
     });
@@ -58,6 +62,7 @@ export function actionRoutes() {
   app.post('/payments/:paymentId/test-deposit', (c) => {
     const id = c.req.param('paymentId');
     return act(c, paymentPath(id), async () => {
+      idParam(c, 'paymentId');
       await notifyTestDeposit(c.var.services, storeOf(c), id);
       return { ko: '테스트 입금웹훅통지를 보냈습니다: 포트원은 결제완료, PG에는 돈이 없습니다.', en: 'Test deposit notified: PortOne says PAID, the PG holds no money.' };
     });
@@ -67,6 +72,7 @@ export function actionRoutes() {
     const id = c.req.param('paymentId');
     const f = await form(c);
     return act(c, paymentPath(id), async () => {
+      idParam(c, 'paymentId');
       const entry = await resendWebhook(c.var.services, storeOf(c), id, f.webhookId || undefined);
       return { ko: `${entry.type} 웹훅을 재발송 대기열에 넣었습니다.`, en: `Queued a resend of ${entry.type}.` };
     });
@@ -75,7 +81,7 @@ export function actionRoutes() {
   app.post('/timers/:timerId/fire', async (c) => {
     const f = await form(c);
     return act(c, safeNext(f.next), async () => {
-      const outcome = await fireTimerNow(c.var.services, storeOf(c), c.req.param('timerId'));
+      const outcome = await fireTimerNow(c.var.services, storeOf(c), idParam(c, 'timerId'));
       return { ko: `타이머를 실행했습니다: ${outcome.detail ?? outcome.result}`, en: `Timer fired: ${outcome.detail ?? outcome.result}` };
     });
   });
@@ -123,7 +129,7 @@ export function actionRoutes() {
 
   app.post('/webhooks/secrets/:secretId/delete', (c) =>
     act(c, '/console/webhooks', async () => {
-      await deleteWebhookSecret(c.var.services, storeOf(c), c.req.param('secretId'));
+      await deleteWebhookSecret(c.var.services, storeOf(c), idParam(c, 'secretId'));
       return { ko: '시크릿을 삭제했습니다.', en: 'Secret deleted.' };
     }),
   );

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { loadPaymentDetail } from '../../console/payment-detail.ts';
 import { listForConsole, type ConsoleListQuery } from '../../console/payment-list.ts';
+import { idProblem } from '../../domain/limits.ts';
 import { PortOneError } from '../../domain/errors.ts';
 import { PROFILES } from '../../domain/profiles/index.ts';
 import { loadStore } from '../../stores/load-store.ts';
@@ -46,7 +47,10 @@ export function pageRoutes() {
   app.get('/payments/:paymentId', async (c) => {
     const chrome = await chromeFor(c);
     try {
-      const detail = await loadPaymentDetail(c.var.services, c.var.consoleSession.storeId, c.req.param('paymentId'));
+      const paymentId = c.req.param('paymentId');
+      // No payment can have an id over the key budget: not found, without asking the table.
+      if (idProblem(paymentId)) return renderConsoleError(c, chrome.lang, 404);
+      const detail = await loadPaymentDetail(c.var.services, c.var.consoleSession.storeId, paymentId);
       return renderPage(c, <PaymentPage {...chrome} detail={detail} />);
     } catch (err) {
       if (err instanceof PortOneError && err.type === 'PAYMENT_NOT_FOUND') return renderConsoleError(c, chrome.lang, 404);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { ownStoreId } from '../auth.ts';
 import { readBody, readQueryOrBody } from '../body.ts';
+import { idParam } from '../fields.ts';
 import { invalidRequest } from '../../domain/errors.ts';
 import { loadPaymentWithWebhooks } from '../../payments/get-payment.ts';
 import { presentCancellation, presentPayment } from '../../payments/present.ts';
@@ -29,7 +30,7 @@ export function paymentRoutes() {
   // getPayment
   app.get('/payments/:paymentId', async (c) => {
     const storeId = ownStoreId(c.var.storeId, c.req.query('storeId'));
-    const payment = await loadPaymentWithWebhooks(c.var.services, storeId, c.req.param('paymentId'));
+    const payment = await loadPaymentWithWebhooks(c.var.services, storeId, idParam(c, 'paymentId'));
     return c.json(presentPayment(payment));
   });
 
@@ -52,6 +53,7 @@ export function paymentRoutes() {
 
   // payInstantly: card credentials, or virtual-account issuance
   app.post('/payments/:paymentId/instant', async (c) => {
+    const paymentId = idParam(c, 'paymentId');
     const body = await readBody(c, InstantPaymentBody);
     const storeId = ownStoreId(c.var.storeId, body.storeId);
     if (!body.channelKey) throw invalidRequest('channelKey: required (channel groups are not simulated)');
@@ -69,7 +71,7 @@ export function paymentRoutes() {
         };
     const payment = await approvePayment(c.var.services, {
       storeId,
-      paymentId: c.req.param('paymentId'),
+      paymentId,
       channelKey: body.channelKey,
       orderName: body.orderName,
       amount: body.amount,
@@ -92,7 +94,7 @@ export function paymentRoutes() {
   app.post('/payments/:paymentId/cancel', async (c) => {
     const body = await readBody(c, CancelPaymentBody);
     const storeId = ownStoreId(c.var.storeId, body.storeId);
-    const cancellation = await cancelPayment(c.var.services, storeId, c.req.param('paymentId'), body);
+    const cancellation = await cancelPayment(c.var.services, storeId, idParam(c, 'paymentId'), body);
     return c.json({ cancellation: presentCancellation(cancellation) });
   });
 
@@ -100,7 +102,7 @@ export function paymentRoutes() {
   app.post('/payments/:paymentId/pre-register', async (c) => {
     const body = await readBody(c, PreRegisterBody);
     const storeId = ownStoreId(c.var.storeId, body.storeId);
-    await preRegisterPayment(c.var.services, storeId, c.req.param('paymentId'), body);
+    await preRegisterPayment(c.var.services, storeId, idParam(c, 'paymentId'), body);
     return c.json({});
   });
 
@@ -108,7 +110,7 @@ export function paymentRoutes() {
   app.post('/payments/:paymentId/virtual-account/close', async (c) => {
     const body = await readBody(c, CloseVirtualAccountBody);
     const storeId = ownStoreId(c.var.storeId, (body.storeId as string | undefined) ?? c.req.query('storeId'));
-    return c.json(await closeVirtualAccount(c.var.services, storeId, c.req.param('paymentId')));
+    return c.json(await closeVirtualAccount(c.var.services, storeId, idParam(c, 'paymentId')));
   });
 
   return app;

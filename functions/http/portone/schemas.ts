@@ -1,5 +1,20 @@
 import * as z from 'zod';
 import type { PaymentFilter as PaymentFilterInput } from '../../payments/list-payments.ts';
+import {
+  Bank,
+  CancelReason,
+  Currency,
+  CUSTOMER_SIZE_MESSAGE,
+  CustomData,
+  Id,
+  NoticeUrls,
+  OrderName,
+  PaymentTotal,
+  Products,
+  ShortText,
+  ValidHours,
+  customerSizeOk,
+} from '../fields.ts';
 
 /**
  * Request bodies of the PortOne operations we implement, field names exactly as PortOne's OAS.
@@ -23,7 +38,8 @@ export const CustomerInput = z
     zipcode: z.string().optional(),
     businessRegistrationNumber: z.string().optional(),
   })
-  .loose();
+  .loose()
+  .refine(customerSizeOk, CUSTOMER_SIZE_MESSAGE);
 
 export const CardCredential = z.object({
   number: z.string().min(1),
@@ -35,7 +51,7 @@ export const CardCredential = z.object({
 
 export const InstantPaymentBody = z.object({
   storeId: z.string().optional(),
-  channelKey: z.string().min(1).optional(),
+  channelKey: Id.optional(),
   channelGroupId: z.string().optional(),
   method: z
     .object({
@@ -50,25 +66,25 @@ export const InstantPaymentBody = z.object({
         .optional(),
       virtualAccount: z
         .object({
-          bank: z.string().min(1),
-          expiry: z.object({ validHours: int.positive().optional(), dueDate: z.iso.datetime({ offset: true }).optional() }),
+          bank: Bank,
+          expiry: z.object({ validHours: ValidHours.optional(), dueDate: z.iso.datetime({ offset: true }).optional() }),
           option: z.object({ type: z.enum(['NORMAL', 'FIXED']), fixed: z.unknown().optional() }),
           cashReceipt: z.unknown().optional(),
-          remitteeName: z.string().optional(),
+          remitteeName: ShortText.optional(),
         })
         .optional(),
     })
     .refine((m) => (m.card ? 1 : 0) + (m.virtualAccount ? 1 : 0) === 1, 'exactly one of card or virtualAccount'),
-  orderName: z.string().min(1),
+  orderName: OrderName,
   isCulturalExpense: z.boolean().optional(),
   isEscrow: z.boolean().optional(),
   customer: CustomerInput.optional(),
-  customData: z.string().optional(),
-  amount: z.object({ total: nonNegative, taxFree: nonNegative.optional(), vat: nonNegative.optional() }),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code such as KRW'),
+  customData: CustomData.optional(),
+  amount: z.object({ total: PaymentTotal, taxFree: nonNegative.optional(), vat: nonNegative.optional() }),
+  currency: Currency,
   country: z.string().optional(),
-  noticeUrls: z.array(z.string()).optional(),
-  products: z.array(z.unknown()).optional(),
+  noticeUrls: NoticeUrls.optional(),
+  products: Products.optional(),
   productCount: int.positive().optional(),
   productType: z.string().optional(),
   shippingAddress: z.unknown().optional(),
@@ -81,7 +97,7 @@ export const CancelPaymentBody = z.object({
   amount: int.positive().optional(),
   taxFreeAmount: nonNegative.optional(),
   vatAmount: nonNegative.optional(),
-  reason: z.string().min(1),
+  reason: CancelReason,
   requester: z.enum(['CUSTOMER', 'ADMIN']).optional(),
   promotionDiscountRetainOption: z.enum(['RETAIN', 'RELEASE']).optional(),
   currentCancellableAmount: nonNegative.optional(),
@@ -94,9 +110,9 @@ export type CancelPaymentBody = z.infer<typeof CancelPaymentBody>;
 
 export const PreRegisterBody = z.object({
   storeId: z.string().optional(),
-  totalAmount: nonNegative.optional(),
+  totalAmount: PaymentTotal.optional(),
   taxFreeAmount: nonNegative.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: Currency.optional(),
 });
 
 export const CloseVirtualAccountBody = z.object({ storeId: z.string().optional() }).loose();

@@ -3,11 +3,12 @@ import * as z from 'zod';
 import type { AppEnv } from '../env.ts';
 import { ownStoreId } from '../auth.ts';
 import { readBody } from '../body.ts';
+import { Id, idParam } from '../fields.ts';
 import { presentWebhook } from '../../webhooks/present.ts';
 import { resendWebhook } from '../../webhooks/resend.ts';
 
 /** PortOne's ResendWebhookBody; unknown fields are ignored like everywhere else. */
-const ResendWebhookBody = z.object({ storeId: z.string().optional(), webhookId: z.string().min(1).optional() });
+const ResendWebhookBody = z.object({ storeId: z.string().optional(), webhookId: Id.optional() });
 
 /** PortOne's resendWebhook (POST /payments/{paymentId}/resend-webhook); auth is applied by the caller. */
 export function resendWebhookRoutes() {
@@ -16,7 +17,7 @@ export function resendWebhookRoutes() {
   app.post('/payments/:paymentId/resend-webhook', async (c) => {
     const body = await readBody(c, ResendWebhookBody);
     const storeId = ownStoreId(c.var.storeId, body.storeId);
-    const entry = await resendWebhook(c.var.services, storeId, c.req.param('paymentId'), body.webhookId);
+    const entry = await resendWebhook(c.var.services, storeId, idParam(c, 'paymentId'), body.webhookId);
     return c.json({ webhook: presentWebhook(entry) });
   });
 

@@ -5,6 +5,7 @@ import { requireStore } from '../auth.ts';
 import { parseWith, readBody } from '../body.ts';
 import { invalidRequest } from '../../domain/errors.ts';
 import type { TimerRecord } from '../../domain/timer.ts';
+import { Id, idParam } from '../fields.ts';
 import { profilesJson } from '../../domain/profiles/index.ts';
 import { DECLINES, DEFAULT_ISSUER, TEST_CARDS } from '../../domain/cards.ts';
 import { seedStore } from '../../stores/seed.ts';
@@ -31,7 +32,7 @@ const SignupBody = z.object({ pgProvider: z.string().min(1) });
 const DepositBody = z.object({ amount: z.number().int().positive().optional(), depositorName: z.string().max(50).optional() });
 const ClockBody = z.object({ by: z.string().optional(), to: z.string().optional() });
 const TimersQuery = z.object({
-  paymentId: z.string().max(1000).optional(),
+  paymentId: Id.optional(),
   state: z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['PENDING', 'FIRED', 'CANCELLED'])).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(2000).optional(),
@@ -87,18 +88,18 @@ export function sandboxRoutes() {
   });
 
   app.route('/', simulateCheckoutRoutes());
-  app.get('/payments/:paymentId', async (c) => c.json(await dualView(c.var.services, c.var.storeId, c.req.param('paymentId'))));
+  app.get('/payments/:paymentId', async (c) => c.json(await dualView(c.var.services, c.var.storeId, idParam(c, 'paymentId'))));
 
   // A real deposit into a test virtual account: the PG gets money, PortOne never hears of it.
   app.post('/payments/:paymentId/virtual-account/deposit', async (c) => {
     const body = await readBody(c, DepositBody);
-    await simulateRealDeposit(c.var.services, c.var.storeId, c.req.param('paymentId'), body);
-    return c.json(await dualView(c.var.services, c.var.storeId, c.req.param('paymentId')));
+    await simulateRealDeposit(c.var.services, c.var.storeId, idParam(c, 'paymentId'), body);
+    return c.json(await dualView(c.var.services, c.var.storeId, idParam(c, 'paymentId')));
   });
   // The console's 테스트 입금웹훅통지 button.
   app.post('/payments/:paymentId/virtual-account/test-deposit-notification', async (c) => {
-    await notifyTestDeposit(c.var.services, c.var.storeId, c.req.param('paymentId'));
-    return c.json(await dualView(c.var.services, c.var.storeId, c.req.param('paymentId')));
+    await notifyTestDeposit(c.var.services, c.var.storeId, idParam(c, 'paymentId'));
+    return c.json(await dualView(c.var.services, c.var.storeId, idParam(c, 'paymentId')));
   });
 
   app.route('/webhook', webhookSettingsRoutes());
@@ -121,7 +122,7 @@ export function sandboxRoutes() {
     const page = await c.var.services.repo.listPendingTimers(c.var.storeId, { limit: query.limit ?? 100, after: query.cursor });
     return c.json({ items: page.items.map(withKst), ...(page.next ? { cursor: page.next } : {}) });
   });
-  app.post('/timers/:timerId/fire', async (c) => c.json(await fireTimerNow(c.var.services, c.var.storeId, c.req.param('timerId'))));
+  app.post('/timers/:timerId/fire', async (c) => c.json(await fireTimerNow(c.var.services, c.var.storeId, idParam(c, 'timerId'))));
 
   return app;
 }

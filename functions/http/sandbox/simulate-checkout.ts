@@ -2,23 +2,24 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../env.ts';
 import { readBody } from '../body.ts';
+import { Bank, Currency, CUSTOMER_SIZE_MESSAGE, CustomData, Id, NoticeUrls, OrderName, PaymentTotal, ValidHours, customerSizeOk, idParam } from '../fields.ts';
 import { PortOneError } from '../../domain/errors.ts';
 import { approvePayment, type ApproveMethod } from '../../payments/approve.ts';
 
 const Body = z.object({
-  channelKey: z.string().min(1),
-  orderName: z.string().min(1),
-  totalAmount: z.number().int().nonnegative(),
+  channelKey: Id,
+  orderName: OrderName,
+  totalAmount: PaymentTotal,
   taxFreeAmount: z.number().int().nonnegative().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).default('KRW'),
+  currency: Currency.default('KRW'),
   payMethod: z.enum(['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY']),
   card: z.object({ number: z.string().min(1), expiryYear: z.string().default('30'), expiryMonth: z.string().default('12') }).optional(),
-  easyPayProvider: z.string().optional(),
-  bank: z.string().optional(),
-  validHours: z.number().int().positive().optional(),
-  noticeUrls: z.array(z.string()).optional(),
-  customData: z.string().optional(),
-  customer: z.record(z.string(), z.unknown()).optional(),
+  easyPayProvider: z.string().max(40).optional(),
+  bank: Bank.optional(),
+  validHours: ValidHours.optional(),
+  noticeUrls: NoticeUrls.optional(),
+  customData: CustomData.optional(),
+  customer: z.record(z.string(), z.unknown()).refine(customerSizeOk, CUSTOMER_SIZE_MESSAGE).optional(),
 });
 
 /**
@@ -29,8 +30,8 @@ const Body = z.object({
 export function simulateCheckoutRoutes() {
   const app = new Hono<AppEnv>();
   app.post('/payments/:paymentId/checkout', async (c) => {
+    const paymentId = idParam(c, 'paymentId');
     const body = await readBody(c, Body);
-    const paymentId = c.req.param('paymentId');
     let method: ApproveMethod;
     if (body.payMethod === 'CARD') {
       if (!body.card) throw new PortOneError('INVALID_REQUEST', 'card: required when payMethod is CARD');

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../env.ts';
 import { readBody, parseWith } from '../body.ts';
+import { Id, Url, idParam } from '../fields.ts';
 import { loadStore } from '../../stores/load-store.ts';
 import { WebhookChaosSchema } from '../../webhooks/chaos.ts';
 import { DEFAULT_DELIVERY_LIMIT, MAX_DELIVERY_LIMIT, listDeliveries } from '../../webhooks/deliveries.ts';
@@ -13,10 +14,10 @@ import {
   setWebhookUrl,
 } from '../../webhooks/settings.ts';
 
-const UrlBody = z.object({ url: z.string().max(2048).nullable() });
+const UrlBody = z.object({ url: Url.nullable() });
 const SecretBody = z.object({ secret: z.string().max(200).optional() });
 const DeliveriesQuery = z.object({
-  paymentId: z.string().min(1).optional(),
+  paymentId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_DELIVERY_LIMIT).default(DEFAULT_DELIVERY_LIMIT),
 });
 
@@ -40,7 +41,7 @@ export function webhookSettingsRoutes() {
     return c.json(await addWebhookSecret(c.var.services, c.var.storeId, body.secret), 201);
   });
 
-  app.delete('/secrets/:secretId', async (c) => c.json(await deleteWebhookSecret(c.var.services, c.var.storeId, c.req.param('secretId'))));
+  app.delete('/secrets/:secretId', async (c) => c.json(await deleteWebhookSecret(c.var.services, c.var.storeId, idParam(c, 'secretId'))));
 
   app.put('/chaos', async (c) => {
     const body = await readBody(c, WebhookChaosSchema);
