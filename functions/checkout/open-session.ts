@@ -10,6 +10,7 @@ import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { CHECKOUT_PAY_METHODS, toApiCustomer, toCustomDataString, type CheckoutPayMethod, type SdkPaymentRequest } from './payment-request.ts';
+import { noticeUrlRefusal } from './notice-urls.ts';
 import { sdkErrorOf } from './sdk-errors.ts';
 import { SESSION_TTL_SECONDS, sealSession, type CheckoutSession } from './session.ts';
 
@@ -59,6 +60,8 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
 
   const store = await services.repo.getStore(req.storeId);
   if (!store) return fail('StoreNotFound', `상점이 존재하지 않습니다. (storeId: ${req.storeId})`, 404);
+  const refusedUrl = req.noticeUrls && noticeUrlRefusal(store, req.noticeUrls, services.allowLoopbackWebhooks);
+  if (refusedUrl) return fail('BadRequest', refusedUrl);
   const channel = await services.repo.getChannel(req.storeId, req.channelKey);
   if (!channel) return fail('ChannelNotFound', `채널이 존재하지 않습니다. (channelKey: ${req.channelKey})`, 404);
   const profile = getProfile(channel.pgProvider);

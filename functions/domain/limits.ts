@@ -35,6 +35,8 @@ export const LIMITS = {
   cancelReasonChars: 1_000,
   /** Cancellations of one payment (PortOne's MAX_CANCEL_COUNT_REACHED cap is unpublished: assumed). */
   cancellations: 50,
+  /** Extra hosts a store allows for browser-supplied noticeUrls (checkout/notice-urls.ts). */
+  noticeUrlHosts: 20,
   /** A virtual account is valid for at most a year. */
   virtualAccountValidHours: 24 * 365,
 } as const;

@@ -17,6 +17,8 @@ export interface StoreRecord {
     /** At most two active secrets: during rotation every delivery is signed with both. */
     secrets: { id: string; secret: string; createdAt: string }[];
     chaos?: Record<string, unknown>;
+    /** Hosts a browser's `noticeUrls` may point at, besides the webhook URL's host (checkout/notice-urls.ts). */
+    noticeUrlHosts?: string[];
   };
   version: number;
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import { PortOneError, invalidRequest } from '../domain/errors.ts';
 import type { StoreRecord } from '../domain/store.ts';
+import { LIMITS } from '../domain/limits.ts';
 import type { Services } from '../services.ts';
 import { loadStore } from '../stores/load-store.ts';
 import { normalizeChaos, readChaos, type WebhookChaos } from './chaos.ts';
@@ -27,6 +28,8 @@ export interface WebhookSettingsView {
   secrets: SecretEntry[];
   maxSecrets: number;
   chaos: WebhookChaos;
+  /** Hosts a browser's `noticeUrls` may point at, besides the URL's own host (docs/sandbox-api.md). */
+  noticeUrlHosts: string[];
 }
 
 const MAX_TRIES = 10;
@@ -37,6 +40,7 @@ export function presentSettings(store: StoreRecord): WebhookSettingsView {
     secrets: store.webhook.secrets.map(({ id, secret, createdAt }) => ({ id, secret, createdAt })),
     maxSecrets: MAX_ACTIVE_SECRETS,
     chaos: normalizeChaos(readChaos(store.webhook.chaos)),
+    noticeUrlHosts: store.webhook.noticeUrlHosts ?? [],
   };
 }
 
@@ -126,6 +130,34 @@ export async function deleteWebhookSecret(services: Services, storeId: string, s
       throw invalidRequest('this is the store’s only webhook secret; add its replacement (POST /sandbox/webhook/secrets) before deleting it');
     }
     webhook.secrets.splice(index, 1);
+  });
+  return presentSettings(store);
+}
+
+/** A host name as a URL would carry it (lowercase, IPv6 in brackets), or undefined if `host` is none. */
+function normalizeHost(host: string): string | undefined {
+  try {
+    const parsed = new URL(`http://${host}/`);
+    return parsed.hostname === host.toLowerCase() && parsed.port === '' ? parsed.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Replaces the hosts a browser's `noticeUrls` may point at (the checkout is public: without this
+ * list it could make the sandbox a webhook relay). `[]` leaves only the webhook URL's host.
+ */
+export async function setNoticeUrlHosts(services: Services, storeId: string, hosts: readonly string[]): Promise<WebhookSettingsView> {
+  if (hosts.length > LIMITS.noticeUrlHosts) throw invalidRequest(`hosts: at most ${LIMITS.noticeUrlHosts}`);
+  const normalized = hosts.map((host, index) => {
+    const name = normalizeHost(host);
+    if (!name) throw invalidRequest(`hosts[${index}]: not a host name (no scheme, port or path): ${host}`);
+    return name;
+  });
+  const store = await updateWebhookSettings(services, storeId, (webhook) => {
+    if (normalized.length === 0) delete webhook.noticeUrlHosts;
+    else webhook.noticeUrlHosts = [...new Set(normalized)];
   });
   return presentSettings(store);
 }

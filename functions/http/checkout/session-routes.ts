@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import * as z from 'zod';
 import { openCheckoutSession } from '../../checkout/open-session.ts';
 import { SdkPaymentRequest } from '../../checkout/payment-request.ts';
+import { SessionRateLimiter } from '../../checkout/rate-limit.ts';
 import { sdkErrorOf } from '../../checkout/sdk-errors.ts';
 import { PortOneError } from '../../domain/errors.ts';
 import { parseJsonText } from '../body.ts';
@@ -36,6 +37,7 @@ function originOf(value: string | undefined): string | undefined {
  */
 export function sessionRoutes() {
   const app = new Hono<AppEnv>();
+  const limiter = new SessionRateLimiter();
   app.use('/checkout/sessions', cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['content-type'], maxAge: 600 }));
   app.post('/checkout/sessions', async (c) => {
     let json: unknown;
@@ -53,6 +55,11 @@ export function sessionRoutes() {
     if (!request.success) {
       const issue = request.error.issues[0];
       return c.json(badRequest(`${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`), 400);
+    }
+    const allowed = limiter.take(request.data.storeId, c.var.services.wallNow());
+    if (!allowed.ok) {
+      c.header('Retry-After', String(allowed.retryAfterSeconds));
+      return c.json({ code: 'ResourceExhausted', message: `이 상점의 결제창 요청이 너무 많습니다. ${allowed.retryAfterSeconds}초 후 다시 시도해 주세요. (too many checkout sessions for this store)` }, 429);
     }
     let result;
     try {

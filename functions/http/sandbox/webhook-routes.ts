@@ -10,11 +10,13 @@ import {
   addWebhookSecret,
   deleteWebhookSecret,
   presentSettings,
+  setNoticeUrlHosts,
   setWebhookChaos,
   setWebhookUrl,
 } from '../../webhooks/settings.ts';
 
 const UrlBody = z.object({ url: Url.nullable() });
+const NoticeUrlHostsBody = z.object({ hosts: z.array(z.string().max(253)) });
 const SecretBody = z.object({ secret: z.string().max(200).optional() });
 const DeliveriesQuery = z.object({
   paymentId: Id.optional(),
@@ -42,6 +44,11 @@ export function webhookSettingsRoutes() {
   });
 
   app.delete('/secrets/:secretId', async (c) => c.json(await deleteWebhookSecret(c.var.services, c.var.storeId, idParam(c, 'secretId'))));
+
+  app.put('/notice-url-hosts', async (c) => {
+    const body = await readBody(c, NoticeUrlHostsBody);
+    return c.json(await setNoticeUrlHosts(c.var.services, c.var.storeId, body.hosts));
+  });
 
   app.put('/chaos', async (c) => {
     const body = await readBody(c, WebhookChaosSchema);
