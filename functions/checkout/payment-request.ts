@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LIMITS } from '../domain/limits.ts';
-import { Bank, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products, Url, ValidHours } from '../http/fields.ts';
+import { Bank, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products, Url, ValidHours } from '../payments/request-fields.ts';
 
 /**
  * The part of the browser SDK's `PaymentRequest` (PortOne V2, `PortOne.requestPayment`) the

@@ -69,7 +69,6 @@ export const utf8Bytes = (text: string) => utf8.encode(text).length;
 export function idProblem(value: string): string | undefined {
   if (value.length === 0) return 'must not be empty';
   if (utf8Bytes(value) > LIMITS.idBytes) return `must be at most ${LIMITS.idBytes} bytes (UTF-8)`;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return 'must not contain control characters';
   return undefined;
 }

@@ -7,7 +7,7 @@ import { SessionRateLimiter } from '../../checkout/rate-limit.ts';
 import { sdkErrorOf } from '../../checkout/sdk-errors.ts';
 import { PortOneError } from '../../domain/errors.ts';
 import { parseJsonText } from '../body.ts';
-import { Url } from '../fields.ts';
+import { Url } from '../../payments/request-fields.ts';
 import type { AppEnv } from '../env.ts';
 import { clientInfo, requestOrigin } from '../ui/request-info.ts';
 

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { PortOneError } from '../../domain/errors.ts';
-import { CancelReason, idParam } from '../fields.ts';
+import { idParam } from '../fields.ts';
+import { CancelReason } from '../../payments/request-fields.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
 import { notifyTestDeposit } from '../../payments/virtual-account.ts';
 import { resetStoreData } from '../../stores/reset-store.ts';

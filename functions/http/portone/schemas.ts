@@ -1,20 +1,6 @@
 import * as z from 'zod';
 import type { PaymentFilter as PaymentFilterInput } from '../../payments/list-payments.ts';
-import {
-  Bank,
-  CancelReason,
-  Currency,
-  CUSTOMER_SIZE_MESSAGE,
-  CustomData,
-  Id,
-  NoticeUrls,
-  OrderName,
-  PaymentTotal,
-  Products,
-  ShortText,
-  ValidHours,
-  customerSizeOk,
-} from '../fields.ts';
+import { Bank, CancelReason, Currency, CUSTOMER_SIZE_MESSAGE, CustomData, Id, NoticeUrls, OrderName, PaymentTotal, Products, ShortText, ValidHours, customerSizeOk } from '../../payments/request-fields.ts';
 
 /**
  * Request bodies of the PortOne operations we implement, field names exactly as PortOne's OAS.

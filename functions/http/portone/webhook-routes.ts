@@ -3,7 +3,8 @@ import * as z from 'zod';
 import type { AppEnv } from '../env.ts';
 import { ownStoreId } from '../auth.ts';
 import { readBody } from '../body.ts';
-import { Id, idParam } from '../fields.ts';
+import { idParam } from '../fields.ts';
+import { Id } from '../../payments/request-fields.ts';
 import { presentWebhook } from '../../webhooks/present.ts';
 import { resendWebhook } from '../../webhooks/resend.ts';
 

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../env.ts';
 import { readBody } from '../body.ts';
-import { Bank, Currency, CUSTOMER_SIZE_MESSAGE, CustomData, Id, NoticeUrls, OrderName, PaymentTotal, ValidHours, customerSizeOk, idParam } from '../fields.ts';
+import { idParam } from '../fields.ts';
+import { Bank, Currency, CUSTOMER_SIZE_MESSAGE, CustomData, Id, NoticeUrls, OrderName, PaymentTotal, ValidHours, customerSizeOk } from '../../payments/request-fields.ts';
 import { PortOneError } from '../../domain/errors.ts';
 import { approvePayment, type ApproveMethod } from '../../payments/approve.ts';
 

@@ -1,0 +1,43 @@
+import * as z from 'zod';
+import { LIMITS, idProblem } from '../domain/limits.ts';
+import { isPortOneBank, isPortOneCurrency } from '../domain/portone-codes.ts';
+
+/**
+ * The request fields every entry point shares (PortOne API, sandbox API, browser checkout), each
+ * bounded by domain/limits.ts, so a payment is held to the same limits however it was requested.
+ */
+
+/** An id that becomes part of a table key. */
+export const Id = z.string().superRefine((value, ctx) => {
+  const problem = idProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+/** JSON-serialised size of an open-ended value that is stored as given. */
+const storedJsonAtMost = (max: number) => (value: unknown) => JSON.stringify(value ?? null).length <= max;
+
+export const OrderName = text(LIMITS.orderNameChars).min(1);
+export const CustomData = text(LIMITS.customDataChars);
+export const ShortText = text(LIMITS.textChars);
+export const CancelReason = text(LIMITS.cancelReasonChars).min(1);
+export const Url = text(LIMITS.urlChars);
+export const NoticeUrls = z.array(Url).max(LIMITS.noticeUrls, `at most ${LIMITS.noticeUrls} URLs`);
+
+export const Products = z
+  .array(z.unknown())
+  .max(LIMITS.products, `at most ${LIMITS.products} products`)
+  .refine(storedJsonAtMost(LIMITS.productsJsonChars), `must serialise to at most ${LIMITS.productsJsonChars} characters of JSON`);
+
+/** Applied to the customer object as stored: it keeps fields PortOne adds later, so its size is bounded as a whole. */
+export const customerSizeOk = storedJsonAtMost(LIMITS.customerJsonChars);
+export const CUSTOMER_SIZE_MESSAGE = `must serialise to at most ${LIMITS.customerJsonChars} characters of JSON`;
+
+/** PortOne refuses a payment of nothing: a PG approves no 0-won payment (docs/api.md). */
+export const PaymentTotal = z.number().int().safe().min(1, 'must be at least 1 (a PG approves no 0-won payment)');
+
+export const Currency = z.string().refine(isPortOneCurrency, 'must be a PortOne Currency code (ISO 4217) such as KRW');
+export const Bank = z.string().refine(isPortOneBank, 'must be a PortOne Bank code such as SHINHAN');
+export const ValidHours = z.number().int().positive().max(LIMITS.virtualAccountValidHours, `must be at most ${LIMITS.virtualAccountValidHours} (one year)`);
