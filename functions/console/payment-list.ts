@@ -1,5 +1,5 @@
 import type { PaymentRecord } from '../domain/payment.ts';
-import { isDiverged, pgStatus } from '../payments/dual-view.ts';
+import { isDiverged, pgStatus } from '../domain/divergence.ts';
 import { listPayments, type PaymentFilter } from '../payments/list-payments.ts';
 import type { Services } from '../services.ts';
 

@@ -1,6 +1,8 @@
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import type { OutboxEvent } from '../domain/outbox.ts';
+import { differencesOf, type Text } from '../domain/divergence.ts';
+import { won } from '../domain/money.ts';
 
 /**
  * The dual ledger over time, as data for the console's picture: two lanes, PortOne's view (what
@@ -23,11 +25,6 @@ export type SegmentState =
   | 'awaiting'
   | 'deposit';
 export type Tone = 'ok' | 'bad' | 'pg' | 'info' | 'neutral';
-
-export interface Text {
-  ko: string;
-  en: string;
-}
 
 export interface TimelineSegment {
   lane: Lane;
@@ -72,7 +69,6 @@ export const SEGMENT_TEXT: Record<SegmentState, Text> = {
   deposit: { ko: '실입금 보유', en: 'deposit held' },
 };
 
-const won = (n: number) => n.toLocaleString('ko-KR');
 const shortType = (type: string) => type.replace(/^Transaction\./, '');
 const byTime = <T extends { at: string }>(a: T, b: T) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
@@ -197,20 +193,10 @@ const TIMER_TEXT: Record<TimerRecord['kind'], { lane: Lane; ko: string; en: stri
   'webhook-delivery': { lane: 'portone', ko: '웹훅 발송 예정', en: 'webhook delivery due' },
 };
 
+/** The first contradiction between the ledgers, from when it began until now. */
 function divergenceOf(p: PaymentRecord, now: string): Timeline['divergence'] {
-  const pg = p.pg;
-  if (!pg) return undefined;
-  const paidLike = p.status === 'PAID' || p.status === 'PARTIAL_CANCELLED';
-  if (pg.voidedAt && paidLike) {
-    return { from: pg.voidedAt, to: now, reason: { ko: '불일치: 포트원은 결제완료, PG는 취소', en: 'diverged: PortOne PAID, PG voided' } };
-  }
-  if (pg.testDepositNotifiedAt && !pg.depositReceived && paidLike) {
-    return { from: pg.testDepositNotifiedAt, to: now, reason: { ko: '불일치: 포트원은 결제완료, PG에는 입금 없음', en: 'diverged: PortOne PAID, no money at the PG' } };
-  }
-  if (pg.depositReceived && p.status === 'VIRTUAL_ACCOUNT_ISSUED') {
-    return { from: pg.depositReceived.at, to: now, reason: { ko: '불일치: PG에 입금, 포트원은 입금대기', en: 'diverged: deposit at the PG, PortOne still waiting' } };
-  }
-  return undefined;
+  const d = differencesOf(p).find((x) => x.diverged);
+  return d && { from: d.since, to: now, reason: d.label };
 }
 
 /** Room drawn after the last pending timer, so what it leads to is visible. */

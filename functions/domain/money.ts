@@ -14,6 +14,9 @@ export interface AmountBreakdown {
   supply: number;
 }
 
+/** `10,000`: an amount grouped as Koreans write it (followed by 원, or KRW in English). */
+export const won = (n: number): string => n.toLocaleString('ko-KR');
+
 export function vatOf(taxable: number): number {
   return Math.floor((taxable + 5) / 11);
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { explainDifferences } from '../../functions/console/differences.ts';
 import { layoutTimeline, textWidth, timeScale } from '../../functions/console/timeline-layout.ts';
 import { buildTimeline } from '../../functions/console/timeline.ts';
 import type { PaymentRecord } from '../../functions/domain/payment.ts';
@@ -87,7 +86,7 @@ describe('the timeline model', () => {
     expect(tl.divergence).toMatchObject({ from: VOID, to: now });
     expect(tl.segments.filter((s) => s.lane === 'pg').map((s) => s.state)).toEqual(['held', 'voided']);
     expect(tl.segments.filter((s) => s.lane === 'portone').map((s) => s.state)).toEqual(['ready', 'paid']);
-    expect(explainDifferences(voided)[0]?.ko).toContain('기 취소 거래');
+    expect(tl.divergence?.reason).toEqual({ ko: '불일치: 포트원은 결제완료, PG는 취소', en: 'diverged: PortOne PAID, PG voided' });
   });
 });
 

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { explainDifferences } from '../../console/differences.ts';
+import { differencesOf } from '../../domain/divergence.ts';
 import type { PaymentDetail } from '../../console/payment-detail.ts';
 import { formatAmount, kst, translator, type Lang } from '../ui/format.ts';
 import { ClockForm } from './clock-form.tsx';
@@ -39,7 +39,7 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
   const here = `/console/payments/${encodeURIComponent(p.paymentId)}`;
   const status = paymentStatusLabel(p.status, lang);
   const pgLabel = pgStatusLabel(pg.status, lang);
-  const differences = explainDifferences(p);
+  const differences = differencesOf(p);
   const pending = detail.dual.timers.filter((tm) => tm.state === 'pending');
   const cancellable = p.status === 'PAID' || p.status === 'PARTIAL_CANCELLED';
   const remaining = p.amount.paid - p.amount.cancelled;
@@ -77,7 +77,7 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
           </h2>
           <ul class="notes">
             {differences.map((d) => (
-              <li>{d[lang]}</li>
+              <li>{d.text[lang]}</li>
             ))}
           </ul>
         </section>
