@@ -1,4 +1,4 @@
-import { ConcurrentModificationError } from '../domain/errors.ts';
+import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import { commitPaymentChange } from '../payments/commit.ts';
 import type { Services } from '../services.ts';
@@ -24,8 +24,9 @@ export const userCancelCode = (pgProvider: string | undefined) => (pgProvider &&
  * transaction already finished (a result raced the close), that result is the answer instead.
  */
 export async function cancelCheckout(services: Services, session: CheckoutSession): Promise<PaymentResponse> {
-  for (let attempt = 1; ; attempt++) {
-    const payment = await services.repo.getPayment(session.storeId, session.paymentId);
+  // A payment that changed meanwhile is decided again: it may have been paid in that instant.
+  return retryOnConflict<PaymentResponse, PaymentRecord>(RETRY_LIMITS.checkoutClose, async ({ current }) => {
+    const payment = current ?? (await services.repo.getPayment(session.storeId, session.paymentId));
     const pgCode = userCancelCode(payment?.channel?.pgProvider);
     const cancelled = failedAtPg(session.paymentId, session.txId, pgCode, USER_CANCEL_MESSAGE);
     if (!payment || payment.transactionId !== session.txId) return cancelled;
@@ -42,17 +43,12 @@ export async function cancelCheckout(services: Services, session: CheckoutSessio
       statusChangedAt: nowIso,
       failure: { reason: USER_CANCEL_MESSAGE, pgCode, pgMessage: USER_CANCEL_MESSAGE },
     };
-    try {
-      await commitPaymentChange(services, {
-        store,
-        payment: failed,
-        expectedVersion: payment.version,
-        outbox: newOutboxEvent({ store, payment: failed, type: 'Transaction.Failed', at: now }),
-      });
-      return cancelled;
-    } catch (err) {
-      // A payment that changed meanwhile is re-read: it may have been paid in that instant.
-      if (!(err instanceof ConcurrentModificationError) || attempt >= 3) throw err;
-    }
-  }
+    await commitPaymentChange(services, {
+      store,
+      payment: failed,
+      expectedVersion: payment.version,
+      outbox: newOutboxEvent({ store, payment: failed, type: 'Transaction.Failed', at: now }),
+    });
+    return cancelled;
+  });
 }

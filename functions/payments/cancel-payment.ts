@@ -5,7 +5,7 @@ import type { Cancellation, PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import { getProfile } from '../domain/profiles/index.ts';
 import { decideCancel } from '../domain/pg-rules.ts';
-import { ConcurrentModificationError } from '../domain/errors.ts';
+import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { loadStore } from '../stores/load-store.ts';
@@ -30,24 +30,21 @@ export interface CancelRequest {
 /** Partial cancels per payment (domain/limits.ts: it bounds the payment item's size too). */
 export const MAX_CANCELLATIONS = LIMITS.cancellations;
 
-/** Enough for 20 concurrent cancels on one payment to each get a turn. */
-const MAX_ATTEMPTS = 30;
-
 /**
  * Full or partial cancel. Decided against a fresh read and committed with the version it read,
  * so concurrent cancels serialise: a loser re-reads and decides again (and may now exceed what is
  * left). Money can therefore never be cancelled twice.
  */
 export async function cancelPayment(services: Services, storeId: string, paymentId: string, req: CancelRequest): Promise<Cancellation> {
-  for (let attempt = 1; ; attempt++) {
-    const [store, payment] = await Promise.all([loadStore(services, storeId), loadPayment(services, storeId, paymentId)]);
-    try {
-      return await cancelOnce(services, store, payment, req, attempt === 1);
-    } catch (err) {
-      if (!(err instanceof ConcurrentModificationError) || attempt >= MAX_ATTEMPTS) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt)); // back off so racers spread out
-    }
-  }
+  return retryOnConflict<Cancellation, PaymentRecord>(
+    RETRY_LIMITS.paymentCancel,
+    async ({ attempt, current }) => {
+      const [store, payment] = await Promise.all([loadStore(services, storeId), current ?? loadPayment(services, storeId, paymentId)]);
+      return cancelOnce(services, store, payment, req, attempt === 1);
+    },
+    // Back off a little, more each round, so racers spread out.
+    { backoffMs: (attempt) => Math.random() * 5 * attempt },
+  );
 }
 
 /**

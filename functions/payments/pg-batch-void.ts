@@ -1,12 +1,11 @@
 import { ConcurrentModificationError } from '../domain/errors.ts';
+import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { loadStore } from '../stores/load-store.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import { commitPaymentChange } from './commit.ts';
-
-const MAX_ATTEMPTS = 10;
 
 /**
  * The PG's 매입 전 일괄취소 (batch void before settlement) in test mode: the PG gives the money back
@@ -16,9 +15,9 @@ const MAX_ATTEMPTS = 10;
  * cancel racing it, leaves exactly one winner.
  */
 export async function runPgVoid(services: Services, timer: TimerRecord): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
+  return retryOnConflict<string, PaymentRecord>(RETRY_LIMITS.pgVoid, async ({ current }) => {
     const store = await loadStore(services, timer.storeId);
-    const payment = await services.repo.getPayment(timer.storeId, timer.paymentId);
+    const payment = current ?? (await services.repo.getPayment(timer.storeId, timer.paymentId));
     const settleOnly = async (why: string) => {
       const settled = await services.repo.settleTimer(timer.storeId, timer.timerId, 'FIRED', storeNow(services, store).toISOString());
       return settled ? why : 'skipped';
@@ -34,11 +33,9 @@ export async function runPgVoid(services: Services, timer: TimerRecord): Promise
       await commitPaymentChange(services, { store, payment: next, expectedVersion: payment.version, fireTimers: [timer] });
       return `voided by the PG batch at ${timer.dueAt}; PortOne still says ${payment.status}`;
     } catch (err) {
-      if (!(err instanceof ConcurrentModificationError)) throw err;
-      // Either the payment changed (re-decide) or the timer already fired (nothing to do).
-      const fresh = await services.repo.getTimer(timer.storeId, timer.timerId);
-      if (fresh?.state !== 'PENDING') return 'skipped';
-      if (attempt >= MAX_ATTEMPTS) throw err;
+      // Either the payment changed (decide again) or the timer already fired (nothing to do).
+      if (err instanceof ConcurrentModificationError && (await services.repo.getTimer(timer.storeId, timer.timerId))?.state !== 'PENDING') return 'skipped';
+      throw err;
     }
-  }
+  });
 }

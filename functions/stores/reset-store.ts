@@ -1,4 +1,5 @@
-import { ConcurrentModificationError } from '../domain/errors.ts';
+import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
+import type { StoreRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
 import { loadStore } from './load-store.ts';
 
@@ -29,19 +30,13 @@ export async function resetStoreData(services: Services, storeId: string, opts: 
     after = page.next;
   } while (after);
   const deletedItems = await services.repo.deleteStoreItems(storeId, DATA_KINDS);
-  let clockReset = false;
-  if (opts.resetClock) {
-    for (let attempt = 1; ; attempt++) {
-      const store = await loadStore(services, storeId);
-      if (store.clockOffsetMs === 0) break;
-      try {
-        await services.repo.saveStore({ ...store, clockOffsetMs: 0 }, store.version);
-        clockReset = true;
-        break;
-      } catch (err) {
-        if (!(err instanceof ConcurrentModificationError) || attempt >= 5) throw err;
-      }
-    }
-  }
+  const clockReset =
+    opts.resetClock === true &&
+    (await retryOnConflict<boolean, StoreRecord>(RETRY_LIMITS.clockReset, async ({ current }) => {
+      const store = current ?? (await loadStore(services, storeId));
+      if (store.clockOffsetMs === 0) return false;
+      await services.repo.saveStore({ ...store, clockOffsetMs: 0 }, store.version);
+      return true;
+    }));
   return { deletedItems, unscheduledTimers, clockReset };
 }

@@ -5,7 +5,7 @@
  * leave three secrets.
  */
 import { randomUUID } from 'node:crypto';
-import { ConcurrentModificationError } from '../domain/errors.ts';
+import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
 import { PortOneError, invalidRequest } from '../domain/errors.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import { LIMITS } from '../domain/limits.ts';
@@ -32,8 +32,6 @@ export interface WebhookSettingsView {
   noticeUrlHosts: string[];
 }
 
-const MAX_TRIES = 10;
-
 export function presentSettings(store: StoreRecord): WebhookSettingsView {
   return {
     url: store.webhook.url ?? null,
@@ -54,19 +52,15 @@ export async function updateWebhookSettings(
   storeId: string,
   change: (webhook: WebhookSettings, store: StoreRecord) => boolean | void,
 ): Promise<StoreRecord> {
-  for (let attempt = 1; ; attempt++) {
-    const store = await loadStore(services, storeId);
+  return retryOnConflict<StoreRecord, StoreRecord>(RETRY_LIMITS.webhookSettings, async ({ current }) => {
+    const store = current ?? (await loadStore(services, storeId));
     const next: StoreRecord = structuredClone(store);
     next.webhook.secrets ??= [];
     if (change(next.webhook, next) === false) return store;
-    try {
-      await services.repo.saveStoreWebhook(storeId, next.webhook, store.version);
-      next.version = store.version + 1;
-      return next;
-    } catch (err) {
-      if (!(err instanceof ConcurrentModificationError) || attempt >= MAX_TRIES) throw err;
-    }
-  }
+    await services.repo.saveStoreWebhook(storeId, next.webhook, store.version);
+    next.version = store.version + 1;
+    return next;
+  });
 }
 
 const newSecretEntry = (services: Services, secret = generateWebhookSecret()): SecretEntry => ({
