@@ -1,7 +1,7 @@
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import { lookupTestCard, parseExpiry } from '../domain/cards.ts';
 import { PortOneError } from '../domain/errors.ts';
-import type { PaymentRecord } from '../domain/payment.ts';
+import { orderDetailsOf, type PaymentRecord } from '../domain/payment.ts';
 import { approvePayment, type ApproveMethod } from '../payments/approve.ts';
 import type { Services } from '../services.ts';
 import { isKnownBank, isKnownEasyPayProvider } from './choices.ts';
@@ -87,6 +87,7 @@ export async function completeCheckout(
   }
   try {
     const paid = await approvePayment(services, {
+      ...orderDetailsOf(ready),
       storeId: session.storeId,
       paymentId: session.paymentId,
       channelKey: session.channelKey,
@@ -94,12 +95,6 @@ export async function completeCheckout(
       amount: session.amount,
       currency: session.currency,
       method: toApproveMethod(session, choice),
-      customer: ready.customer,
-      customData: ready.customData,
-      noticeUrls: ready.noticeUrls,
-      isCulturalExpense: ready.isCulturalExpense,
-      isEscrow: ready.isEscrow,
-      products: ready.products,
       origin: { platformType: session.platform, ipAddress: client.ipAddress, userAgent: client.userAgent, url: ready.origin.url },
     });
     return { kind: 'done', response: succeeded(session.paymentId, paid.transactionId) };

@@ -81,7 +81,32 @@ export interface PaymentWebhookLog {
   triggeredAt?: string;
 }
 
-export interface PaymentRecord {
+/**
+ * The merchant's own words about the order, from PortOne's payment request: kept on the payment as
+ * given and shown back by getPayment. Every way of paying carries them through {@link orderDetailsOf}.
+ */
+export interface OrderDetails {
+  customer?: Record<string, unknown>;
+  customData?: string;
+  noticeUrls?: string[];
+  isCulturalExpense?: boolean;
+  isEscrow?: boolean;
+  products?: unknown[];
+  productCount?: number;
+}
+
+/** Exactly the order details of a request or a payment, nothing else it carries. */
+export const orderDetailsOf = (from: OrderDetails): OrderDetails => ({
+  customer: from.customer,
+  customData: from.customData,
+  noticeUrls: from.noticeUrls,
+  isCulturalExpense: from.isCulturalExpense,
+  isEscrow: from.isEscrow,
+  products: from.products,
+  productCount: from.productCount,
+});
+
+export interface PaymentRecord extends OrderDetails {
   storeId: string;
   merchantId: string;
   paymentId: string;
@@ -107,12 +132,6 @@ export interface PaymentRecord {
   customer: Record<string, unknown>;
   /** Where the payment was requested from (API call, PC or mobile checkout). */
   origin: { platformType: 'API' | 'PC' | 'MOBILE'; ipAddress: string; userAgent?: string; url?: string };
-  customData?: string;
-  noticeUrls?: string[];
-  isCulturalExpense?: boolean;
-  isEscrow?: boolean;
-  productCount?: number;
-  products?: unknown[];
   requestedAt: string;
   updatedAt: string;
   statusChangedAt: string;

@@ -1,7 +1,7 @@
 import { PortOneError, invalidRequest, pgProviderError } from '../domain/errors.ts';
 import type { ChannelRecord } from '../domain/store.ts';
-import type { MethodKind, PaymentRecord } from '../domain/payment.ts';
-import { readyPayment } from './ready-payment.ts';
+import { orderDetailsOf, type MethodKind, type PaymentRecord } from '../domain/payment.ts';
+import { readyPayment, type PaymentRequest } from './ready-payment.ts';
 import { isExpired, lookupTestCard, maskCardNumber, type TestCard } from '../domain/cards.ts';
 import { getProfile } from '../domain/profiles/index.ts';
 import { currencyProblem } from '../domain/currencies.ts';
@@ -25,22 +25,10 @@ export type ApproveMethod =
   | { kind: 'VIRTUAL_ACCOUNT'; bank: string; validHours?: number; dueDate?: string; remitteeName?: string; accountType?: 'NORMAL' | 'FIXED' }
   | { kind: 'EASY_PAY'; provider: string };
 
-export interface ApproveRequest {
+export interface ApproveRequest extends PaymentRequest {
   storeId: string;
   paymentId: string;
-  channelKey: string;
-  orderName: string;
-  amount: { total: number; taxFree?: number; vat?: number };
-  currency: string;
   method: ApproveMethod;
-  customer?: Record<string, unknown>;
-  customData?: string;
-  noticeUrls?: string[];
-  isCulturalExpense?: boolean;
-  isEscrow?: boolean;
-  products?: unknown[];
-  productCount?: number;
-  origin: PaymentRecord['origin'];
 }
 
 /**
@@ -105,6 +93,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
   });
 
   const payment = readyPayment({
+    ...orderDetailsOf(req),
     store,
     paymentId: req.paymentId,
     // A READY payment's transaction was started by its checkout window (Transaction.Ready): keep its id.
@@ -114,13 +103,6 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     orderName: req.orderName,
     currency: req.currency,
     amount: { total: req.amount.total, taxFree, vat: req.amount.vat },
-    customer: req.customer,
-    customData: req.customData,
-    noticeUrls: req.noticeUrls,
-    isCulturalExpense: req.isCulturalExpense,
-    isEscrow: req.isEscrow,
-    products: req.products,
-    productCount: req.productCount,
     origin: req.origin,
     now,
   });

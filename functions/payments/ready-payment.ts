@@ -1,5 +1,5 @@
 import { breakdown } from '../domain/money.ts';
-import type { ChannelRef, PaymentRecord } from '../domain/payment.ts';
+import { orderDetailsOf, type ChannelRef, type OrderDetails, type PaymentRecord } from '../domain/payment.ts';
 import type { ChannelRecord, StoreRecord } from '../domain/store.ts';
 
 export const channelRef = (c: ChannelRecord): ChannelRef => ({
@@ -11,24 +11,25 @@ export const channelRef = (c: ChannelRecord): ChannelRef => ({
   pgMerchantId: c.pgMerchantId,
 });
 
-export interface ReadyPaymentInput {
+/**
+ * A payment request's fields, whichever way it arrives (payInstantly, a checkout window, the
+ * sandbox's simulated checkout): PortOne's names, amounts as the merchant gave them.
+ */
+export interface PaymentRequest extends OrderDetails {
+  channelKey: string;
+  orderName: string;
+  currency: string;
+  amount: { total: number; taxFree?: number; vat?: number };
+  origin: PaymentRecord['origin'];
+}
+
+export interface ReadyPaymentInput extends Omit<PaymentRequest, 'channelKey'> {
   store: StoreRecord;
   paymentId: string;
   transactionId: string;
   /** The record this one replaces (a pre-registered, READY or FAILED attempt), if any. */
   existing?: PaymentRecord;
   channel?: ChannelRecord;
-  orderName: string;
-  currency: string;
-  amount: { total: number; taxFree?: number; vat?: number };
-  customer?: Record<string, unknown>;
-  customData?: string;
-  noticeUrls?: string[];
-  isCulturalExpense?: boolean;
-  isEscrow?: boolean;
-  products?: unknown[];
-  productCount?: number;
-  origin: PaymentRecord['origin'];
   now: Date;
 }
 
@@ -51,13 +52,8 @@ export function readyPayment(i: ReadyPaymentInput): PaymentRecord {
     currency: i.currency,
     amount: { ...breakdown(i.amount.total, i.amount.taxFree ?? 0, i.amount.vat), discount: 0, paid: 0, cancelled: 0, cancelledTaxFree: 0 },
     cancelledVat: 0,
+    ...orderDetailsOf(i),
     customer: i.customer ?? {},
-    customData: i.customData,
-    noticeUrls: i.noticeUrls,
-    isCulturalExpense: i.isCulturalExpense,
-    isEscrow: i.isEscrow,
-    products: i.products,
-    productCount: i.productCount,
     origin: i.origin,
     requestedAt: i.existing?.requestedAt ?? nowIso,
     updatedAt: nowIso,

@@ -4,6 +4,7 @@ import { ownStoreId } from '../auth.ts';
 import { readBody, readQueryOrBody } from '../body.ts';
 import { idParam } from '../fields.ts';
 import { invalidRequest } from '../../domain/errors.ts';
+import { orderDetailsOf } from '../../domain/payment.ts';
 import { loadPaymentWithWebhooks } from '../../payments/get-payment.ts';
 import { presentCancellation, presentPayment } from '../../payments/present.ts';
 import { approvePayment, type ApproveMethod } from '../../payments/approve.ts';
@@ -70,6 +71,7 @@ export function paymentRoutes() {
           accountType: m.virtualAccount!.option.type,
         };
     const payment = await approvePayment(c.var.services, {
+      ...orderDetailsOf(body),
       storeId,
       paymentId,
       channelKey: body.channelKey,
@@ -77,13 +79,6 @@ export function paymentRoutes() {
       amount: body.amount,
       currency: body.currency,
       method,
-      customer: body.customer,
-      customData: body.customData,
-      noticeUrls: body.noticeUrls,
-      isCulturalExpense: body.isCulturalExpense,
-      isEscrow: body.isEscrow,
-      products: body.products,
-      productCount: body.productCount,
       origin: { platformType: 'API', ipAddress: clientIp(c.req.header('x-forwarded-for')) },
     });
     // OAS: paidAt is the issuance time for virtual accounts.
