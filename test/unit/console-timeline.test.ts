@@ -4,41 +4,13 @@ import { buildTimeline } from '../../functions/console/timeline.ts';
 import type { PaymentRecord } from '../../functions/domain/payment.ts';
 import type { TimerRecord } from '../../functions/domain/timer.ts';
 import type { OutboxEvent } from '../../functions/domain/outbox.ts';
+import { PAID_AT, REQUESTED_AT, paidCardRecord } from '../support/payment-records.ts';
 
-const T0 = '2025-06-01T05:00:00.000Z'; // 14:00 KST
-const PAID = '2025-06-01T05:00:03.000Z';
+const T0 = REQUESTED_AT; // 14:00 KST
+const PAID = PAID_AT;
 const VOID = '2025-06-01T14:27:00.000Z'; // 23:27 KST
 
-function payment(over: Partial<PaymentRecord> = {}): PaymentRecord {
-  return {
-    storeId: 's',
-    merchantId: 'm',
-    paymentId: 'p1',
-    transactionId: 'tx',
-    version: 2,
-    status: 'PAID',
-    orderName: 'o',
-    currency: 'KRW',
-    amount: { total: 15_000, taxFree: 0, vat: 1364, supply: 13_636, discount: 0, paid: 15_000, cancelled: 0, cancelledTaxFree: 0 },
-    cancelledVat: 0,
-    customer: {},
-    origin: { platformType: 'PC', ipAddress: '127.0.0.1' },
-    requestedAt: T0,
-    updatedAt: PAID,
-    statusChangedAt: PAID,
-    paidAt: PAID,
-    cancellations: [],
-    webhooks: [],
-    pg: {
-      withdrawn: true,
-      autoRefund: { kind: 'daily-batch', timeZone: 'Asia/Seoul', windowStart: '23:00', windowEnd: '23:50' },
-      ruleDescription: 'real withdrawal',
-      refunded: 0,
-      methodKind: 'CARD',
-    },
-    ...over,
-  };
-}
+const payment = (over: Partial<PaymentRecord> = {}) => paidCardRecord(over);
 
 const voidTimer: TimerRecord = {
   storeId: 's',

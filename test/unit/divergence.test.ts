@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { differencesOf, heldAmount, isDiverged, pgStatus } from '../../functions/domain/divergence.ts';
-import type { PaymentRecord, PgView } from '../../functions/domain/payment.ts';
+import type { PaymentRecord } from '../../functions/domain/payment.ts';
+import { PAID_AT, paidCardRecord } from '../support/payment-records.ts';
 
-const PAID = '2025-06-01T05:00:03.000Z'; // 14:00:03 KST
+const PAID = PAID_AT; // 14:00:03 KST
 const VOID = '2025-06-01T14:27:09.000Z'; // 23:27:09 KST
-const BATCH = { kind: 'daily-batch', timeZone: 'Asia/Seoul', windowStart: '23:00', windowEnd: '23:50' } as const;
-
-function payment(over: Partial<PaymentRecord> = {}, pg: Partial<PgView> | null = {}): PaymentRecord {
-  return {
-    storeId: 's',
-    merchantId: 'm',
-    paymentId: 'p1',
-    transactionId: 'tx',
-    version: 2,
-    status: 'PAID',
-    orderName: 'o',
-    currency: 'KRW',
-    amount: { total: 15_000, taxFree: 0, vat: 1364, supply: 13_636, discount: 0, paid: 15_000, cancelled: 0, cancelledTaxFree: 0 },
-    cancelledVat: 0,
-    customer: {},
-    origin: { platformType: 'API', ipAddress: '127.0.0.1' },
-    requestedAt: PAID,
-    updatedAt: PAID,
-    statusChangedAt: PAID,
-    paidAt: PAID,
-    cancellations: [],
-    webhooks: [],
-    ...(pg === null ? {} : { pg: { withdrawn: true, autoRefund: BATCH, ruleDescription: 'r', refunded: 0, methodKind: 'CARD', ...pg } }),
-    ...over,
-  };
-}
+const payment = paidCardRecord;
 
 const kinds = (p: PaymentRecord) => differencesOf(p).map((d) => d.kind);
 
