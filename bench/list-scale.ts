@@ -12,8 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { paymentItem } from '../functions/adapters/dynamodb/items.ts';
 import { PAYMENT_COUNTER_SHARDS, paymentCounterSk, storePk } from '../functions/adapters/dynamodb/keys.ts';
-import type { PaymentRecord } from '../functions/domain/payment.ts';
 import { seedStore } from '../functions/stores/seed.ts';
+import { paidCardRecord } from '../test/support/payment-records.ts';
 import { machine, median, withLocalRuntime, writeBenchmarkSection } from './harness.ts';
 
 const big = Number(process.argv[2] ?? 100_000);
@@ -106,27 +106,7 @@ await withLocalRuntime(async ({ runtime, dynamoEndpoint, tableName }) => {
   );
 });
 
-function paid(storeId: string, paymentId: string, at: string): PaymentRecord {
-  return {
-    storeId,
-    merchantId: 'bench',
-    paymentId,
-    transactionId: `tx-${paymentId}`,
-    version: 1,
-    status: 'PAID',
-    orderName: 'bench',
-    currency: 'KRW',
-    amount: { total: 10_000, taxFree: 0, vat: 909, supply: 9_091, discount: 0, paid: 10_000, cancelled: 0, cancelledTaxFree: 0 },
-    cancelledVat: 0,
-    customer: {},
-    origin: { platformType: 'API', ipAddress: '127.0.0.1' },
-    requestedAt: at,
-    updatedAt: at,
-    statusChangedAt: at,
-    paidAt: at,
-    pgTxId: `pg-${paymentId}`,
-    cancellations: [],
-    webhooks: [],
-    hasWebhooks: false,
-  };
+/** A stored PAID payment at `at`, from the fixture the pure-model tests use. */
+function paid(storeId: string, paymentId: string, at: string) {
+  return paidCardRecord({ storeId, paymentId, transactionId: `tx-${paymentId}`, requestedAt: at, updatedAt: at, statusChangedAt: at, paidAt: at, hasWebhooks: false });
 }
