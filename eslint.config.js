@@ -54,7 +54,7 @@ const adapterBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'test-artifacts/', '.vitest-cache/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'test-artifacts/', '.vitest-cache/', 'dist/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -15,6 +15,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 } },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
+      // The npm package as a user gets it: packed once (globalSetup), installed into temporary projects.
+      { test: { name: 'package', include: ['test/package/**/*.test.ts'], globalSetup: ['test/package/global-setup.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       {
         test: {
           name: 'api',

@@ -75,7 +75,7 @@ export async function launchDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Prom
     child.once('error', (err: NodeJS.ErrnoException) => {
       spawnError = new Error(
         err.code === 'ENOENT'
-          ? 'pg-sandbox needs Java 17 or newer to run DynamoDB Local: `java` was not found on PATH.'
+          ? 'Java 17 or newer is needed to run DynamoDB Local, and `java` was not found on PATH (install a JRE, e.g. apt-get install openjdk-17-jre-headless).'
           : `DynamoDB Local could not start: ${err.message}`,
       );
       exitReason ??= `could not start (${err.message})`;

@@ -6,13 +6,9 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REPO_ROOT } from '../paths.ts';
+import { ESM_REQUIRE_BANNER } from '../esm-require-banner.ts';
 
-/**
- * `require` for CommonJS code bundled into an ES module (the AWS SDK has dynamic `require`s of
- * node built-ins); without it the first SDK call fails with `Dynamic require of "node:https"`.
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __pgSandboxCreateRequire } from 'node:module'; const require = __pgSandboxCreateRequire(import.meta.url);";
+export { ESM_REQUIRE_BANNER };
 
 export interface SandboxFunctionProps {
   /** Absolute path of the TypeScript entry point; it must export `handler`. */

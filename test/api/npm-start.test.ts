@@ -4,7 +4,7 @@
  * /health, keep its data and sign-ins across a restart, sign with a key of its own, leave no node
  * or java behind after Ctrl-C or SIGTERM, and stop loudly when DynamoDB Local dies.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,15 +184,44 @@ describe('npm start', { timeout: 180_000 }, () => {
     expect({ node: alive(run.nodePid), java: alive(run.javaPid) }).toEqual({ node: false, java: false });
   });
 
-  it('says in one line that DynamoDB Local died and exits non-zero, instead of answering 503 forever', async () => {
-    const run = await start(['--port', '0', '--in-memory']);
+  it('--json prints one JSON line for scripts; says in one line that DynamoDB Local died and exits 1, instead of answering 503 forever', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', '--port', '0', '--in-memory', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
     let stderr = '';
-    run.child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const exited = new Promise<number | null>((resolve) => run.child.once('exit', resolve));
-    process.kill(run.javaPid, 'SIGKILL');
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const line = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('\n')) resolve(out.slice(0, out.indexOf('\n')));
+      });
+    });
+    const banner = JSON.parse(line) as { url: string; apiSecret: string; storeId: string; channels: { channelKey: string }[]; dataDir: null; pid: number; javaPid: number };
+    started.push(banner.pid, banner.javaPid);
+    expect(banner).toMatchObject({ storeId: 'store-local-sandbox', dataDir: null, pid: child.pid });
+    expect(banner.channels.map((c) => c.channelKey)).toContain('channel-key-test-inicis-v2');
+    const store = await fetch(`${banner.url}/sandbox/store`, { headers: { authorization: `PortOne ${banner.apiSecret}` } });
+    expect(((await store.json()) as { storeId: string }).storeId).toBe(banner.storeId);
+
+    process.kill(banner.javaPid, 'SIGKILL');
     expect(await exited).toBe(1);
-    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(`DynamoDB Local (java pid ${run.javaPid}) killed by SIGKILL`)]);
-    expect(alive(run.nodePid)).toBe(false);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(`DynamoDB Local (java pid ${banner.javaPid}) killed by SIGKILL`)]);
+    expect(alive(banner.pid)).toBe(false);
+  });
+
+  it('--help prints the options and exits 0; a wrong command line is one line and exit code 2', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', ...args], { encoding: 'utf8' });
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    for (const flag of ['--port', '--in-memory', '--data-dir', '--json']) expect(help.stdout).toContain(flag);
+    for (const args of [['--bogus'], ['stop'], ['--port', 'eighty']]) {
+      const wrong = run(...args);
+      expect({ args, status: wrong.status, lines: wrong.stderr.trim().split('\n').length }).toEqual({ args, status: 2, lines: 1 });
+    }
   });
 
   it('explains a busy port in one line instead of a stack trace', async () => {
