@@ -3,6 +3,16 @@ import type { PaymentRecord } from '../domain/payment.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../domain/store.ts';
 import type { TimerRecord, TimerState } from '../domain/timer.ts';
 
+/** One payment change for commitPaymentsTogether: commitPayment's arguments. */
+export interface PaymentCommit {
+  payment: PaymentRecord;
+  expectedVersion: number | null;
+  effects?: PaymentSideEffects;
+}
+
+/** Most payment changes one commitPaymentsTogether takes (a transaction holds 100 writes). */
+export const MAX_COMMITS_TOGETHER = 25;
+
 /** Extra writes that must commit atomically with a payment change (timers, outbox events). */
 export interface PaymentSideEffects {
   putTimers?: TimerRecord[];
@@ -94,6 +104,15 @@ export interface Repository {
    * On success `payment.version` is the new version.
    */
   commitPayment(payment: PaymentRecord, expectedVersion: number | null, effects?: PaymentSideEffects): Promise<void>;
+  /**
+   * Commits several payment changes (different payments, at most MAX_COMMITS_TOGETHER) as one
+   * all-or-nothing write: true when all applied (each `payment.version` is then the new one); false
+   * when nothing was written because a condition failed or the writes do not fit one transaction.
+   * The caller then commits them one by one with commitPayment to learn each one's fate.
+   */
+  commitPaymentsTogether(changes: PaymentCommit[]): Promise<boolean>;
+  /** Payments by id, read consistently in as few calls as the store allows; missing ids are absent. */
+  getPaymentsById(storeId: string, paymentIds: string[]): Promise<Map<string, PaymentRecord>>;
 
   // ── timers ──
   getTimer(storeId: string, timerId: string): Promise<TimerRecord | undefined>;

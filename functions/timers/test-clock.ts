@@ -6,6 +6,8 @@ import { loadStore } from '../stores/load-store.ts';
 import { parseDurationMs } from './duration.ts';
 import { runTimer, type TimerOutcome } from './run-timer.ts';
 import type { TimerRecord } from '../domain/timer.ts';
+import { MAX_COMMITS_TOGETHER } from '../ports/repository.ts';
+import { clockRoundRepository } from './clock-round.ts';
 
 export interface ClockView {
   storeId: string;
@@ -32,10 +34,14 @@ async function countPendingTimers(services: Services, storeId: string): Promise<
   return count;
 }
 
-/** How many payments' timers run at once. Each payment's own timers still run one after another. */
-const PAYMENT_CONCURRENCY = 8;
+/**
+ * How many payments' timers run at once. Each payment's own timers still run one after another.
+ * Their commits are gathered into shared transactions (clock-round.ts), so this is also about how
+ * many commits one transaction can carry.
+ */
+const PAYMENT_CONCURRENCY = 2 * MAX_COMMITS_TOGETHER;
 /** Due timers read per round. */
-const ROUND_SIZE = 200;
+const ROUND_SIZE = 500;
 /**
  * A clock advance stops starting new timers after this long and answers `complete: false`; the
  * caller continues with `{"by":"PT0S"}`. It keeps one advance well inside one Lambda invocation
@@ -94,24 +100,32 @@ export async function advanceClock(
 export async function runDueTimers(services: Services, storeId: string, untilIso: string, deadline = Number.POSITIVE_INFINITY) {
   const fired: (TimerOutcome & { dueAt: string })[] = [];
   const seen = new Set<string>();
+  // Read once, after the clock moved: every timer of the advance sees the same store.
+  const store = await loadStore(services, storeId);
   for (;;) {
     if (services.wallNow() >= deadline) return { fired, complete: !(await hasDue(services, storeId, untilIso, seen)) };
     const page = await services.repo.listPendingTimers(storeId, { untilIso, limit: ROUND_SIZE });
     const due = page.items.filter((t) => !seen.has(t.timerId));
     if (due.length === 0) return { fired, complete: true };
-    const round: (TimerOutcome & { dueAt: string })[] = [];
+    const payments = await services.repo.getPaymentsById(storeId, [...new Set(due.map((t) => t.paymentId))]);
+    const round = { ...services, repo: clockRoundRepository(services.repo, store, payments) };
+    const outcomes: (TimerOutcome & { dueAt: string })[] = [];
+    // Schedule deletions leave the pool's path: the timers are settled whatever becomes of them
+    // (a schedule left behind fires, finds its timer FIRED and does nothing).
+    const unscheduled: Promise<void>[] = [];
     await runInPool(groupByPayment(due), PAYMENT_CONCURRENCY, async (timers) => {
       for (const timer of timers) {
         // Marked when started, not when listed: a timer the budget left unstarted is still due,
         // so the answer must say `complete: false` and the continuation must find it.
         seen.add(timer.timerId);
-        const outcome = await runTimer(services, { storeId, timerId: timer.timerId }, timer);
-        await services.scheduler.unschedule(timer).catch(() => undefined);
-        round.push({ ...outcome, dueAt: timer.dueAt });
+        const outcome = await runTimer(round, { storeId, timerId: timer.timerId }, timer);
+        unscheduled.push(services.scheduler.unschedule(timer).catch(() => undefined));
+        outcomes.push({ ...outcome, dueAt: timer.dueAt });
       }
     }, deadline, services.wallNow);
+    await Promise.all(unscheduled);
     // Payments ran side by side; report in due order, as they would have run one by one.
-    fired.push(...round.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.timerId < b.timerId ? -1 : 1)));
+    fired.push(...outcomes.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.timerId < b.timerId ? -1 : 1)));
   }
 }
 

@@ -153,6 +153,33 @@ export function repositoryContract(name: string, repository: () => Repository) {
         expect(await repo().getPayment(storeId, 'order-3')).toMatchObject({ version: 2 });
       });
 
+      it('commits several payments\' changes together, all or nothing, and reads payments by id', async () => {
+        const storeId = newStoreId();
+        const ids = ['b1', 'b2', 'b3'];
+        for (const id of ids) await repo().commitPayment(payment(storeId, id), null, { putTimers: [timer(storeId, id, `t-${id}`, T0)] });
+        const read = await repo().getPaymentsById(storeId, [...ids, 'missing']);
+        expect([...read.keys()].sort()).toEqual(ids);
+        expect(read.get('b2')).toMatchObject({ paymentId: 'b2', version: 1 });
+
+        // One change's timer already fired: nothing of the batch is written.
+        await repo().settleTimer(storeId, 't-b3', 'FIRED', T0);
+        const voided = (id: string) => ({ payment: { ...read.get(id)!, status: 'CANCELLED' as const }, expectedVersion: 1, effects: { fireTimers: [{ timerId: `t-${id}`, at: T0 }] } });
+        expect(await repo().commitPaymentsTogether(ids.map(voided))).toBe(false);
+        for (const id of ids) expect(await repo().getPayment(storeId, id)).toMatchObject({ status: 'PAID', version: 1 });
+        expect(await repo().getTimer(storeId, 't-b1')).toMatchObject({ state: 'PENDING' });
+
+        // The same payment twice is never one write; the two that can apply do, together.
+        expect(await repo().commitPaymentsTogether([voided('b1'), voided('b1')])).toBe(false);
+        const batch = ['b1', 'b2'].map(voided);
+        expect(await repo().commitPaymentsTogether(batch)).toBe(true);
+        expect(batch.map((c) => c.payment.version)).toEqual([2, 2]);
+        for (const id of ['b1', 'b2']) {
+          expect(await repo().getPayment(storeId, id)).toMatchObject({ status: 'CANCELLED', version: 2 });
+          expect(await repo().getTimer(storeId, `t-${id}`)).toMatchObject({ state: 'FIRED' });
+        }
+        expect(await repo().listPendingTimers(storeId, { limit: 10 })).toMatchObject({ items: [] });
+      });
+
       it('lists a store\'s payments a page at a time, in either time order, within [from, until)', async () => {
         const storeId = newStoreId();
         const other = newStoreId();

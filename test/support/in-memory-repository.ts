@@ -3,7 +3,7 @@ import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import type { PaymentRecord } from '../../functions/domain/payment.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../functions/domain/store.ts';
 import type { TimerRecord, TimerState } from '../../functions/domain/timer.ts';
-import type { Page, PaymentQuery, PaymentSideEffects, Repository, StoreDataKind } from '../../functions/ports/repository.ts';
+import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../functions/ports/repository.ts';
 import { timeSortKey } from '../../functions/adapters/dynamodb/keys.ts';
 
 /**
@@ -154,6 +154,16 @@ export class InMemoryRepository implements Repository {
     return copy(this.payments.get(key(storeId, paymentId)));
   }
 
+  async getPaymentsById(storeId: string, paymentIds: string[]) {
+    this.count('getPaymentsById');
+    const found = new Map<string, PaymentRecord>();
+    for (const id of paymentIds) {
+      const payment = this.payments.get(key(storeId, id));
+      if (payment) found.set(id, copy(payment));
+    }
+    return found;
+  }
+
   async queryPayments(storeId: string, query: PaymentQuery): Promise<Page<PaymentRecord>> {
     this.count('queryPayments');
     const time = (p: PaymentRecord) => (query.order === 'STATUS_CHANGED_AT' ? p.statusChangedAt : p.requestedAt);
@@ -170,19 +180,37 @@ export class InMemoryRepository implements Repository {
 
   async commitPayment(payment: PaymentRecord, expectedVersion: number | null, effects: PaymentSideEffects = {}) {
     this.count('commitPayment');
-    const k = key(payment.storeId, payment.paymentId);
-    const current = this.payments.get(k);
-    const conflict = () => new ConcurrentModificationError(`payment ${payment.paymentId}`, copy(current));
-    // All conditions first: a transaction either applies whole or not at all.
-    if (expectedVersion === null ? current !== undefined : current?.version !== expectedVersion) throw conflict();
-    for (const t of effects.putTimers ?? []) if (this.timers.has(key(t.storeId, t.timerId))) throw conflict();
-    for (const t of [...(effects.cancelTimers ?? []), ...(effects.fireTimers ?? [])]) {
-      if (this.timers.get(key(payment.storeId, t.timerId))?.state !== 'PENDING') throw conflict();
-    }
-    for (const e of effects.outbox ?? []) if (this.outbox.has(outboxKey(e))) throw conflict();
+    const conflict = this.commitConflict({ payment, expectedVersion, effects });
+    if (conflict) throw conflict;
+    this.applyCommit({ payment, expectedVersion, effects });
+  }
 
+  async commitPaymentsTogether(changes: PaymentCommit[]) {
+    this.count('commitPaymentsTogether');
+    if (changes.length > MAX_COMMITS_TOGETHER) return false;
+    // The same item twice in one transaction is refused by DynamoDB as well.
+    if (new Set(changes.map((c) => key(c.payment.storeId, c.payment.paymentId))).size !== changes.length) return false;
+    if (changes.some((change) => this.commitConflict(change))) return false;
+    for (const change of changes) this.applyCommit(change);
+    return true;
+  }
+
+  /** All conditions first: a transaction either applies whole or not at all. */
+  private commitConflict({ payment, expectedVersion, effects = {} }: PaymentCommit): ConcurrentModificationError | undefined {
+    const current = this.payments.get(key(payment.storeId, payment.paymentId));
+    const conflict = () => new ConcurrentModificationError(`payment ${payment.paymentId}`, copy(current));
+    if (expectedVersion === null ? current !== undefined : current?.version !== expectedVersion) return conflict();
+    for (const t of effects.putTimers ?? []) if (this.timers.has(key(t.storeId, t.timerId))) return conflict();
+    for (const t of [...(effects.cancelTimers ?? []), ...(effects.fireTimers ?? [])]) {
+      if (this.timers.get(key(payment.storeId, t.timerId))?.state !== 'PENDING') return conflict();
+    }
+    for (const e of effects.outbox ?? []) if (this.outbox.has(outboxKey(e))) return conflict();
+    return undefined;
+  }
+
+  private applyCommit({ payment, expectedVersion, effects = {} }: PaymentCommit) {
     const version = (expectedVersion ?? 0) + 1;
-    this.payments.set(k, copy({ ...payment, version }));
+    this.payments.set(key(payment.storeId, payment.paymentId), copy({ ...payment, version }));
     for (const t of effects.putTimers ?? []) this.timers.set(key(t.storeId, t.timerId), copy(t));
     for (const t of effects.cancelTimers ?? []) this.settle(payment.storeId, t.timerId, 'CANCELLED', t.at);
     for (const t of effects.fireTimers ?? []) this.settle(payment.storeId, t.timerId, 'FIRED', t.at);

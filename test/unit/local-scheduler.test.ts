@@ -363,6 +363,22 @@ describe('local scheduler firing', () => {
     expect(scheduler.list().map((s) => s.name)).toEqual(['tomorrow']);
   });
 
+  it('fires a deleted then re-created schedule once, at its new time, and never a deleted one', async () => {
+    const { create, client, clock, calls, scheduler } = await setup();
+    await create('moved', { ScheduleExpression: 'at(2026-11-26T23:10:00)' });
+    await create('gone', { ScheduleExpression: 'at(2026-11-26T23:15:00)' });
+    await create('kept', { ScheduleExpression: 'at(2026-11-26T23:20:00)' });
+    await client.send(new DeleteScheduleCommand({ Name: 'moved', GroupName: GROUP }));
+    await client.send(new DeleteScheduleCommand({ Name: 'gone', GroupName: GROUP }));
+    await create('moved', { ScheduleExpression: 'at(2026-11-26T23:30:00)' });
+
+    clock.now = Date.parse('2026-11-26T14:25:00Z');
+    expect((await scheduler.runDue()).map((f) => f.name)).toEqual(['kept']);
+    clock.now = Date.parse('2026-11-26T15:00:00Z');
+    expect((await scheduler.runDue()).map((f) => f.name)).toEqual(['moved']);
+    expect(calls.map((c) => c.name)).toEqual(['kept', 'moved']);
+  });
+
   it('deletes a DELETE schedule after it fires, and keeps a NONE schedule ENABLED without firing it again', async () => {
     const { client, create, clock, calls, scheduler } = await setup();
     await create('deleted', { ActionAfterCompletion: 'DELETE' });

@@ -17,7 +17,7 @@ import type { OutboxEvent } from '../../domain/outbox.ts';
 import type { PaymentRecord } from '../../domain/payment.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
 import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain/timer.ts';
-import type { Page, PaymentQuery, PaymentSideEffects, Repository, StoreDataKind } from '../../ports/repository.ts';
+import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../ports/repository.ts';
 import {
   CHANNEL_PREFIX,
   META,
@@ -59,6 +59,10 @@ import { queryAll, queryPage } from './paging.ts';
 import { INDEX, ITEM_TYPE } from './schema.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** DynamoDB's limits: writes in one TransactWriteItems, keys in one BatchGetItem. */
+const MAX_TRANSACTION_ITEMS = 100;
+const BATCH_GET_KEYS = 100;
 
 /** Runs a conditional write: true when it applied, false when its condition did not hold. */
 async function succeeded(write: Promise<unknown>): Promise<boolean> {
@@ -310,6 +314,34 @@ export class DynamoDbRepository implements Repository {
   }
 
   async commitPayment(payment: PaymentRecord, expectedVersion: number | null, effects: PaymentSideEffects = {}): Promise<void> {
+    const items = this.paymentCommitItems({ payment, expectedVersion, effects });
+    try {
+      if (items.length === 1) await this.db.send(new PutCommand(items[0]!.Put!));
+      else await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      payment.version = (expectedVersion ?? 0) + 1;
+    } catch (err) {
+      if (isConflict(err)) throw this.conflict(`payment ${payment.paymentId}`, err);
+      throw err;
+    }
+  }
+
+  async commitPaymentsTogether(changes: PaymentCommit[]): Promise<boolean> {
+    if (changes.length > MAX_COMMITS_TOGETHER) return false;
+    const items = changes.flatMap((change) => this.paymentCommitItems(change));
+    if (items.length > MAX_TRANSACTION_ITEMS) return false;
+    // DynamoDB refuses a transaction touching one item twice (two new payments may share a counter shard).
+    const keys = items.map((item) => {
+      const key = item.Put?.Item ?? item.Update?.Key;
+      return `${String(key?.pk)}\n${String(key?.sk)}`;
+    });
+    if (new Set(keys).size !== keys.length) return false;
+    if (!(await succeeded(this.db.send(new TransactWriteCommand({ TransactItems: items }))))) return false;
+    for (const { payment, expectedVersion } of changes) payment.version = (expectedVersion ?? 0) + 1;
+    return true;
+  }
+
+  /** The writes of one payment change: the payment (conditional on its version), counter, effects. */
+  private paymentCommitItems({ payment, expectedVersion, effects = {} }: PaymentCommit): TransactItem[] {
     const pk = storePk(payment.storeId);
     const next = { ...payment, version: (expectedVersion ?? 0) + 1 };
     const items: TransactItem[] = [
@@ -338,14 +370,27 @@ export class DynamoDbRepository implements Repository {
     for (const t of effects.cancelTimers ?? []) items.push({ Update: { TableName: this.tableName, ...timerSettleUpdate(payment.storeId, t.timerId, 'CANCELLED', t.at) } });
     for (const t of effects.fireTimers ?? []) items.push({ Update: { TableName: this.tableName, ...timerSettleUpdate(payment.storeId, t.timerId, 'FIRED', t.at) } });
     for (const event of effects.outbox ?? []) items.push(this.createItem(outboxItem(event)));
-    try {
-      if (items.length === 1) await this.db.send(new PutCommand(items[0]!.Put!));
-      else await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      payment.version = next.version;
-    } catch (err) {
-      if (isConflict(err)) throw this.conflict(`payment ${payment.paymentId}`, err);
-      throw err;
+    return items;
+  }
+
+  async getPaymentsById(storeId: string, paymentIds: string[]): Promise<Map<string, PaymentRecord>> {
+    const found = new Map<string, PaymentRecord>();
+    const pk = storePk(storeId);
+    const unique = [...new Set(paymentIds)];
+    for (let i = 0; i < unique.length; i += BATCH_GET_KEYS) {
+      let keys: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET_KEYS).map((id) => ({ pk, sk: paymentSk(id) }));
+      for (let round = 0; keys.length > 0; round++) {
+        if (round > 8) throw new Error(`payments of store ${storeId}: DynamoDB kept returning unprocessed keys`);
+        if (round > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** round));
+        const out = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[this.tableName] ?? []) {
+          const payment = recordOrUndefined<PaymentRecord>(item);
+          if (payment) found.set(payment.paymentId, payment);
+        }
+        keys = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
     }
+    return found;
   }
 
   // ── timers (read through withCurrentKind: items may hold a kind's former name) ──

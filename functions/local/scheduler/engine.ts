@@ -93,7 +93,7 @@ export class FiringEngine {
     const dueAt = schedule.dueAt ?? now();
     schedule.attempts += 1;
     // Not fireable while the attempt runs, whatever else happens meanwhile.
-    schedule.nextAttemptAt = undefined;
+    this.options.store.setNextAttempt(schedule, undefined);
     const base = {
       arn: schedule.arn,
       name: schedule.name,
@@ -129,7 +129,7 @@ export class FiringEngine {
       if (retryAt - base.dueAt > policy.MaximumEventAgeInSeconds * 1000) reason = 'event-too-old';
     }
     if (reason === undefined) {
-      schedule.nextAttemptAt = retryAt;
+      store.setNextAttempt(schedule, retryAt);
       return { ...base, outcome: 'retrying', error };
     }
     this.dead.push({
@@ -156,7 +156,7 @@ export class FiringEngine {
       return 'deleted';
     }
     // AWS keeps the schedule ENABLED; it simply has no occurrence left.
-    schedule.completedAt = now();
+    store.markCompleted(schedule, now());
     return 'kept';
   }
 

@@ -1,8 +1,9 @@
 /**
  * In-memory schedule storage: one record per (group, name), listing in a stable order, and the
- * queries the firing engine needs. Linear scans are deliberate: a local sandbox holds at most a
- * few thousand schedules, and a heap would have to track deletions and retries.
+ * queries the firing engine needs. A store may hold a schedule per payment (100,000s in a load
+ * test), so create, delete and "what is due next" cost O(log n): a due-time heap beside the map.
  */
+import { DueHeap } from './due-heap.ts';
 import type { ScheduleKey } from './validation.ts';
 import type { ScheduleRecord, ScheduleState } from './types.ts';
 
@@ -22,6 +23,8 @@ export interface ListFilter {
 
 export class ScheduleStore {
   private readonly schedules = new Map<string, StoredSchedule>();
+  /** Every (attempt time, schedule) ever armed; entries that no longer hold are skipped lazily. */
+  private readonly due = new DueHeap<StoredSchedule>((entry) => this.isCurrent(entry.item) && fireableAt(entry.item) === entry.at);
   private nextSeq = 1;
 
   /** Called after a schedule is added or removed, so the engine can re-arm its timer. */
@@ -35,8 +38,32 @@ export class ScheduleStore {
   add(record: ScheduleRecord): StoredSchedule {
     const stored: StoredSchedule = { ...record, seq: this.nextSeq++ };
     this.schedules.set(mapKey(record), stored);
+    this.arm(stored);
     this.onChange();
     return stored;
+  }
+
+  /** Sets when `stored` is next attempted (undefined: not now, e.g. while an attempt runs). */
+  setNextAttempt(stored: StoredSchedule, at: number | undefined): void {
+    stored.nextAttemptAt = at;
+    this.arm(stored);
+  }
+
+  /** The occurrence is over and the schedule is kept (ActionAfterCompletion NONE). */
+  markCompleted(stored: StoredSchedule, at: number): void {
+    stored.completedAt = at;
+  }
+
+  private arm(stored: StoredSchedule): void {
+    const at = fireableAt(stored);
+    if (at !== undefined) this.due.push(at, stored.seq, stored);
+    // Deleted schedules leave entries behind; rebuild before they outnumber the live ones.
+    if (this.due.size > 2 * this.schedules.size + 1024) {
+      this.due.rebuild([...this.schedules.values()].flatMap((s) => {
+        const sAt = fireableAt(s);
+        return sAt === undefined ? [] : [{ at: sAt, seq: s.seq, item: s }];
+      }));
+    }
   }
 
   delete(key: ScheduleKey): boolean {
@@ -70,23 +97,13 @@ export class ScheduleStore {
 
   /** The schedule whose next attempt is earliest among those due at `now`, if any. */
   nextDue(now: number): StoredSchedule | undefined {
-    let best: StoredSchedule | undefined;
-    for (const s of this.schedules.values()) {
-      const at = fireableAt(s);
-      if (at === undefined || at > now) continue;
-      if (!best || at < (best.nextAttemptAt ?? 0) || (at === best.nextAttemptAt && s.seq < best.seq)) best = s;
-    }
-    return best;
+    const first = this.due.peek();
+    return first !== undefined && first.at <= now ? first.item : undefined;
   }
 
   /** The earliest instant at which any schedule will want an attempt. */
   earliestPending(): number | undefined {
-    let earliest: number | undefined;
-    for (const s of this.schedules.values()) {
-      const at = fireableAt(s);
-      if (at !== undefined && (earliest === undefined || at < earliest)) earliest = at;
-    }
-    return earliest;
+    return this.due.peek()?.at;
   }
 
   /** Copies, so callers can neither see later changes nor corrupt engine state. */

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { cancelPayment } from '../../../functions/payments/cancel-payment.ts';
 import { createChannel } from '../../../functions/stores/channels.ts';
 import { runTimer } from '../../../functions/timers/run-timer.ts';
 import { advanceClock, fireTimerNow, readClock } from '../../../functions/timers/test-clock.ts';
@@ -118,32 +119,59 @@ describe('advanceClock (POST /sandbox/clock)', () => {
     for (const r of dueReads) expect(r.query.untilIso).toBe(new Date(Date.parse(result.now)).toISOString());
     const read = await Promise.all(dueReads.map((r) => r.result as ReturnType<typeof w.repo.listPendingTimers>));
     expect(read.flatMap((p) => p.items).every((t) => t.paymentId.startsWith('soon-'))).toBe(true);
-    // One payment read per due timer (the void itself); timers listed need no re-read.
-    expect(w.repo.calls.get('getPayment')).toBe(3);
+    // The due timers' payments are read in one batch and their voids written in one transaction;
+    // timers listed need no re-read, and the store is read once per advance, not per timer.
+    expect(w.repo.calls.get('getPaymentsById')).toBe(1);
+    expect(w.repo.calls.get('getPayment') ?? 0).toBe(0);
+    expect(w.repo.calls.get('commitPaymentsTogether')).toBe(1);
+    expect(w.repo.calls.get('commitPayment') ?? 0).toBe(0);
+    expect(w.repo.calls.get('getStore')).toBeLessThanOrEqual(3);
     expect(w.repo.calls.get('getTimer') ?? 0).toBe(0);
     expect(w.repo.calls.get('queryPayments') ?? 0).toBe(0);
     expect(w.repo.calls.get('listPaymentTimers') ?? 0).toBe(0);
   });
 
+  it('gives each timer its own outcome when a payment changes between the batch read and the shared write', async () => {
+    const w = await unitWorld();
+    const soon = await voidAfter(w, 60);
+    for (const id of ['p-0', 'p-1', 'p-2']) await payByCard(w, id, { channelKey: soon });
+    // A merchant cancels p-1 after the clock read it and before the voids are written together.
+    beforeNext(w.repo, 'commitPaymentsTogether', () => cancelPayment(w.services, w.storeId, 'p-1', { reason: 'race' }));
+
+    const result = await advanceClock(w.services, w.storeId, { by: 'PT2M' });
+    expect(Object.fromEntries(result.fired.map((f) => [f.paymentId, f.result]))).toEqual({ 'p-0': 'fired', 'p-1': 'skipped', 'p-2': 'fired' });
+    expect((await w.repo.getPayment(w.storeId, 'p-1'))!.pg!.voidedAt).toBeUndefined();
+    for (const id of ['p-0', 'p-2']) expect((await w.repo.getPayment(w.storeId, id))!.pg!.voidedAt).toBeDefined();
+    expect((await voidTimer(w, 'p-1')).state).toBe('CANCELLED');
+    expect(result.pendingTimers).toBe(0);
+  });
+
   it('stops starting timers when the time budget is spent, answers complete:false, and a PT0S call finishes the rest', async () => {
     const w = await unitWorld();
     const soon = await voidAfter(w, 60);
-    for (let i = 0; i < 20; i++) await payByCard(w, `p-${i}`, { channelKey: soon });
-    // Every timer run costs a second of wall time (its schedule deletion is the last step).
-    w.scheduler.onCall = (method) => method === 'unschedule' && w.clock.advance(1_000);
+    // More payments than run at once, so the budget can stop the advance between them.
+    const count = 150;
+    for (let i = 0; i < count; i++) await payByCard(w, `p-${i}`, { channelKey: soon });
+    // Every timer run costs a second of wall time, spent when its payment change is written.
+    const together = w.repo.commitPaymentsTogether.bind(w.repo);
+    const slow = vi.spyOn(w.repo, 'commitPaymentsTogether').mockImplementation(async (changes) => {
+      w.clock.advance(changes.length * 1_000);
+      return together(changes);
+    });
 
     const first = await advanceClock(w.services, w.storeId, { by: 'PT2M' }, 2_500);
     expect(first.complete).toBe(false);
     expect(first.fired.length).toBeGreaterThan(0);
-    expect(first.fired.length).toBeLessThan(20);
-    expect(first.pendingTimers).toBe(20 - first.fired.length);
+    expect(first.fired.length).toBeLessThan(count);
+    expect(first.pendingTimers).toBe(count - first.fired.length);
+    slow.mockRestore();
 
     const rest = await advanceClock(w.services, w.storeId, { by: 'PT0S' });
     expect(rest.complete).toBe(true);
     const all = [...first.fired, ...rest.fired];
     expect(all.every((f) => f.result === 'fired')).toBe(true);
-    expect(new Set(all.map((f) => f.paymentId)).size).toBe(20);
-    expect(all).toHaveLength(20);
+    expect(new Set(all.map((f) => f.paymentId)).size).toBe(count);
+    expect(all).toHaveLength(count);
     expect(rest.pendingTimers).toBe(0);
   });
 
