@@ -66,6 +66,6 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   console.log(line);
   writeBenchmarkSection(
     'Test clock over many timers',
-    `Command: \`node --import tsx bench/clock-advance.ts ${count}\` — one store, ${count} INICIS payments (one PG auto-cancel timer each), then \`POST /sandbox/clock {"by":"P2D"}\`, which runs every due timer (payments 8 at a time, each payment's timers in due order: void, mark fired, delete schedule), continued with \`PT0S\` while the answer says \`complete: false\`.\nMachine: ${machine()}.\n\n${line}`,
+    `Command: \`node --import tsx bench/clock-advance.ts ${count}\` — one store, ${count} INICIS payments (one PG auto-cancel timer each), then \`POST /sandbox/clock {"by":"P2D"}\`, which runs every due timer (payments 50 at a time, each payment's timers in due order; the voids written up to 25 payments per transaction, each timer marked fired in the same write; schedules deleted beside), continued with \`PT0S\` while the answer says \`complete: false\`. Target (issue 11 item 11): ≤ 1 ms per timer.\nMachine: ${machine()}.\n\n${line}`,
   );
 });

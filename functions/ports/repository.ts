@@ -120,6 +120,8 @@ export interface Repository {
   listPaymentTimers(storeId: string, paymentId: string): Promise<TimerRecord[]>;
   /** PENDING timers due at or before `untilIso` (all pending without it), in due order, a page at a time. */
   listPendingTimers(storeId: string, query: { untilIso?: string; limit: number; after?: string }): Promise<Page<TimerRecord>>;
+  /** How many PENDING timers the store holds (counted in the due index, without reading the timers). */
+  countPendingTimers(storeId: string): Promise<number>;
   /** PENDING → FIRED/CANCELLED exactly once; false when someone else already moved it. */
   settleTimer(storeId: string, timerId: string, state: Exclude<TimerState, 'PENDING'>, at: string): Promise<boolean>;
 

@@ -20,18 +20,7 @@ export interface ClockView {
 export async function readClock(services: Services, storeId: string): Promise<ClockView> {
   const store = await loadStore(services, storeId);
   const now = storeNow(services, store).toISOString();
-  return { storeId, now, nowKst: toKst(now), offsetMs: store.clockOffsetMs, pendingTimers: await countPendingTimers(services, storeId) };
-}
-
-async function countPendingTimers(services: Services, storeId: string): Promise<number> {
-  let count = 0;
-  let after: string | undefined;
-  do {
-    const page = await services.repo.listPendingTimers(storeId, { limit: 1000, after });
-    count += page.items.length;
-    after = page.next;
-  } while (after);
-  return count;
+  return { storeId, now, nowKst: toKst(now), offsetMs: store.clockOffsetMs, pendingTimers: await services.repo.countPendingTimers(storeId) };
 }
 
 /**

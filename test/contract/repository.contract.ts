@@ -233,6 +233,8 @@ export function repositoryContract(name: string, repository: () => Repository) {
         expect(await repo().settleTimer(storeId, 't1', 'CANCELLED', T0)).toBe(false);
         const all = await collect((after) => repo().listPendingTimers(storeId, { limit: 10, after }));
         expect(all.map((t) => t.timerId)).toEqual(['t2', 't3', 't5']);
+        expect(await repo().countPendingTimers(storeId)).toBe(3);
+        expect(await repo().countPendingTimers(newStoreId())).toBe(0);
         expect((await repo().listPaymentTimers(storeId, 'tp')).map((t) => [t.timerId, t.state])).toEqual([
           ['t1', 'FIRED'],
           ['t2', 'PENDING'],
@@ -277,6 +279,7 @@ export function repositoryContract(name: string, repository: () => Repository) {
         expect(await repo().getPayment(storeId, 'gone')).toBeUndefined();
         expect(await repo().countPayments(storeId)).toBe(0);
         expect((await repo().listPendingTimers(storeId, { limit: 10 })).items).toEqual([]);
+        expect(await repo().countPendingTimers(storeId)).toBe(0);
         expect(await repo().listOutbox(storeId, 'gone')).toEqual([]);
         expect(await repo().listChannels(storeId)).toHaveLength(1);
         expect(await repo().getPayment(other, 'stays')).toBeDefined();

@@ -232,6 +232,11 @@ export class InMemoryRepository implements Repository {
       .map((t) => copy(t));
   }
 
+  async countPendingTimers(storeId: string) {
+    this.count('countPendingTimers');
+    return [...this.timers.values()].filter((t) => t.storeId === storeId && t.state === 'PENDING').length;
+  }
+
   async listPendingTimers(storeId: string, query: { untilIso?: string; limit: number; after?: string }): Promise<Page<TimerRecord>> {
     this.count('listPendingTimers');
     const rows = [...this.timers.values()]

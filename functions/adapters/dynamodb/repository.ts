@@ -411,6 +411,17 @@ export class DynamoDbRepository implements Repository {
     return { ...page, items: page.items.map(withCurrentKind) };
   }
 
+  async countPendingTimers(storeId: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(new QueryCommand({ ...this.indexQuery(INDEX.BY_TIME, dueTimersIndexPk(storeId)), Select: 'COUNT', ExclusiveStartKey: start }));
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
   async settleTimer(storeId: string, timerId: string, state: Exclude<TimerState, 'PENDING'>, at: string): Promise<boolean> {
     return succeeded(this.db.send(new UpdateCommand({ TableName: this.tableName, ...timerSettleUpdate(storeId, timerId, state, at) })));
   }
