@@ -1,32 +1,58 @@
-import * as z from 'zod';
-
 /**
  * The environment, read and validated once. The same names are injected by the CDK constructs on
  * AWS and by the local runtime (functions/local/) on a laptop, so both run one code path.
+ * Checked by hand, not with zod: every function reads it at cold start, and the timers and
+ * webhook-dispatch functions need zod for nothing else (docs/benchmarks.md, cold import).
  */
-const Env = z.object({
-  TABLE_NAME: z.string().min(3),
+export interface Config {
+  TABLE_NAME: string;
   /** EventBridge Scheduler group that owns every runtime schedule of this sandbox. */
-  SCHEDULE_GROUP_NAME: z.string().min(1),
+  SCHEDULE_GROUP_NAME: string;
   /** Role EventBridge Scheduler assumes to invoke the timers function. */
-  SCHEDULER_ROLE_ARN: z.string().min(1),
+  SCHEDULER_ROLE_ARN: string;
   /** The timers function: target of every one-shot schedule. */
-  TIMERS_FUNCTION_ARN: z.string().min(1),
+  TIMERS_FUNCTION_ARN: string;
   /** Dead-letter queue for schedules whose target failed after its retries. */
-  SCHEDULER_DLQ_ARN: z.string().min(1),
+  SCHEDULER_DLQ_ARN: string;
   /** Public base URL (checkout pages and console links); optional locally. */
-  PUBLIC_BASE_URL: z.string().optional(),
+  PUBLIC_BASE_URL?: string;
   /**
    * Key that signs checkout sessions and console cookies. No default: a public default would let
    * anyone forge a console sign-in. Only the api function holds one (read from Secrets Manager at
    * cold start; a random key per data directory locally); timers and dispatch never sign.
    */
-  SESSION_SIGNING_KEY: z.string().min(16).optional(),
+  SESSION_SIGNING_KEY?: string;
   /** 'true' locally (receivers on localhost); the stack sets 'false' on Lambda. */
-  ALLOW_LOOPBACK_WEBHOOKS: z.enum(['true', 'false']).default('false'),
-});
+  ALLOW_LOOPBACK_WEBHOOKS: 'true' | 'false';
+}
 
-export type Config = z.infer<typeof Env>;
+/** Required variables and their shortest valid length. */
+const REQUIRED = { TABLE_NAME: 3, SCHEDULE_GROUP_NAME: 1, SCHEDULER_ROLE_ARN: 1, TIMERS_FUNCTION_ARN: 1, SCHEDULER_DLQ_ARN: 1 } as const;
+const MIN_SIGNING_KEY_LENGTH = 16;
+
+/** The config, or the names of the variables that are missing or invalid. */
+function parseEnv(env: NodeJS.ProcessEnv): { success: true; data: Config } | { success: false; fields: string[] } {
+  const fields: string[] = [];
+  for (const [name, min] of Object.entries(REQUIRED)) if ((env[name]?.length ?? 0) < min) fields.push(name);
+  const key = env.SESSION_SIGNING_KEY;
+  if (key !== undefined && key.length < MIN_SIGNING_KEY_LENGTH) fields.push('SESSION_SIGNING_KEY');
+  const loopback = env.ALLOW_LOOPBACK_WEBHOOKS ?? 'false';
+  if (loopback !== 'true' && loopback !== 'false') fields.push('ALLOW_LOOPBACK_WEBHOOKS');
+  if (fields.length > 0) return { success: false, fields };
+  return {
+    success: true,
+    data: {
+      TABLE_NAME: env.TABLE_NAME!,
+      SCHEDULE_GROUP_NAME: env.SCHEDULE_GROUP_NAME!,
+      SCHEDULER_ROLE_ARN: env.SCHEDULER_ROLE_ARN!,
+      TIMERS_FUNCTION_ARN: env.TIMERS_FUNCTION_ARN!,
+      SCHEDULER_DLQ_ARN: env.SCHEDULER_DLQ_ARN!,
+      ...(env.PUBLIC_BASE_URL !== undefined && { PUBLIC_BASE_URL: env.PUBLIC_BASE_URL }),
+      ...(key !== undefined && { SESSION_SIGNING_KEY: key }),
+      ALLOW_LOOPBACK_WEBHOOKS: loopback as Config['ALLOW_LOOPBACK_WEBHOOKS'],
+    },
+  };
+}
 
 let cached: Config | undefined;
 
@@ -37,8 +63,8 @@ export interface ConfigNeeds {
 
 /** Throws, naming every missing or invalid variable, so a misconfigured function fails at start. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNeeds = {}): Config {
-  const parsed = cached && env === process.env ? { success: true as const, data: cached } : Env.safeParse(env);
-  const fields = parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
+  const parsed = cached && env === process.env ? { success: true as const, data: cached } : parseEnv(env);
+  const fields = parsed.success ? [] : parsed.fields;
   if (parsed.success && needs.signsSessions && parsed.data.SESSION_SIGNING_KEY === undefined) fields.push('SESSION_SIGNING_KEY');
   if (!parsed.success || fields.length > 0) throw new Error(`pg-sandbox: missing or invalid environment: ${fields.join(', ')}`);
   if (env === process.env) cached = parsed.data;

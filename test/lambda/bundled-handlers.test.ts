@@ -113,4 +113,13 @@ describe('bundle contents', () => {
       expect(sources.filter((s) => /zod\/v4\/locales\/(?!en\.js$)/.test(s))).toEqual([]);
     }
   });
+
+  it('leave zod out of every function but the api (only it parses requests; config and chaos settings are checked by hand)', () => {
+    for (const [name, fn] of Object.entries(runtime.bundles)) {
+      const { sources } = JSON.parse(readFileSync(`${fn.bundle}.map`, 'utf8')) as { sources: string[] };
+      const zod = sources.filter((s) => s.includes('node_modules/zod/'));
+      if (name === 'Api') expect(zod.length).toBeGreaterThan(0);
+      else expect(zod, name).toEqual([]);
+    }
+  });
 });

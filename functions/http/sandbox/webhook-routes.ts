@@ -5,7 +5,7 @@ import { readBody, parseWith } from '../body.ts';
 import { idParam } from '../fields.ts';
 import { Id, Url } from '../../payments/request-fields.ts';
 import { loadStore } from '../../stores/load-store.ts';
-import { WebhookChaosSchema } from '../../webhooks/chaos.ts';
+import { MAX_CHAOS_DELAY_MS, type WebhookChaos } from '../../webhooks/chaos.ts';
 import { DEFAULT_DELIVERY_LIMIT, MAX_DELIVERY_LIMIT, listDeliveries } from '../../webhooks/deliveries.ts';
 import {
   addWebhookSecret,
@@ -17,6 +17,16 @@ import {
 } from '../../webhooks/settings.ts';
 
 const UrlBody = z.object({ url: Url.nullable() });
+/** The chaos modes a store may switch on (webhooks/chaos.ts says what each does). */
+const WebhookChaosSchema = z
+  .object({
+    duplicate: z.boolean().optional(),
+    delayMs: z.number().int().min(0).max(MAX_CHAOS_DELAY_MS).optional(),
+    invalidSignature: z.boolean().optional(),
+    staleTimestamp: z.boolean().optional(),
+    outOfOrder: z.boolean().optional(),
+  })
+  .strict() satisfies z.ZodType<WebhookChaos>;
 const NoticeUrlHostsBody = z.object({ hosts: z.array(z.string().max(253)) });
 const SecretBody = z.object({ secret: z.string().max(200).optional() });
 const DeliveriesQuery = z.object({
