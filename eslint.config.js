@@ -53,6 +53,27 @@ const adapterBoundary = {
   },
 };
 
+/**
+ * The npm package's library side (pg-sandbox/testing, pg-sandbox/client) runs in the user's test
+ * process: it talks to the sandbox over HTTP and by running its CLI, never by importing its code.
+ */
+const librarySide = {
+  files: ['functions/client/**', 'functions/testing/**'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: [...LAYERS.flatMap((l) => l.imports), ...ADAPTERS.imports],
+            message: 'functions/client/ and functions/testing/ ship to users: they reach the sandbox over HTTP or its CLI, not by importing it (docs/testing.md).',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', 'test-artifacts/', '.vitest-cache/', 'dist/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -70,4 +91,5 @@ export default tseslint.config(
   },
   ...LAYERS.map((_, index) => boundary(index)),
   adapterBoundary,
+  librarySide,
 );

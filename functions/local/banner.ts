@@ -1,8 +1,9 @@
 /**
  * What the local runtime prints once it serves: for a person (addresses, secret, channels, next
- * steps) or, with --json, one JSON line for scripts and `startSandbox()` (docs/packaging.md).
+ * steps) or, with --json, one JSON line for scripts and `startSandbox()` (docs/packaging.md), whose shape functions/client/banner.ts owns.
  */
 import type { SeededStore } from '../stores/seed.ts';
+import type { JsonBanner } from '../client/banner.ts';
 
 export interface BannerRun {
   url: string;
@@ -10,20 +11,6 @@ export interface BannerRun {
   inMemory: boolean;
   dataDir: string;
   javaPid: number;
-}
-
-/** The --json banner: everything a script needs to talk to this sandbox and to stop it. */
-export interface JsonBanner {
-  url: string;
-  consoleUrl: string;
-  storeId: string;
-  apiSecret: string;
-  channels: { pgProvider: string; channelKey: string; name: string; pgMerchantId: string }[];
-  /** null when --in-memory. */
-  dataDir: string | null;
-  pid: number;
-  javaPid: number;
-  readyMs: number;
 }
 
 export function jsonBanner(run: BannerRun): JsonBanner {
@@ -67,6 +54,7 @@ export function printBanner(run: BannerRun, { json }: { json: boolean }) {
     `    test cards          docs/test-cards.md, or GET ${url}/sandbox/test-cards`,
     `    webhooks            curl -X PUT ${url}/sandbox/webhook -H 'authorization: PortOne <secret>' -d '{"url":"http://127.0.0.1:3000/webhook"}'`,
     `    move the clock      curl -X POST ${url}/sandbox/clock -H 'authorization: PortOne <secret>' -d '{"by":"P1D"}'`,
+    `    sandbox API         ${url}/sandbox/openapi.json (OpenAPI 3.1)`,
     '',
     '  Ctrl-C stops the sandbox and DynamoDB Local.',
     '',

@@ -20,6 +20,7 @@ import { webhookSettingsRoutes } from './webhook-routes.ts';
 import { simulateCheckoutRoutes } from './simulate-checkout.ts';
 import { advanceClock, fireTimerNow, readClock } from '../../timers/test-clock.ts';
 import { toKst } from '../../domain/kst.ts';
+import { SANDBOX_OPENAPI } from './openapi.ts';
 
 const CreateStoreBody = z.object({ name: z.string().max(100).optional() });
 const CreateChannelBody = z.object({
@@ -47,8 +48,9 @@ const TimersQuery = z.object({
 export function sandboxRoutes() {
   const app = new Hono<AppEnv>();
 
-  // Profiles and test cards are public facts, no store data.
+  // The API's description, profiles and test cards are public facts, no store data.
   app.get('/profiles', (c) => c.json({ items: profilesJson() }));
+  app.get('/openapi.json', (c) => c.json(SANDBOX_OPENAPI));
   app.get('/test-cards', (c) => c.json({ items: TEST_CARDS, declines: Object.values(DECLINES), defaultIssuer: DEFAULT_ISSUER }));
 
   app.use('*', requireStore);

@@ -1,0 +1,164 @@
+/**
+ * A typed client for the sandbox API (`/sandbox/...`, docs/sandbox-api.md): what PortOne does not
+ * have but a test suite needs: stores, the test clock, timers, the dual ledger, webhook settings,
+ * checkout without a browser. PortOne's own API stays with the official `@portone/server-sdk`.
+ * Shipped as `pg-sandbox/client` (and inside `pg-sandbox/testing`); runs wherever `fetch` does.
+ */
+import type * as Api from './api-types.ts';
+
+export type * from './api-types.ts';
+
+export interface SandboxClientOptions {
+  /** The sandbox's address, e.g. `http://127.0.0.1:8787` (no trailing `/sandbox`). */
+  baseUrl: string;
+  /** A store's API secret: every call acts on that store. */
+  apiSecret: string;
+  /** Another fetch (a proxy, a recorder); default the global one. */
+  fetch?: typeof fetch;
+}
+
+/** A sandbox answer that was not 2xx, with PortOne's error shape `{type, message}`. */
+export class SandboxApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(`${status} ${type}: ${message}`);
+    this.name = 'SandboxApiError';
+  }
+}
+
+type Query = Record<string, string | number | undefined>;
+
+export interface SandboxClient {
+  readonly baseUrl: string;
+  /** The same client acting on another store (e.g. one made by `stores.create()`). */
+  forStore(apiSecret: string): SandboxClient;
+  stores: {
+    /** A new, isolated store (own data, own clock) with one test channel per PG that needs no signup. */
+    create(body?: Api.CreateStoreRequest): Promise<Api.CreatedStore>;
+  };
+  store: {
+    get(): Promise<Api.StoreView>;
+  };
+  apiSecrets: {
+    create(): Promise<Api.CreatedApiSecret>;
+    list(): Promise<Api.ApiSecretList>;
+    revoke(secretId: string): Promise<void>;
+  };
+  channels: {
+    list(): Promise<Api.ChannelList>;
+    create(body: Api.CreateChannelRequest): Promise<Api.Channel>;
+  };
+  signups: {
+    record(pgProvider: string): Promise<Api.SignupsView>;
+  };
+  profiles(): Promise<Api.ProfileList>;
+  testCards(): Promise<Api.TestCardTable>;
+  payments: {
+    /** Both sides of the ledger: PortOne's view, the PG's, their differences and the timers. */
+    get(paymentId: string): Promise<Api.DualView>;
+    /** Completes a checkout as if the customer paid in the PG's window (no browser). */
+    checkout(paymentId: string, body: Api.SimulateCheckoutRequest): Promise<Api.SimulatedCheckout>;
+    /** A real deposit into a test virtual account: the PG has the money, PortOne never learns of it. */
+    deposit(paymentId: string, body?: Api.DepositRequest): Promise<Api.DualView>;
+    /** The console's 테스트 입금웹훅통지 (test deposit notification): PortOne says PAID, the PG holds nothing. */
+    testDepositNotification(paymentId: string): Promise<Api.DualView>;
+  };
+  clock: {
+    get(): Promise<Api.ClockView>;
+    /**
+     * Moves the store's clock forward (`{by: 'P1D'}` or `{to: iso}`) and runs every timer that
+     * became due; continues (`by: PT0S`) until the sandbox says `complete`, so the answer lists
+     * every timer fired.
+     */
+    advance(body: Api.AdvanceClockRequest): Promise<Api.AdvanceResult>;
+  };
+  timers: {
+    list(query?: Api.TimersQuery): Promise<Api.TimerList>;
+    fire(timerId: string): Promise<Api.TimerOutcome>;
+  };
+  webhook: {
+    get(): Promise<Api.WebhookSettings>;
+    /** The store's webhook URL (null removes it); creates a signing secret if there is none. */
+    setUrl(url: string | null): Promise<Api.WebhookSettings>;
+    addSecret(secret?: string): Promise<Api.WebhookSecret>;
+    deleteSecret(secretId: string): Promise<Api.WebhookSettings>;
+    setNoticeUrlHosts(hosts: string[]): Promise<Api.WebhookSettings>;
+    setChaos(chaos: Api.WebhookChaos): Promise<Api.WebhookSettings>;
+    deliveries(query?: Api.DeliveriesQuery): Promise<Api.DeliveryList>;
+  };
+}
+
+export function createSandboxClient(options: SandboxClientOptions): SandboxClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? fetch;
+  const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
+
+  async function call<T>(method: string, route: string, body?: unknown, query?: Query): Promise<T> {
+    const url = new URL(`${baseUrl}/sandbox/${route}`);
+    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+    const res = await doFetch(url, {
+      method,
+      headers: { authorization: `PortOne ${options.apiSecret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    const json: unknown = text ? JSON.parse(text) : undefined;
+    if (!res.ok) {
+      const error = (json ?? {}) as { type?: string; message?: string };
+      throw new SandboxApiError(res.status, error.type ?? 'UNKNOWN', error.message ?? text, json);
+    }
+    return json as T;
+  }
+
+  return {
+    baseUrl,
+    forStore: (apiSecret) => createSandboxClient({ ...options, apiSecret }),
+    stores: { create: (body = {}) => call('POST', 'stores', body) },
+    store: { get: () => call('GET', 'store') },
+    apiSecrets: {
+      create: () => call('POST', 'store/api-secrets'),
+      list: () => call('GET', 'store/api-secrets'),
+      revoke: (secretId) => call('DELETE', `store/api-secrets/${path(secretId)}`),
+    },
+    channels: { list: () => call('GET', 'channels'), create: (body) => call('POST', 'channels', body) },
+    signups: { record: (pgProvider) => call('POST', 'signups', { pgProvider }) },
+    profiles: () => call('GET', 'profiles'),
+    testCards: () => call('GET', 'test-cards'),
+    payments: {
+      get: (paymentId) => call('GET', `payments/${path(paymentId)}`),
+      checkout: (paymentId, body) => call('POST', `payments/${path(paymentId)}/checkout`, body),
+      deposit: (paymentId, body = {}) => call('POST', `payments/${path(paymentId)}/virtual-account/deposit`, body),
+      testDepositNotification: (paymentId) => call('POST', `payments/${path(paymentId)}/virtual-account/test-deposit-notification`),
+    },
+    clock: {
+      get: () => call('GET', 'clock'),
+      advance: async (body) => {
+        let result = await call<Api.AdvanceResult>('POST', 'clock', body);
+        const fired = [...result.fired];
+        while (!result.complete) {
+          result = await call<Api.AdvanceResult>('POST', 'clock', { by: 'PT0S' });
+          fired.push(...result.fired);
+        }
+        return { ...result, fired };
+      },
+    },
+    timers: {
+      list: (query = {}) => call('GET', 'timers', undefined, { ...query }),
+      fire: (timerId) => call('POST', `timers/${path(timerId)}/fire`),
+    },
+    webhook: {
+      get: () => call('GET', 'webhook'),
+      setUrl: (url) => call('PUT', 'webhook', { url }),
+      addSecret: (secret) => call('POST', 'webhook/secrets', secret === undefined ? {} : { secret }),
+      deleteSecret: (secretId) => call('DELETE', `webhook/secrets/${path(secretId)}`),
+      setNoticeUrlHosts: (hosts) => call('PUT', 'webhook/notice-url-hosts', { hosts }),
+      setChaos: (chaos) => call('PUT', 'webhook/chaos', chaos),
+      deliveries: (query = {}) => call('GET', 'webhook/deliveries', undefined, { ...query }),
+    },
+  };
+}

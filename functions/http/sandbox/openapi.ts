@@ -1,0 +1,315 @@
+/**
+ * The sandbox API (`/sandbox/...`, docs/sandbox-api.md) as an OpenAPI 3.1 document, served at
+ * `GET /sandbox/openapi.json`. It is the contract of what PortOne does not have: the typed client
+ * (`pg-sandbox/client`) is generated from it (scripts/generate-client-types.ts), and
+ * test/api/sandbox-openapi.test.ts calls every route and validates the real answers against it,
+ * so neither the client nor this document can drift from the routes.
+ */
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const str: Schema = { type: 'string' };
+const dateTime: Schema = { type: 'string', format: 'date-time' };
+const int: Schema = { type: 'integer' };
+const bool: Schema = { type: 'boolean' };
+const strings: Schema = { type: 'array', items: str };
+/** An object whose listed properties are all required except those in `optional`. */
+const object = (properties: Record<string, Schema>, optional: string[] = [], extra: Schema = {}): Schema => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties).filter((p) => !optional.includes(p)),
+  ...extra,
+});
+const list = (item: Schema): Schema => object({ items: { type: 'array', items: item } });
+/** Any JSON object (shapes documented elsewhere: PortOne's OAS, docs/profiles.md). */
+const anyObject: Schema = { type: 'object', additionalProperties: true };
+
+const TIMER_OUTCOME: Record<string, Schema> = { timerId: str, kind: str, paymentId: str, result: { enum: ['fired', 'skipped', 'missing'] }, detail: str };
+
+const schemas: Record<string, Schema> = {
+  OpenApiDocument: { ...anyObject, description: 'An OpenAPI 3.1 document (this one).' },
+  ErrorBody: object({ type: str, message: str }),
+  Channel: object(
+    {
+      storeId: str,
+      channelKey: str,
+      id: str,
+      name: str,
+      pgProvider: str,
+      pgMerchantId: str,
+      type: { const: 'TEST' },
+      autoRefundOverride: ref('AutoRefundOverride'),
+      createdAt: dateTime,
+    },
+    ['autoRefundOverride'],
+  ),
+  AutoRefundOverride: object({ kind: { const: 'delay' }, seconds: int }),
+  ChannelList: list(ref('Channel')),
+  CreateChannelRequest: object({ pgProvider: str, name: str, channelKey: str, pgMerchantId: str, autoRefundOverride: ref('AutoRefundOverride') }, [
+    'name',
+    'channelKey',
+    'pgMerchantId',
+    'autoRefundOverride',
+  ]),
+  CreateStoreRequest: object({ name: str }, ['name']),
+  CreatedStore: object({ storeId: str, apiSecret: str, channels: { type: 'array', items: ref('Channel') } }),
+  StoreView: object({ storeId: str, merchantId: str, name: str, createdAt: dateTime, signups: strings, clockOffsetMs: int }),
+  CreatedApiSecret: object({ apiSecret: str, secretId: str, createdAt: dateTime }),
+  ApiSecret: object({ secretId: str, createdAt: dateTime, label: str }, ['label']),
+  ApiSecretList: list(ref('ApiSecret')),
+  SignupRequest: object({ pgProvider: str }),
+  SignupsView: object({ signups: strings }),
+  ProfileList: list({ type: 'object', properties: { pgProvider: str }, required: ['pgProvider'], additionalProperties: true }),
+  TestCardTable: object({ items: { type: 'array', items: anyObject }, declines: { type: 'array', items: anyObject }, defaultIssuer: str }),
+  PgStatus: {
+    enum: ['APPROVED', 'PARTIALLY_CANCELLED', 'CANCELLED', 'VOIDED_BY_BATCH', 'AWAITING_DEPOSIT', 'DEPOSIT_RECEIVED', 'DECLINED', 'NOT_APPROVED'],
+  },
+  DualView: object({
+    paymentId: str,
+    portone: { ...anyObject, description: 'Exactly what PortOne\'s GET /payments/{paymentId} returns (PortOne\'s OAS: Payment).' },
+    pg: object(
+      {
+        status: ref('PgStatus'),
+        pgProvider: str,
+        withdrawn: bool,
+        heldAmount: int,
+        refundedAmount: int,
+        voidedAt: dateTime,
+        depositReceived: anyObject,
+        testDepositNotifiedAt: dateTime,
+        autoRefund: anyObject,
+        rule: str,
+      },
+      ['pgProvider', 'voidedAt', 'depositReceived', 'testDepositNotifiedAt', 'autoRefund', 'rule'],
+    ),
+    inSync: bool,
+    differences: strings,
+    timers: {
+      type: 'array',
+      items: object(
+        {
+          timerId: str,
+          kind: ref('TimerKind'),
+          state: { enum: ['pending', 'fired', 'cancelled'] },
+          dueAt: dateTime,
+          dueAtKst: str,
+          reason: str,
+          scheduleName: str,
+          firedAt: dateTime,
+          cancelledAt: dateTime,
+        },
+        ['firedAt', 'cancelledAt'],
+      ),
+    },
+  }),
+  SimulateCheckoutRequest: object(
+    {
+      channelKey: str,
+      orderName: str,
+      totalAmount: int,
+      taxFreeAmount: int,
+      currency: str,
+      payMethod: { enum: ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY'] },
+      card: object({ number: str, expiryYear: str, expiryMonth: str }, ['expiryYear', 'expiryMonth']),
+      easyPayProvider: str,
+      bank: str,
+      validHours: int,
+      noticeUrls: strings,
+      customData: str,
+      customer: anyObject,
+    },
+    ['taxFreeAmount', 'currency', 'card', 'easyPayProvider', 'bank', 'validHours', 'noticeUrls', 'customData', 'customer'],
+  ),
+  SimulatedCheckout: object(
+    { transactionType: { const: 'PAYMENT' }, paymentId: str, txId: str, code: str, message: str, pgCode: str, pgMessage: str },
+    ['txId', 'code', 'message', 'pgCode', 'pgMessage'],
+    { description: 'Like the browser SDK: `code`/`pgCode`/`pgMessage` are present when the PG refused the payment.' },
+  ),
+  DepositRequest: object({ amount: int, depositorName: str }, ['amount', 'depositorName']),
+  ClockView: object({ storeId: str, now: dateTime, nowKst: str, offsetMs: int, pendingTimers: int }),
+  AdvanceClockRequest: object({ by: { ...str, description: 'ISO-8601 duration: P1D, PT9H30M, P1W' }, to: dateTime }, ['by', 'to']),
+  TimerOutcome: object(TIMER_OUTCOME, ['kind', 'paymentId', 'detail']),
+  FiredTimer: object({ ...TIMER_OUTCOME, dueAt: dateTime }, ['kind', 'paymentId', 'detail']),
+  AdvanceResult: object({
+    storeId: str,
+    now: dateTime,
+    nowKst: str,
+    offsetMs: int,
+    pendingTimers: int,
+    fired: { type: 'array', items: ref('FiredTimer') },
+    complete: bool,
+  }),
+  TimerKind: { enum: ['pg-void', 'webhook-delivery'] },
+  Timer: object(
+    {
+      storeId: str,
+      timerId: str,
+      kind: ref('TimerKind'),
+      paymentId: str,
+      dueAt: dateTime,
+      dueAtKst: str,
+      state: { enum: ['PENDING', 'FIRED', 'CANCELLED'] },
+      reason: str,
+      scheduleName: str,
+      createdAt: dateTime,
+      firedAt: dateTime,
+      cancelledAt: dateTime,
+      payload: anyObject,
+    },
+    ['firedAt', 'cancelledAt', 'payload'],
+  ),
+  TimerList: object({ items: { type: 'array', items: ref('Timer') }, cursor: str }, ['cursor']),
+  WebhookSecret: object({ id: str, secret: str, createdAt: dateTime }),
+  WebhookChaos: object({ duplicate: bool, delayMs: int, invalidSignature: bool, staleTimestamp: bool, outOfOrder: bool }, [
+    'duplicate',
+    'delayMs',
+    'invalidSignature',
+    'staleTimestamp',
+    'outOfOrder',
+  ]),
+  WebhookSettings: object({
+    url: { type: ['string', 'null'] },
+    secrets: { type: 'array', items: ref('WebhookSecret') },
+    maxSecrets: int,
+    chaos: ref('WebhookChaos'),
+    noticeUrlHosts: strings,
+  }),
+  WebhookUrlRequest: object({ url: { type: ['string', 'null'] } }),
+  WebhookSecretRequest: object({ secret: str }, ['secret']),
+  NoticeUrlHostsRequest: object({ hosts: strings }),
+  DeliveryAttempt: object(
+    {
+      attempt: int,
+      url: str,
+      requestedAt: dateTime,
+      respondedAt: dateTime,
+      requestHeaders: { type: 'object', additionalProperties: str },
+      status: int,
+      error: str,
+      responseBody: str,
+      responseHeaders: { type: 'object', additionalProperties: str },
+      durationMs: { type: 'number' },
+    },
+    ['respondedAt', 'requestHeaders', 'status', 'error', 'responseBody', 'responseHeaders', 'durationMs'],
+  ),
+  Delivery: object(
+    {
+      id: str,
+      webhookId: str,
+      paymentId: str,
+      type: str,
+      timestamp: dateTime,
+      url: str,
+      status: { enum: ['PENDING', 'DELIVERED', 'RETRYING', 'FAILED'] },
+      trigger: str,
+      resendOf: str,
+      heldAt: dateTime,
+      nextAttemptAt: dateTime,
+      executionCount: int,
+      maxExecutionCount: int,
+      createdAt: dateTime,
+      body: str,
+      attempts: { type: 'array', items: ref('DeliveryAttempt') },
+    },
+    ['trigger', 'resendOf', 'heldAt', 'nextAttemptAt'],
+  ),
+  DeliveryList: list(ref('Delivery')),
+};
+
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  /** Component name of the JSON body, if any. */
+  body?: string;
+  /** Status → component name (null: no body). */
+  responses: Record<number, string | null>;
+  query?: Record<string, Schema>;
+  public?: boolean;
+}
+
+const id = (name: string) => ({ name, in: 'path', required: true, schema: str });
+
+const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/sandbox/openapi.json', summary: 'This document.', responses: { 200: 'OpenApiDocument' }, public: true },
+  { method: 'get', path: '/sandbox/profiles', summary: 'Every PG profile (docs/profiles.md as JSON).', responses: { 200: 'ProfileList' }, public: true },
+  { method: 'get', path: '/sandbox/test-cards', summary: 'The test-card table (docs/test-cards.md as JSON).', responses: { 200: 'TestCardTable' }, public: true },
+  { method: 'post', path: '/sandbox/stores', summary: 'A new, isolated store (own data, own clock).', body: 'CreateStoreRequest', responses: { 201: 'CreatedStore' } },
+  { method: 'get', path: '/sandbox/store', summary: 'The caller\'s store.', responses: { 200: 'StoreView' } },
+  { method: 'post', path: '/sandbox/store/api-secrets', summary: 'Another API secret for the store (shown once).', responses: { 201: 'CreatedApiSecret' } },
+  { method: 'get', path: '/sandbox/store/api-secrets', summary: 'The store\'s API secrets (ids, never the secrets).', responses: { 200: 'ApiSecretList' } },
+  { method: 'delete', path: '/sandbox/store/api-secrets/{secretId}', summary: 'Revokes an API secret.', responses: { 204: null, 404: 'ErrorBody', 409: 'ErrorBody' } },
+  { method: 'get', path: '/sandbox/channels', summary: 'The store\'s test channels.', responses: { 200: 'ChannelList' } },
+  { method: 'post', path: '/sandbox/channels', summary: 'A test channel with the PG\'s shared test MID.', body: 'CreateChannelRequest', responses: { 201: 'Channel', 409: 'ErrorBody' } },
+  { method: 'post', path: '/sandbox/signups', summary: 'Records the PG\'s 가입신청 (signup).', body: 'SignupRequest', responses: { 200: 'SignupsView' } },
+  { method: 'get', path: '/sandbox/payments/{paymentId}', summary: 'Both sides of the ledger.', responses: { 200: 'DualView', 404: 'ErrorBody' } },
+  { method: 'post', path: '/sandbox/payments/{paymentId}/checkout', summary: 'Completes a checkout without a browser.', body: 'SimulateCheckoutRequest', responses: { 200: 'SimulatedCheckout' } },
+  { method: 'post', path: '/sandbox/payments/{paymentId}/virtual-account/deposit', summary: 'A real deposit PortOne never learns of.', body: 'DepositRequest', responses: { 200: 'DualView' } },
+  { method: 'post', path: '/sandbox/payments/{paymentId}/virtual-account/test-deposit-notification', summary: 'The console\'s 테스트 입금웹훅통지.', responses: { 200: 'DualView' } },
+  { method: 'get', path: '/sandbox/clock', summary: 'The store\'s test clock.', responses: { 200: 'ClockView' } },
+  { method: 'post', path: '/sandbox/clock', summary: 'Moves the clock forward and runs every timer that became due.', body: 'AdvanceClockRequest', responses: { 200: 'AdvanceResult', 400: 'ErrorBody' } },
+  {
+    method: 'get',
+    path: '/sandbox/timers',
+    summary: 'One payment\'s timers, or the store\'s pending timers a page at a time.',
+    query: { paymentId: str, state: { enum: ['PENDING', 'FIRED', 'CANCELLED', 'pending', 'fired', 'cancelled'] }, limit: int, cursor: str },
+    responses: { 200: 'TimerList' },
+  },
+  { method: 'post', path: '/sandbox/timers/{timerId}/fire', summary: 'Runs one pending timer now.', responses: { 200: 'TimerOutcome', 404: 'ErrorBody' } },
+  { method: 'get', path: '/sandbox/webhook', summary: 'Webhook settings: URL, signing secrets, chaos, notice-URL hosts.', responses: { 200: 'WebhookSettings' } },
+  { method: 'put', path: '/sandbox/webhook', summary: 'Sets (or with null removes) the webhook URL.', body: 'WebhookUrlRequest', responses: { 200: 'WebhookSettings' } },
+  { method: 'post', path: '/sandbox/webhook/secrets', summary: 'Adds a signing secret (rotation).', body: 'WebhookSecretRequest', responses: { 201: 'WebhookSecret' } },
+  { method: 'delete', path: '/sandbox/webhook/secrets/{secretId}', summary: 'Deletes a signing secret.', responses: { 200: 'WebhookSettings' } },
+  { method: 'put', path: '/sandbox/webhook/notice-url-hosts', summary: 'Hosts a browser\'s noticeUrls may point at.', body: 'NoticeUrlHostsRequest', responses: { 200: 'WebhookSettings' } },
+  { method: 'put', path: '/sandbox/webhook/chaos', summary: 'Chaos modes for receiver tests.', body: 'WebhookChaos', responses: { 200: 'WebhookSettings' } },
+  {
+    method: 'get',
+    path: '/sandbox/webhook/deliveries',
+    summary: 'The delivery log, every attempt.',
+    query: { paymentId: str, limit: int },
+    responses: { 200: 'DeliveryList' },
+  },
+];
+
+function operationObject(op: Operation): Schema {
+  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => id(m[1]!));
+  const queryParams = Object.entries(op.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
+  const responses = Object.fromEntries(
+    Object.entries(op.responses).map(([status, name]) => [
+      status,
+      name === null
+        ? { description: status === '204' ? 'No content' : 'OK' }
+        : { description: name, content: { 'application/json': { schema: ref(name) } } },
+    ]),
+  );
+  return {
+    summary: op.summary,
+    ...(op.public ? { security: [] } : {}),
+    ...(pathParams.length + queryParams.length ? { parameters: [...pathParams, ...queryParams] } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } } : {}),
+    responses: { ...responses, ...(op.public ? {} : { 401: { description: 'No or unknown API secret', content: { 'application/json': { schema: ref('ErrorBody') } } } }) },
+  };
+}
+
+const paths: Record<string, Record<string, Schema>> = {};
+for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
+
+export const SANDBOX_OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'pg-sandbox sandbox API',
+    version: '1',
+    description:
+      'What PortOne does not have but a test suite needs: stores, channels, the test clock, timers, the dual ledger, ' +
+      'webhook settings and checkout without a browser. PortOne\'s own API is described by PortOne\'s OpenAPI document.',
+  },
+  components: {
+    schemas,
+    securitySchemes: { portone: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`PortOne <API secret>`' } },
+  },
+  security: [{ portone: [] }],
+  paths,
+} as const;
+
+/** Each operation as `METHOD /path` (tests check every one is exercised). */
+export const SANDBOX_OPERATIONS: readonly string[] = OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`);

@@ -1,0 +1,153 @@
+/**
+ * The sandbox API's OpenAPI document (GET /sandbox/openapi.json) is kept true by the routes' real
+ * answers: every operation it lists is called here through the typed client, over real HTTP, and
+ * every answer (status and body) must be one the document declares, with no undocumented fields.
+ * The client's types are generated from the same document, so a change to a route that is not
+ * made to the document fails here, and a change to the document shows up in the client's types.
+ */
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandboxClient, SandboxApiError, type SandboxClient } from '../../functions/client/sandbox-client.ts';
+import { SANDBOX_OPENAPI, SANDBOX_OPERATIONS } from '../../functions/http/sandbox/openapi.ts';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
+
+type Json = Record<string, unknown>;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+
+/**
+ * The document with every object closed (`unevaluatedProperties: false`, which, unlike
+ * additionalProperties, sees through allOf): an answer with a field the document does not
+ * mention fails, so the document cannot fall behind the routes.
+ */
+function closed(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closed);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, closed(v)])) as Json;
+  if (out.type === 'object' && out.properties && out.additionalProperties === undefined) out.unevaluatedProperties = false;
+  return out;
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema({ $id: 'sandbox', components: closed(SANDBOX_OPENAPI.components) });
+
+const operations = Object.entries(SANDBOX_OPENAPI.paths).flatMap(([path, methods]) =>
+  Object.entries(methods as Record<string, { responses: Record<string, { content?: { 'application/json': { schema: { $ref: string } } } }> }>).map(
+    ([method, op]) => ({
+      key: `${method.toUpperCase()} ${path}`,
+      method: method.toUpperCase(),
+      pattern: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`),
+      responses: op.responses,
+    }),
+  ),
+);
+
+const validators = new Map<string, ValidateFunction>();
+const validatorOf = (ref: string) => {
+  let v = validators.get(ref);
+  if (!v) validators.set(ref, (v = ajv.compile({ $ref: `sandbox${ref}` })));
+  return v;
+};
+
+interface Seen {
+  operation: string;
+  status: number;
+  problems: string[];
+}
+const seen: Seen[] = [];
+
+/** A fetch that checks each answer against the operation the request matched. */
+const checkingFetch: typeof fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const res = await fetch(input, init);
+  const op = operations.find((o) => o.method === method && o.pattern.test(url.pathname));
+  const problems: string[] = [];
+  if (!op) problems.push(`${method} ${url.pathname} is not in the document`);
+  const declared = op?.responses[String(res.status)];
+  if (op && !declared) problems.push(`${op.key} answered ${res.status}, which the document does not declare`);
+  const schema = declared?.content?.['application/json'].schema;
+  const text = await res.clone().text();
+  if (schema) {
+    const validate = validatorOf(schema.$ref);
+    if (!validate(JSON.parse(text))) problems.push(...(validate.errors ?? []).map((e) => `${op!.key} ${res.status}: ${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`));
+  } else if (declared && text !== '') problems.push(`${op!.key} ${res.status}: a body the document does not describe`);
+  seen.push({ operation: op?.key ?? `${method} ${url.pathname}`, status: res.status, problems });
+  return res;
+};
+
+let sandbox: TestSandbox;
+let client: SandboxClient;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  const store = await createSandboxClient({ baseUrl: sandbox.url, apiSecret: sandbox.store.apiSecret, fetch: checkingFetch }).stores.create({ name: 'openapi' });
+  client = createSandboxClient({ baseUrl: sandbox.url, apiSecret: store.apiSecret, fetch: checkingFetch });
+});
+afterAll(() => sandbox?.close());
+
+const failureOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as SandboxApiError);
+
+describe('GET /sandbox/openapi.json', () => {
+  it('is served without a secret and is the document the client was generated from', async () => {
+    const res = await checkingFetch(`${sandbox.url}/sandbox/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(SANDBOX_OPENAPI)));
+  });
+
+  it('describes every sandbox route: each operation answers as documented, with no undocumented field', async () => {
+    const inicis = 'channel-key-test-inicis-v2';
+    const card = { number: '4518014000000008' };
+    await client.profiles();
+    await client.testCards();
+    await client.store.get();
+    const added = await client.apiSecrets.create();
+    await client.apiSecrets.list();
+    await client.apiSecrets.revoke(added.secretId);
+    expect((await failureOf(client.apiSecrets.revoke('no-such-secret')))?.status).toBe(404);
+    await client.channels.list();
+    expect((await failureOf(client.channels.create({ pgProvider: 'NAVERPAY' })))?.status).toBe(409);
+    await client.signups.record('NAVERPAY');
+    await client.channels.create({ pgProvider: 'NAVERPAY', name: 'naverpay test', autoRefundOverride: { kind: 'delay', seconds: 60 } });
+
+    const paid = await client.payments.checkout('oas-card', { channelKey: inicis, orderName: 'oas', totalAmount: 1000, payMethod: 'CARD', card });
+    expect(paid.code).toBeUndefined();
+    // A refusal answers 200 with code/pgCode/pgMessage, like the browser SDK (the 잔액부족 test card).
+    const declined = await client.payments.checkout('oas-declined', { channelKey: inicis, orderName: 'oas', totalAmount: 1000, payMethod: 'CARD', card: { number: '9411014000000518' } });
+    expect(declined).toMatchObject({ code: 'FAILURE_TYPE_PG', pgMessage: expect.any(String) });
+    await client.payments.get('oas-card');
+    expect((await failureOf(client.payments.get('no-such-payment')))?.status).toBe(404);
+    for (const id of ['oas-va-deposit', 'oas-va-notify']) {
+      await client.payments.checkout(id, { channelKey: inicis, orderName: 'oas', totalAmount: 1000, payMethod: 'VIRTUAL_ACCOUNT', bank: 'SHINHAN' });
+    }
+    await client.payments.deposit('oas-va-deposit', { depositorName: '홍길동' });
+    await client.payments.testDepositNotification('oas-va-notify');
+
+    await client.timers.list({ paymentId: 'oas-card' });
+    const pending = await client.timers.list({ limit: 10 });
+    const timer = pending.items.find((t) => t.paymentId === 'oas-card')!;
+    await client.timers.fire(timer.timerId);
+    expect((await failureOf(client.timers.fire('no-such-timer')))?.status).toBe(404);
+    await client.clock.get();
+    await client.payments.checkout('oas-later', { channelKey: inicis, orderName: 'oas', totalAmount: 1000, payMethod: 'CARD', card });
+    const advanced = await client.clock.advance({ by: 'P2D' });
+    expect(advanced.fired.some((f) => f.paymentId === 'oas-later')).toBe(true);
+    expect((await failureOf(client.clock.advance({ to: '2000-01-01T00:00:00Z' })))?.status).toBe(400);
+    await client.payments.get('oas-later');
+
+    await client.webhook.get();
+    await client.webhook.setUrl('http://127.0.0.1:9/webhook');
+    const secret = await client.webhook.addSecret();
+    await client.webhook.deleteSecret(secret.id);
+    await client.webhook.setNoticeUrlHosts(['shop.example']);
+    await client.webhook.setChaos({ duplicate: true, delayMs: 10 });
+    await client.webhook.setChaos({});
+    await client.webhook.deliveries({ limit: 5 });
+    await client.webhook.setUrl(null);
+    expect((await failureOf(client.forStore('not-a-secret').store.get()))?.status).toBe(401);
+
+    expect(seen.flatMap((s) => s.problems)).toEqual([]);
+    const covered = new Set(seen.map((s) => s.operation));
+    expect(SANDBOX_OPERATIONS.filter((op) => !covered.has(op))).toEqual([]);
+  });
+});
