@@ -3,6 +3,7 @@ import { createDocumentClient } from './adapters/dynamodb/client.ts';
 import { DynamoDbRepository } from './adapters/dynamodb/repository.ts';
 import type { Config } from './config.ts';
 import { runPgVoid } from './payments/pg-batch-void.ts';
+import { runPaymentSchedule } from './schedules/run-schedule.ts';
 import type { Services, TimerHandlers } from './services.ts';
 import { deliverOnTimer, redriveOnSchedule } from './webhooks/timer-handlers.ts';
 
@@ -16,7 +17,7 @@ export interface Endpoints {
 
 /** Each timer kind's effect, from the use case that owns the kind (services.ts TimerHandlers). */
 export const timerHandlers: TimerHandlers = {
-  kinds: { 'pg-void': runPgVoid, 'webhook-delivery': deliverOnTimer },
+  kinds: { 'pg-void': runPgVoid, 'webhook-delivery': deliverOnTimer, 'payment-schedule': runPaymentSchedule },
   recordless: redriveOnSchedule,
 };
 

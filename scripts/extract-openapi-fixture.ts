@@ -26,6 +26,12 @@ export const IMPLEMENTED_PATHS = [
   '/payments/{paymentId}/virtual-account/close',
   '/payments/{paymentId}/resend-webhook',
   '/payments/{paymentId}/confirm',
+  '/billing-keys',
+  '/billing-keys/{billingKey}',
+  '/payments/{paymentId}/billing-key',
+  '/payments/{paymentId}/schedule',
+  '/payment-schedules',
+  '/payment-schedules/{paymentScheduleId}',
 ] as const;
 
 const SCHEMA_REF_PREFIX = '#/components/schemas/';

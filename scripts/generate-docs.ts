@@ -17,6 +17,7 @@ import {
   type TestCard,
 } from '../functions/domain/cards.ts';
 import { MESSAGES, SANDBOX_CODE_NUMBERS } from '../functions/domain/profiles/common.ts';
+import { billingOf } from '../functions/domain/profiles/billing.ts';
 import { PROFILES, assumedFields } from '../functions/domain/profiles/index.ts';
 import type { AutoRefundRule, Fact, PgCodeMessage, PgCodes, PgProfile } from '../functions/domain/profiles/types.ts';
 import { describeRule, describeRuleKo } from '../functions/domain/pg-rules.ts';
@@ -110,6 +111,27 @@ function summaryTable(): string {
       mids(p),
       assumedCount(p),
     ]),
+  );
+}
+
+/** Billing keys (빌링키) per PG: functions/domain/profiles/billing.ts and the profile's billingKeyPayment. */
+function billingTable(): string {
+  return table(
+    ['PG (console)', 'pgProvider', 'Issues billing keys', 'Billing test MID', 'Keys can pay', 'Refused for 비인증 payments', 'Charge on issuance', 'Issued'],
+    PROFILES.map((p) => {
+      const b = billingOf(p);
+      const charge = b.issuanceCharge.value;
+      return [
+        p.consoleName,
+        code(p.pgProvider),
+        yesNo(b.issuesBillingKeys.value) + assumedMark(b.issuesBillingKeys),
+        (b.merchantId.value === null ? '—' : code(b.merchantId.value)) + assumedMark(b.merchantId),
+        yesNo(p.billingKeyPayment.value) + assumedMark(p.billingKeyPayment),
+        list(b.refusedIssuers.value.map(issuerName), 'none') + assumedMark(b.refusedIssuers),
+        (charge ? `${charge.amount}원, voided after ${charge.voidAfterMinutes} min` : 'none') + assumedMark(b.issuanceCharge),
+        (b.windowOnly.value ? 'in its own window only' : 'API (card) and window') + assumedMark(b.windowOnly),
+      ];
+    }),
   );
 }
 
@@ -220,6 +242,15 @@ export function renderProfilesMd(): string {
     '## Summary',
     '',
     summaryTable(),
+    '',
+    '## Billing keys (빌링키) in test mode',
+    '',
+    'Which PGs issue billing keys on their shared test channel, on which MID, whether those keys can pay, which cards the PG',
+    'refuses for 비인증 payments (billing-key payments, without card authentication) on top of its refusals for every payment,',
+    'and what the PG charges on issuance. A billing payment is otherwise a card payment: it follows its PG\'s void rule like any',
+    'other (docs/billing.md).',
+    '',
+    billingTable(),
     '',
     '## PG codes the documents do not give',
     '',

@@ -191,6 +191,7 @@ function webhookMarkers(events: readonly OutboxEvent[]): TimelineMarker[] {
 const TIMER_TEXT: Record<TimerRecord['kind'], { lane: Lane; ko: string; en: string }> = {
   'pg-void': { lane: 'pg', ko: 'PG 일괄취소 예정', en: 'PG void due' },
   'webhook-delivery': { lane: 'portone', ko: '웹훅 발송 예정', en: 'webhook delivery due' },
+  'payment-schedule': { lane: 'portone', ko: '결제 예약 실행 예정', en: 'scheduled charge due' },
 };
 
 /** The first contradiction between the ledgers, from when it began until now. */

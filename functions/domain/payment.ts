@@ -153,6 +153,10 @@ export interface PaymentRecord extends OrderDetails {
   /** Set by preRegisterPayment: a later payment must match. */
   preRegistered?: { totalAmount?: number; taxFreeAmount?: number; currency?: string };
   pg?: PgView;
+  /** A payment made with a billing key (payWithBillingKey or a schedule): the key, as PortOne shows it. */
+  billingKey?: string;
+  /** The payment schedule that made this payment, if one did. */
+  scheduleId?: string;
 }
 
 export const isCancelled = (s: PaymentStatus) => s === 'CANCELLED' || s === 'PARTIAL_CANCELLED';

@@ -15,6 +15,8 @@ export const RETRY_LIMITS = {
   manualResend: 5,
   /** The PG's batch void against a cancel or another delivery of its timer. */
   pgVoid: 10,
+  /** A billing key change or schedule creation: schedules created at once on one key move its version. */
+  billingKey: 10,
   /** Webhook settings: a few admins saving at once. */
   webhookSettings: 10,
   /** Enough for 20 concurrent cancels on one payment to each get a turn. */

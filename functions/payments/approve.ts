@@ -29,6 +29,11 @@ export interface ApproveRequest extends PaymentRequest {
   storeId: string;
   paymentId: string;
   method: ApproveMethod;
+  /**
+   * A billing-key payment (billing/pay-with-billing-key.ts): the key and schedule the payment
+   * carries, and the PG's billing-only refusal, decided before the ordinary card rules.
+   */
+  billing?: { billingKey: string; scheduleId?: string; refusal?: { pgCode: string; pgMessage: string; reason: string } };
 }
 
 /**
@@ -83,7 +88,8 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
 
   const now = storeNow(services, store);
   const nowIso = now.toISOString();
-  const decision = decideApproval(profile, {
+  const refusal = req.billing?.refusal;
+  const decision = refusal ? ({ outcome: 'FAILED', ...refusal } as const) : decideApproval(profile, {
     method: req.method.kind as MethodKind,
     card,
     easyPayProvider: req.method.kind === 'EASY_PAY' ? req.method.provider : undefined,
@@ -107,6 +113,10 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     now,
   });
   payment.method = presentMethod(req.method, card, nowIso);
+  if (req.billing) {
+    payment.billingKey = req.billing.billingKey;
+    payment.scheduleId = req.billing.scheduleId;
+  }
   const expectedVersion = existing ? existing.version : null;
 
   if (decision.outcome === 'FAILED') {
@@ -189,21 +199,26 @@ function checkReusable(existing: PaymentRecord | undefined, req: ApproveRequest)
 
 const VA_ACCOUNT_DIGITS = 14;
 
+/** PortOne's `Card` of a test card: what the PG tells about it, the number masked (payments and billing keys alike). */
+export function presentCard(card: TestCard, number: string): Record<string, unknown> {
+  return {
+    publisher: card.publisher,
+    issuer: card.issuer,
+    brand: card.brand,
+    type: card.type,
+    ownerType: card.ownerType,
+    bin: card.bin,
+    name: card.name,
+    number: maskCardNumber(number.replace(/[\s-]/g, '')),
+  };
+}
+
 function presentMethod(method: ApproveMethod, card: TestCard | undefined, nowIso: string): Record<string, unknown> {
   switch (method.kind) {
     case 'CARD':
       return {
         type: 'PaymentMethodCard',
-        card: {
-          publisher: card!.publisher,
-          issuer: card!.issuer,
-          brand: card!.brand,
-          type: card!.type,
-          ownerType: card!.ownerType,
-          bin: card!.bin,
-          name: card!.name,
-          number: maskCardNumber(method.credential.number.replace(/[\s-]/g, '')),
-        },
+        card: presentCard(card!, method.credential.number),
         approvalNumber: newApprovalNumber(),
         installment: { month: method.installmentMonth ?? 0, isInterestFree: method.useFreeInstallmentPlan ?? false },
         pointUsed: false,

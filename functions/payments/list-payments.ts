@@ -17,6 +17,8 @@ export interface PaymentFilter {
   methods?: string[];
   pgProvider?: string[];
   isTest?: boolean;
+  /** Only payments a payment schedule made (true), or none of them (false). */
+  isScheduled?: boolean;
   sortBy?: PaymentOrder;
   sortOrder?: 'DESC' | 'ASC';
   currency?: string;
@@ -38,6 +40,7 @@ export function matchesFilter(p: PaymentRecord, f: PaymentFilter | undefined): b
   if (!f) return true;
   if (f.status && !f.status.map(filterStatus).includes(p.status)) return false;
   if (f.isTest === false) return false; // every sandbox payment is a test payment
+  if (f.isScheduled !== undefined && f.isScheduled !== (p.scheduleId !== undefined)) return false;
   if (f.pgProvider && (!p.channel || !f.pgProvider.includes(p.channel.pgProvider))) return false;
   if (f.methods) {
     const type = METHOD_TYPE[String(p.method?.type ?? '')];
@@ -76,7 +79,7 @@ function textField(p: PaymentRecord, field: string): string | undefined {
 /** True when the filter may leave out some of the store's payments (so the total must be counted). */
 function narrows(f: PaymentFilter | undefined): boolean {
   if (!f) return false;
-  return Boolean(f.status || f.pgProvider || f.methods || f.currency || f.from || f.until || f.textSearch || f.isTest === false);
+  return Boolean(f.status || f.pgProvider || f.methods || f.currency || f.from || f.until || f.textSearch || f.isTest === false || f.isScheduled !== undefined);
 }
 
 /** Reading ahead in bigger pages than asked pays off when a filter discards most of what is read. */

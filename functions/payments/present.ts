@@ -15,6 +15,8 @@ export function presentPayment(p: PaymentRecord): Record<string, unknown> {
     method: p.method,
     channel: p.channel,
     version: 'V2',
+    scheduleId: p.scheduleId,
+    billingKey: p.billingKey,
     webhooks: p.webhooks,
     requestedAt: p.requestedAt,
     updatedAt: p.updatedAt,

@@ -58,8 +58,6 @@ export function newOutboxEvent(input: {
   cancellationId?: string;
   trigger?: OutboxEvent['trigger'];
 }): OutboxEvent[] {
-  if (input.payment.noticeUrls) assertWebhookUrls(input.payment.noticeUrls, 'noticeUrls');
-  const targets = webhookTargets(input.store, input.payment);
   const body = buildWebhookBody({
     type: input.type,
     timestamp: input.at,
@@ -68,23 +66,51 @@ export function newOutboxEvent(input: {
     transactionId: input.payment.transactionId,
     cancellationId: input.cancellationId,
   });
-  return targets.map(({ url, source }) => {
+  return outboxEntries({
+    store: input.store,
+    ownerId: input.payment.paymentId,
+    noticeUrls: input.payment.noticeUrls,
+    type: input.type,
+    body,
+    at: input.at,
+    status: input.payment.status,
+    trigger: input.trigger,
+  });
+}
+
+/**
+ * The outbox entries of one event, one per target URL, whatever it concerns. `ownerId` is what the
+ * entries are filed under (the `paymentId` field): the payment, or for `BillingKey.*` events the
+ * billing key (billing/webhook.ts), so a key's deliveries are listed like a payment's.
+ */
+export function outboxEntries(input: {
+  store: StoreRecord;
+  ownerId: string;
+  noticeUrls?: string[];
+  type: string;
+  body: string;
+  at: Date;
+  status: string;
+  trigger?: OutboxEvent['trigger'];
+}): OutboxEvent[] {
+  if (input.noticeUrls) assertWebhookUrls(input.noticeUrls, 'noticeUrls');
+  return webhookTargets(input.store, { noticeUrls: input.noticeUrls }).map(({ url, source }) => {
     const eventId = newEventId();
     return {
       storeId: input.store.storeId,
       eventId,
       msgId: eventId,
-      paymentId: input.payment.paymentId,
+      paymentId: input.ownerId,
       type: input.type,
       timestamp: input.at.toISOString(),
-      body,
+      body: input.body,
       url,
       urlSource: source,
       status: 'PENDING',
       attempts: [],
       maxAttempts: MAX_ATTEMPTS,
       ...(input.trigger ? { trigger: input.trigger } : {}),
-      paymentStatus: input.payment.status,
+      paymentStatus: input.status,
       createdAt: input.at.toISOString(),
       version: 1,
     } satisfies OutboxEvent;

@@ -9,6 +9,7 @@ import { PaymentClient } from '@portone/server-sdk';
 import type { ConformanceTarget } from './target.ts';
 import { recordResponses, templateOf } from './recorder.ts';
 import { card, cardMethod, declineCard } from '../support/cards.ts';
+import { defineBillingConformance } from './billing-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -171,4 +172,6 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
       expect((await post('/login/api-secret', {})).status).toBe(400);
     });
   });
+
+  defineBillingConformance({ target: () => target, sdk: () => sdk, id, swallow });
 }

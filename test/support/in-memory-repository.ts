@@ -5,6 +5,9 @@ import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../.
 import type { TimerRecord, TimerState } from '../../functions/domain/timer.ts';
 import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../functions/ports/repository.ts';
 import { timeSortKey } from '../../functions/adapters/dynamodb/keys.ts';
+import type { BillingKeyRecord } from '../../functions/domain/billing-key.ts';
+import type { PaymentScheduleRecord } from '../../functions/domain/payment-schedule.ts';
+import type { BillingListQuery, CreateScheduleResult, ScheduleChange } from '../../functions/ports/billing-repository.ts';
 
 /**
  * The Repository port in memory: a test double for fast use-case tests (no Java, no HTTP). It is
@@ -22,6 +25,10 @@ export class InMemoryRepository implements Repository {
   private readonly payments = new Map<string, PaymentRecord>();
   private readonly timers = new Map<string, TimerRecord>();
   private readonly outbox = new Map<string, OutboxEvent>();
+  private readonly billingKeys = new Map<string, BillingKeyRecord>();
+  private readonly schedules = new Map<string, PaymentScheduleRecord>();
+  /** paymentId → scheduleId: one schedule per payment. */
+  private readonly scheduledPayments = new Map<string, string>();
   /** Calls per method, so tests can assert that a use case reads a page, not the store. */
   readonly calls = new Map<string, number>();
 
@@ -290,6 +297,81 @@ export class InMemoryRepository implements Repository {
     return true;
   }
 
+  // ── billing keys and payment schedules ──
+  async getBillingKey(storeId: string, billingKey: string) {
+    this.count('getBillingKey');
+    return copy(this.billingKeys.get(key(storeId, billingKey)));
+  }
+
+  async queryBillingKeys(storeId: string, query: BillingListQuery): Promise<Page<BillingKeyRecord>> {
+    this.count('queryBillingKeys');
+    const rows = [...this.billingKeys.values()].filter((k) => k.storeId === storeId).map((k) => ({ sortKey: timeSortKey(k.requestedAt, k.billingKey), record: k }));
+    return page(rows, query.descending, query.limit, query.after);
+  }
+
+  async commitBillingKey(billingKey: BillingKeyRecord, expectedVersion: number | null, outbox: OutboxEvent[] = []) {
+    this.count('commitBillingKey');
+    const k = key(billingKey.storeId, billingKey.billingKey);
+    const current = this.billingKeys.get(k);
+    if (expectedVersion === null ? current !== undefined : current?.version !== expectedVersion) {
+      throw new ConcurrentModificationError(`billing key ${billingKey.billingKey}`, copy(current));
+    }
+    if (outbox.some((e) => this.outbox.has(outboxKey(e)))) throw new ConcurrentModificationError(`billing key ${billingKey.billingKey}`);
+    const version = (expectedVersion ?? 0) + 1;
+    this.billingKeys.set(k, copy({ ...billingKey, version }));
+    for (const e of outbox) this.outbox.set(outboxKey(e), copy(e));
+    billingKey.version = version;
+  }
+
+  async getPaymentSchedule(storeId: string, scheduleId: string) {
+    this.count('getPaymentSchedule');
+    return copy(this.schedules.get(key(storeId, scheduleId)));
+  }
+
+  async querySchedules(storeId: string, query: BillingListQuery): Promise<Page<PaymentScheduleRecord>> {
+    this.count('querySchedules');
+    const rows = [...this.schedules.values()].filter((s) => s.storeId === storeId).map((s) => ({ sortKey: timeSortKey(s.timeToPay, s.scheduleId), record: s }));
+    return page(rows, query.descending, query.limit, query.after);
+  }
+
+  async listBillingKeySchedules(storeId: string, billingKey: string) {
+    this.count('listBillingKeySchedules');
+    return [...this.schedules.values()]
+      .filter((s) => s.storeId === storeId && s.billingKey === billingKey)
+      .sort(by((s) => timeSortKey(s.timeToPay, s.scheduleId)))
+      .map((s) => copy(s));
+  }
+
+  async createSchedule(schedule: PaymentScheduleRecord, timer: TimerRecord, billingKeyVersion: number): Promise<CreateScheduleResult> {
+    this.count('createSchedule');
+    const owner = this.billingKeys.get(key(schedule.storeId, schedule.billingKey));
+    if (this.schedules.has(key(schedule.storeId, schedule.scheduleId)) || this.timers.has(key(timer.storeId, timer.timerId))) return 'BILLING_KEY_CHANGED';
+    if (this.scheduledPayments.has(key(schedule.storeId, schedule.paymentId))) return 'PAYMENT_ALREADY_SCHEDULED';
+    if (!owner || owner.version !== billingKeyVersion || owner.status !== 'ISSUED') return 'BILLING_KEY_CHANGED';
+    this.schedules.set(key(schedule.storeId, schedule.scheduleId), copy({ ...schedule, version: 1 }));
+    this.scheduledPayments.set(key(schedule.storeId, schedule.paymentId), schedule.scheduleId);
+    this.timers.set(key(timer.storeId, timer.timerId), copy(timer));
+    owner.version = billingKeyVersion + 1;
+    schedule.version = 1;
+    return 'CREATED';
+  }
+
+  async saveSchedules(storeId: string, changes: ScheduleChange[]) {
+    this.count('saveSchedules');
+    for (const c of changes) {
+      if (this.schedules.get(key(storeId, c.schedule.scheduleId))?.version !== c.expectedVersion) return false;
+      if (c.settleTimer && this.timers.get(key(storeId, c.settleTimer.timerId))?.state !== 'PENDING') return false;
+      if (c.releasePaymentId && this.scheduledPayments.get(key(storeId, c.schedule.paymentId)) !== c.schedule.scheduleId) return false;
+    }
+    for (const c of changes) {
+      this.schedules.set(key(storeId, c.schedule.scheduleId), copy({ ...c.schedule, version: c.expectedVersion + 1 }));
+      if (c.settleTimer) this.settle(storeId, c.settleTimer.timerId, c.settleTimer.state, c.settleTimer.at);
+      if (c.releasePaymentId) this.scheduledPayments.delete(key(storeId, c.schedule.paymentId));
+      c.schedule.version = c.expectedVersion + 1;
+    }
+    return true;
+  }
+
   // ── store reset ──
   async deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]) {
     this.count('deleteStoreItems');
@@ -300,6 +382,11 @@ export class InMemoryRepository implements Repository {
     if (kinds.includes('PAYMENT')) sweep(this.payments);
     if (kinds.includes('TIMER')) sweep(this.timers);
     if (kinds.includes('OUTBOX')) sweep(this.outbox);
+    if (kinds.includes('BILLING')) {
+      sweep(this.billingKeys);
+      sweep(this.schedules);
+      for (const k of this.scheduledPayments.keys()) if ((JSON.parse(k) as string[])[0] === storeId) this.scheduledPayments.delete(k);
+    }
     return deleted;
   }
 

@@ -183,7 +183,7 @@ describe('expectResponseMatches', () => {
   });
 
   it('rejects unknown paths and methods with a pointer to the extraction script', () => {
-    expect(() => expectResponseMatches('get', '/billing-keys/{billingKey}', 200, {})).toThrow(/extract-openapi-fixture/);
+    expect(() => expectResponseMatches('get', '/platform/partners', 200, {})).toThrow(/extract-openapi-fixture/);
     expect(() => expectResponseMatches('delete', '/payments/{paymentId}', 200, {})).toThrow(/no DELETE/);
   });
 

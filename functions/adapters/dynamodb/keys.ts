@@ -7,6 +7,9 @@
  *   STORE#<storeId> / TIMER#<timerId>               timer (PG void, webhook retry …)
  *   STORE#<storeId> / OUTBOX#<paymentId>#<eventId>  webhook outbox entry (stream-dispatched on AWS)
  *   STORE#<storeId> / COUNTER#PAYMENT#<shard>       payment count, sharded so writers rarely meet
+ *   STORE#<storeId> / BILLINGKEY#<billingKey>       billing key (빌링키)
+ *   STORE#<storeId> / SCHEDULE#<scheduleId>         payment schedule (결제 예약)
+ *   STORE#<storeId> / SCHEDULEDPAYMENT#<paymentId>  guard: the paymentId has a schedule (one per payment)
  *   SECRET#<sha256> / SECRET                        API secret → store (listed per store in BY_OWNER)
  *   TOKEN#<sha256>  / TOKEN                         access/refresh token → store
  *
@@ -31,6 +34,12 @@ export const outboxSk = (paymentId: string, eventId: string) => `${outboxPayment
 export const PAYMENT_COUNTER_PREFIX = 'COUNTER#PAYMENT#';
 export const PAYMENT_COUNTER_SHARDS = 16;
 export const paymentCounterSk = (shard: number) => `${PAYMENT_COUNTER_PREFIX}${shard}`;
+export const BILLING_KEY_PREFIX = 'BILLINGKEY#';
+export const billingKeySk = (billingKey: string) => `${BILLING_KEY_PREFIX}${esc(billingKey)}`;
+export const SCHEDULE_PREFIX = 'SCHEDULE#';
+export const scheduleSk = (scheduleId: string) => `${SCHEDULE_PREFIX}${esc(scheduleId)}`;
+export const SCHEDULED_PAYMENT_PREFIX = 'SCHEDULEDPAYMENT#';
+export const scheduledPaymentSk = (paymentId: string) => `${SCHEDULED_PAYMENT_PREFIX}${esc(paymentId)}`;
 export const SECRET_SK = 'SECRET';
 export const secretPk = (hash: string) => `SECRET#${hash}`;
 export const TOKEN_SK = 'TOKEN';
@@ -49,3 +58,9 @@ export const storeSecretsIndexPk = (storeId: string) => `${storePk(storeId)}#SEC
 export const paymentTimersIndexPk = (storeId: string, paymentId: string) => `${storePk(storeId)}#TIMERS#${esc(paymentId)}`;
 /** BY_TIME partition of a store's outbox entries. */
 export const outboxIndexPk = (storeId: string) => `${storePk(storeId)}#OUTBOX`;
+/** BY_TIME partition of a store's billing keys (by request time). */
+export const billingKeysIndexPk = (storeId: string) => `${storePk(storeId)}#BILLINGKEYS`;
+/** BY_TIME partition of a store's payment schedules (by time to pay). */
+export const schedulesIndexPk = (storeId: string) => `${storePk(storeId)}#SCHEDULES`;
+/** BY_OWNER partition of one billing key's schedules (by time to pay). */
+export const billingKeySchedulesIndexPk = (storeId: string, billingKey: string) => `${storePk(storeId)}#SCHEDULES#${esc(billingKey)}`;

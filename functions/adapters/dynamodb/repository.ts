@@ -18,13 +18,18 @@ import type { PaymentRecord } from '../../domain/payment.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
 import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain/timer.ts';
 import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../ports/repository.ts';
+import type { BillingRepository } from '../../ports/billing-repository.ts';
+import { DynamoDbBillingRepository } from './billing-repository.ts';
 import {
+  BILLING_KEY_PREFIX,
   CHANNEL_PREFIX,
   META,
   OUTBOX_PREFIX,
   PAYMENT_COUNTER_PREFIX,
   PAYMENT_COUNTER_SHARDS,
   PAYMENT_PREFIX,
+  SCHEDULED_PAYMENT_PREFIX,
+  SCHEDULE_PREFIX,
   SECRET_SK,
   TIMER_PREFIX,
   TOKEN_SK,
@@ -97,7 +102,7 @@ function counterShard(paymentId: string): number {
   return h % PAYMENT_COUNTER_SHARDS;
 }
 
-const KIND_PREFIX: Record<StoreDataKind, string> = { PAYMENT: PAYMENT_PREFIX, TIMER: TIMER_PREFIX, OUTBOX: OUTBOX_PREFIX };
+const KIND_PREFIX: Record<StoreDataKind, string> = { PAYMENT: PAYMENT_PREFIX, TIMER: TIMER_PREFIX, OUTBOX: OUTBOX_PREFIX, BILLING: BILLING_KEY_PREFIX };
 
 /** The Repository port on DynamoDB: one table, conditional writes, lists as index range reads. */
 export class DynamoDbRepository implements Repository {
@@ -464,6 +469,7 @@ export class DynamoDbRepository implements Repository {
   async deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]): Promise<number> {
     const prefixes = kinds.map((k) => KIND_PREFIX[k]);
     if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX);
+    if (kinds.includes('BILLING')) prefixes.push(SCHEDULE_PREFIX, SCHEDULED_PAYMENT_PREFIX);
     const keys: { pk: string; sk: string }[] = [];
     for (const prefix of prefixes) keys.push(...(await this.rawKeys(storeId, prefix)));
     // BatchWrite takes 25 requests at a time and may hand some back unprocessed: resend those.
@@ -478,8 +484,22 @@ export class DynamoDbRepository implements Repository {
         if (round > 8 && requests.length > 0) throw new Error(`reset of store ${storeId}: DynamoDB kept refusing deletes`);
       }
     }
-    return keys.filter((k) => !k.sk.startsWith(PAYMENT_COUNTER_PREFIX)).length;
+    return keys.filter((k) => !k.sk.startsWith(PAYMENT_COUNTER_PREFIX) && !k.sk.startsWith(SCHEDULED_PAYMENT_PREFIX)).length;
   }
+
+  // ── billing keys and payment schedules (billing-repository.ts) ───────────
+  private billingStore?: DynamoDbBillingRepository;
+  private get billing(): BillingRepository {
+    return (this.billingStore ??= new DynamoDbBillingRepository(this.db, this.tableName));
+  }
+  getBillingKey: BillingRepository['getBillingKey'] = (...a) => this.billing.getBillingKey(...a);
+  queryBillingKeys: BillingRepository['queryBillingKeys'] = (...a) => this.billing.queryBillingKeys(...a);
+  commitBillingKey: BillingRepository['commitBillingKey'] = (...a) => this.billing.commitBillingKey(...a);
+  getPaymentSchedule: BillingRepository['getPaymentSchedule'] = (...a) => this.billing.getPaymentSchedule(...a);
+  querySchedules: BillingRepository['querySchedules'] = (...a) => this.billing.querySchedules(...a);
+  listBillingKeySchedules: BillingRepository['listBillingKeySchedules'] = (...a) => this.billing.listBillingKeySchedules(...a);
+  createSchedule: BillingRepository['createSchedule'] = (...a) => this.billing.createSchedule(...a);
+  saveSchedules: BillingRepository['saveSchedules'] = (...a) => this.billing.saveSchedules(...a);
 
   // ── helpers ──────────────────────────────────────────────────────────────
   private async get<T>(Key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {

@@ -16,6 +16,9 @@ export const ITEM_TYPE = {
   SECRET: 'SECRET',
   TOKEN: 'TOKEN',
   COUNTER: 'COUNTER',
+  BILLING_KEY: 'BILLING_KEY',
+  SCHEDULE: 'SCHEDULE',
+  SCHEDULED_PAYMENT: 'SCHEDULED_PAYMENT',
 } as const;
 export type ItemType = (typeof ITEM_TYPE)[keyof typeof ITEM_TYPE];
 
@@ -24,8 +27,10 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 
 /**
  * Two overloaded global secondary indexes keep every list a range read of one page:
- *   BY_TIME   payments by requestedAt · pending timers by due time (sparse) · outbox by creation
- *   BY_OWNER  payments by statusChangedAt · a payment's timers by due time · a store's API secrets
+ *   BY_TIME   payments by requestedAt · pending timers by due time (sparse) · outbox by creation ·
+ *             billing keys by requestedAt · schedules by time to pay
+ *   BY_OWNER  payments by statusChangedAt · a payment's timers by due time · a store's API secrets ·
+ *             a billing key's schedules by time to pay
  * Both project all attributes, so a page is one Query with no follow-up reads.
  */
 export const INDEX = {

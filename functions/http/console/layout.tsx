@@ -4,7 +4,7 @@ import { Document } from '../ui/document.tsx';
 import { kst, translator, type Lang } from '../ui/format.ts';
 import type { Flash } from './flash.ts';
 
-export type NavKey = 'payments' | 'channels' | 'webhooks' | 'store';
+export type NavKey = 'payments' | 'channels' | 'billing' | 'webhooks' | 'store';
 
 export interface ConsoleChrome {
   lang: Lang;
@@ -30,6 +30,7 @@ export function ConsoleLayout(props: ConsoleChrome & { title: string; nav: NavKe
   const items: [NavKey, string, string][] = [
     ['payments', '/console/payments', t('결제 내역', 'Payments')],
     ['channels', '/console/channels', t('채널', 'Channels')],
+    ['billing', '/console/billing', t('빌링키·예약', 'Billing')],
     ['webhooks', '/console/webhooks', t('웹훅', 'Webhooks')],
     ['store', '/console/store', t('상점·시계', 'Store & clock')],
   ];

@@ -104,6 +104,12 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
             <Row label={t('채널', 'Channel')}>
               {p.channel ? `${p.channel.name} (${p.channel.pgProvider}, MID ${p.channel.pgMerchantId})` : '—'}
             </Row>
+            {p.billingKey && (
+              <Row label={t('빌링키 결제', 'Billing-key payment')}>
+                <span class="mono small">{p.billingKey}</span>
+                {p.scheduleId && <div class="small">{t(`결제 예약 ${p.scheduleId}에서 실행됨`, `made by payment schedule ${p.scheduleId}`)}</div>}
+              </Row>
+            )}
             <Row label={t('요청 시각', 'Requested')}>{kst(p.requestedAt)} KST</Row>
             {p.paidAt && <Row label={t('결제 시각', 'Paid at')}>{kst(p.paidAt)} KST</Row>}
             {p.failedAt && (

@@ -6,6 +6,7 @@ import { pageSecurity } from '../ui/security.ts';
 import { actionRoutes } from './action-routes.ts';
 import { consoleLang, requireConsole, requireCsrfToken } from './auth.ts';
 import { authRoutes } from './auth-routes.tsx';
+import { billingConsoleRoutes } from './billing-routes.tsx';
 import type { ConsoleEnv } from './env.ts';
 import { renderConsoleError } from './error-page.tsx';
 import { pageRoutes } from './page-routes.tsx';
@@ -29,6 +30,7 @@ export function consoleRoutes() {
   app.use('*', requireCsrfToken);
   app.route('/', pageRoutes());
   app.route('/', actionRoutes());
+  app.route('/', billingConsoleRoutes());
   app.all('*', (c) => renderConsoleError(c, c.var.lang ?? 'ko', 404));
   app.onError((err, c) => {
     // hono/csrf refuses a cross-origin POST with a 403 HTTPException: keep its status.

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { requireStore } from '../auth.ts';
 import { authRoutes } from './auth-routes.ts';
+import { billingKeyRoutes } from './billing-key-routes.ts';
 import { paymentRoutes } from './payment-routes.ts';
+import { scheduleRoutes } from './schedule-routes.ts';
 import { resendWebhookRoutes } from './webhook-routes.ts';
 
 /** PortOne V2-compatible API, at the root of the host (the SDK drops any path prefix of baseUrl). */
@@ -12,7 +14,10 @@ export function portoneRoutes() {
   app.use('/payments/*', requireStore);
   app.use('/payments', requireStore);
   app.use('/payments-by-cursor', requireStore);
+  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*']) app.use(path, requireStore);
   app.route('/', paymentRoutes());
+  app.route('/', billingKeyRoutes());
+  app.route('/', scheduleRoutes());
   app.route('/', resendWebhookRoutes());
   return app;
 }

@@ -117,6 +117,7 @@ export const PaymentFilter = z
     methods: z.array(z.string()).optional(),
     pgProvider: z.array(z.string()).optional(),
     isTest: z.boolean().optional(),
+    isScheduled: z.boolean().optional(),
     sortBy: z.enum(['REQUESTED_AT', 'STATUS_CHANGED_AT']).optional(),
     sortOrder: z.enum(['DESC', 'ASC']).optional(),
     currency: z.string().optional(),

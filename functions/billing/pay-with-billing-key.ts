@@ -1,0 +1,47 @@
+import { billingPaymentRefusal } from '../domain/billing-rules.ts';
+import { lookupTestCard } from '../domain/cards.ts';
+import type { PaymentRecord } from '../domain/payment.ts';
+import { billingOf } from '../domain/profiles/billing.ts';
+import { getProfile } from '../domain/profiles/index.ts';
+import { approvePayment, loadChannel, type ApproveMethod } from '../payments/approve.ts';
+import type { PaymentRequest } from '../payments/ready-payment.ts';
+import type { Services } from '../services.ts';
+import { loadIssuedBillingKey } from './load-billing-key.ts';
+
+export interface BillingKeyPaymentInput extends Omit<PaymentRequest, 'channelKey'> {
+  storeId: string;
+  paymentId: string;
+  billingKey: string;
+  /** Defaults to the channel the key was issued on. */
+  channelKey?: string;
+  installmentMonth?: number;
+  /** Set when a payment schedule makes the payment. */
+  scheduleId?: string;
+}
+
+/**
+ * payWithBillingKey (POST /payments/{paymentId}/billing-key), and what a schedule does when due: a
+ * card payment without the customer, through the same approval as payInstantly (so the PG's void
+ * rule, declines and the PortOne/PG dual ledger apply), after the PG's billing-only refusals.
+ */
+export async function payWithBillingKey(services: Services, input: BillingKeyPaymentInput): Promise<PaymentRecord> {
+  const key = await loadIssuedBillingKey(services, input.storeId, input.billingKey);
+  const channelKey = input.channelKey ?? key.channel.key;
+  const channel = await loadChannel(services, input.storeId, channelKey);
+  const profile = getProfile(channel.pgProvider);
+  const card = key.methodKind === 'CARD' ? lookupTestCard(key.cardNumber) : undefined;
+  const testCard = card?.ok ? card.card : undefined;
+  const refusal = profile ? billingPaymentRefusal(profile, billingOf(profile), testCard) : undefined;
+  const method: ApproveMethod =
+    key.methodKind === 'CARD'
+      ? { kind: 'CARD', credential: { number: key.cardNumber, expiryYear: key.cardExpiry.year, expiryMonth: key.cardExpiry.month }, installmentMonth: input.installmentMonth }
+      : { kind: 'EASY_PAY', provider: profile?.directEasyPayProvider ?? 'KAKAOPAY' };
+  const { billingKey, scheduleId, installmentMonth: _i, channelKey: _c, ...request } = input;
+  return approvePayment(services, {
+    ...request,
+    customer: input.customer ?? key.customer,
+    channelKey,
+    method,
+    billing: { billingKey, scheduleId, refusal },
+  });
+}

@@ -1,0 +1,97 @@
+import * as z from 'zod';
+import type { BillingKeyFilter, BillingKeySort } from '../../billing/list-billing-keys.ts';
+import type { ScheduleFilter, ScheduleSort } from '../../schedules/list-schedules.ts';
+import { CustomData, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products } from '../../payments/request-fields.ts';
+import { CardCredential, CustomerInput } from './schemas.ts';
+
+/** Request bodies of PortOne's billing-key and payment-schedule operations, field names as in the OAS. */
+const int = z.number().int().safe();
+const DateTime = z.iso.datetime({ offset: true });
+const Page = z.object({ number: int.nonnegative().optional(), size: int.min(1).max(1000).optional() }).optional();
+const SortOrder = z.enum(['DESC', 'ASC']).optional();
+
+export const IssueBillingKeyBody = z.object({
+  storeId: z.string().optional(),
+  method: z.object({ card: z.object({ credential: CardCredential }).optional() }),
+  channelKey: Id.optional(),
+  channelGroupId: z.string().optional(),
+  customer: CustomerInput.optional(),
+  customData: CustomData.optional(),
+  bypass: z.unknown().optional(),
+  noticeUrls: NoticeUrls.optional(),
+  skipWebhook: z.boolean().optional(),
+});
+
+const TIME_FIELDS = ['REQUESTED_AT', 'ISSUED_AT', 'DELETED_AT', 'STATUS_TIMESTAMP'] as const;
+
+export const GetBillingKeyInfosBody = z.object({
+  page: Page,
+  sort: z.object({ by: z.enum(TIME_FIELDS).optional(), order: SortOrder }).optional() satisfies z.ZodType<BillingKeySort | undefined>,
+  filter: z
+    .object({
+      storeId: z.string().optional(),
+      timeRangeField: z.enum(TIME_FIELDS).optional(),
+      from: DateTime.optional(),
+      until: DateTime.optional(),
+      status: z.array(z.enum(['ISSUED', 'DELETED'])).optional(),
+      customerId: z.string().optional(),
+      platformType: z.string().optional(),
+      pgProviders: z.array(z.string()).optional(),
+      textSearch: z.object({ field: z.string(), value: z.string() }).optional(),
+    })
+    .loose()
+    .optional() satisfies z.ZodType<BillingKeyFilter | undefined>,
+});
+
+/** PortOne's `BillingKeyPaymentInput`: payWithBillingKey's body and a schedule's `payment`. */
+export const BillingKeyPaymentBody = z.object({
+  storeId: z.string().optional(),
+  billingKey: Id,
+  channelKey: Id.optional(),
+  orderName: OrderName,
+  customer: CustomerInput.optional(),
+  customData: CustomData.optional(),
+  amount: z.object({ total: PaymentTotal, taxFree: int.nonnegative().optional(), vat: int.nonnegative().optional() }),
+  currency: Currency,
+  installmentMonth: int.min(0).max(36).optional(),
+  useFreeInterestFromMerchant: z.boolean().optional(),
+  useCardPoint: z.boolean().optional(),
+  cashReceipt: z.unknown().optional(),
+  country: z.string().optional(),
+  noticeUrls: NoticeUrls.optional(),
+  products: Products.optional(),
+  productCount: int.positive().optional(),
+  productType: z.string().optional(),
+  shippingAddress: z.unknown().optional(),
+  promotionId: z.string().optional(),
+  locale: z.string().optional(),
+  bypass: z.unknown().optional(),
+  skipWebhook: z.boolean().optional(),
+});
+
+export const CreatePaymentScheduleBody = z.object({ payment: BillingKeyPaymentBody, timeToPay: DateTime });
+
+export const GetPaymentSchedulesBody = z.object({
+  page: Page,
+  sort: z.object({ by: z.enum(['CREATED_AT', 'TIME_TO_PAY', 'COMPLETED_AT', 'STATUS_TIMESTAMP']).optional(), order: SortOrder }).optional() satisfies z.ZodType<
+    ScheduleSort | undefined
+  >,
+  filter: z
+    .object({
+      storeId: z.string().optional(),
+      billingKey: z.string().optional(),
+      from: DateTime.optional(),
+      until: DateTime.optional(),
+      status: z.array(z.enum(['SCHEDULED', 'STARTED', 'SUCCEEDED', 'FAILED', 'REVOKED', 'PENDING'])).optional(),
+      isForTest: z.boolean().optional(),
+    })
+    .loose()
+    .optional() satisfies z.ZodType<ScheduleFilter | undefined>,
+});
+
+export const RevokePaymentSchedulesBody = z.object({
+  storeId: z.string().optional(),
+  billingKey: z.string().optional(),
+  scheduleIds: z.array(Id).max(1000).optional(),
+});
+
