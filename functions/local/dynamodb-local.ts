@@ -2,6 +2,7 @@ import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { guardAgainstOrphan } from './orphan-guard.ts';
 import { findFreePort } from './ports.ts';
 
 // The wrapper knows where its jar is and which arguments it takes; its factory lets us add what it
@@ -101,6 +102,9 @@ export async function launchDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Prom
     await exited;
     throw spawnError ?? new Error('DynamoDB Local could not start.');
   }
+  // java must not outlive a node that was SIGKILLed (docs/architecture.md, "The local runtime").
+  const guard = guardAgainstOrphan(pid);
+  void exited.then(() => guard.release());
 
   const endpoint = `http://127.0.0.1:${port}`;
   const ready = (async () => {

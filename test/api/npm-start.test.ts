@@ -24,6 +24,15 @@ const alive = (pid: number) => {
     return false; // ESRCH: no such process
   }
 };
+/** Polls until `pid` is gone (or a zombie), at most `ms`. */
+async function endsWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!alive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   for (const pid of started) if (alive(pid)) process.kill(pid, 'SIGKILL');
@@ -182,6 +191,15 @@ describe('npm start', { timeout: 180_000 }, () => {
     await exited;
     // npm waits for node, and node for java, so both are gone (and reaped) once npm has exited.
     expect({ node: alive(run.nodePid), java: alive(run.javaPid) }).toEqual({ node: false, java: false });
+  });
+
+  it('SIGKILL to node (no exit hook runs) does not leave java running', async () => {
+    const run = await start(['--port', '0', '--in-memory']);
+    const exited = new Promise((resolve) => run.child.once('exit', resolve));
+    process.kill(run.nodePid, 'SIGKILL');
+    await exited;
+    // java is no child of this test, so its end can only be polled for.
+    expect(await endsWithin(run.javaPid, 10_000)).toBe(true);
   });
 
   it('--json prints one JSON line for scripts; says in one line that DynamoDB Local died and exits 1, instead of answering 503 forever', async () => {

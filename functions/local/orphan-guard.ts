@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+
+export interface OrphanGuard {
+  /** The child ended by itself: the guard exits without killing anything (its pid may be reused). */
+  release(): void;
+}
+
+/**
+ * Kills `childPid` when this node process dies, even by SIGKILL, which runs no exit hook: without
+ * it a killed runtime left java running, holding the data folder and the port. Linux's
+ * PR_SET_PDEATHSIG is not reachable from node, so a tiny `sh` holds the read end of a pipe whose
+ * only writer is this process: the kernel closes it when node dies in any way, `read` sees end of
+ * file, and the guard kills the child. `release()` writes a line instead, and the guard exits
+ * quietly. The guard is in its own process group, so a Ctrl-C to the terminal's group reaches
+ * node (which stops java itself) and not the guard.
+ */
+export function guardAgainstOrphan(childPid: number): OrphanGuard {
+  const guard = spawn('sh', ['-c', 'read -r _ || kill -9 "$1" 2>/dev/null', 'pg-sandbox-orphan-guard', String(childPid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  });
+  // Neither the guard nor its pipe may keep node running.
+  guard.unref();
+  // No sh (not a POSIX system): run unguarded rather than crash.
+  guard.on('error', () => undefined);
+  guard.stdin?.on('error', () => undefined);
+  (guard.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      guard.stdin?.end('\n');
+    },
+  };
+}
