@@ -88,3 +88,36 @@ export function tooDeepPath(value: unknown, maxDepth: number = LIMITS.jsonDepth)
   }
   return undefined;
 }
+
+/**
+ * DynamoDB's number range (magnitudes 1e-130 to 1e126), narrowed by its JavaScript marshaller,
+ * which refuses integers beyond ±2^53 rather than store them imprecisely.
+ */
+const SMALLEST_STORABLE_MAGNITUDE = 1e-130;
+
+/**
+ * The first place in a parsed JSON body that the table could not hold, and why: a number out of
+ * the storable range (JSON's `1e999` parses to Infinity) or an empty object key (DynamoDB refuses
+ * an empty attribute name in a map). Fields kept as given (products, customer) would otherwise
+ * carry it to the write, which fails after the request was accepted. Iterative, like tooDeepPath.
+ */
+export function unstorablePart(value: unknown): { path: (string | number)[]; problem: string } | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v === 'number') {
+      const magnitude = Math.abs(v);
+      if (!Number.isFinite(v) || magnitude > Number.MAX_SAFE_INTEGER || (magnitude !== 0 && magnitude < SMALLEST_STORABLE_MAGNITUDE)) {
+        return { path, problem: `number ${v} cannot be stored (at most ±${Number.MAX_SAFE_INTEGER}, and 0 or at least ${SMALLEST_STORABLE_MAGNITUDE} in size)` };
+      }
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+    for (const [key, child] of entries) {
+      if (key === '') return { path, problem: 'an object key must not be empty' };
+      stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { invalidRequest } from '../domain/errors.ts';
-import { LIMITS, tooDeepPath } from '../domain/limits.ts';
+import { LIMITS, tooDeepPath, unstorablePart } from '../domain/limits.ts';
 
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -17,7 +17,8 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
 
 /**
  * Parses a JSON body and refuses one nested deeper than the limit (naming where), before zod,
- * DynamoDB's marshaller or structuredClone recurse into it and overflow the stack.
+ * DynamoDB's marshaller or structuredClone recurse into it and overflow the stack, and one holding
+ * what the table cannot store (domain/limits.ts, unstorablePart).
  */
 export function parseJsonText(text: string, where: string): unknown {
   if (text.trim() === '') return {};
@@ -32,6 +33,8 @@ export function parseJsonText(text: string, where: string): unknown {
     const shown = deep.slice(0, 3).join('.') + (deep.length > 3 ? '…' : '');
     throw invalidRequest(`${shown}: nested deeper than ${LIMITS.jsonDepth} levels`);
   }
+  const unstorable = unstorablePart(value);
+  if (unstorable) throw invalidRequest(`${unstorable.path.join('.') || '(body)'}: ${unstorable.problem}`);
   return value;
 }
 

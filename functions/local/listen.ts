@@ -4,9 +4,10 @@
  * Hono's serve() to get awaitable listen errors, the bound port for port 0, and
  * closeAllConnections(), without which close() waits for clients' keep-alive sockets.
  */
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, RequestError } from '@hono/node-server';
 
 export interface RunningServer {
   url: string;
@@ -28,7 +29,8 @@ export interface ListenOptions {
 }
 
 export async function listen(fetch: FetchHandler, { port, host, overrideGlobalObjects }: ListenOptions): Promise<RunningServer> {
-  const server = createServer(getRequestListener(fetch, { overrideGlobalObjects }));
+  const server = createServer(getRequestListener(fetch, { overrideGlobalObjects, errorHandler: answerUnadaptable }));
+  server.on('clientError', answerUnparseable);
   await new Promise<void>((resolve, reject) => {
     const refuse = (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is already in use.`) : err);
@@ -53,4 +55,40 @@ export async function listen(fetch: FetchHandler, { port, host, overrideGlobalOb
       return closing;
     },
   };
+}
+
+/**
+ * @hono/node-server could not make a Request of what node parsed (a raw backslash in the path, a
+ * host header that is no host): its own answer is an empty 400. The app's errors never come here
+ * (Hono answers them itself), so anything else is the adapter's failure: 503 as in http/errors.ts.
+ */
+function answerUnadaptable(err: unknown): Response {
+  const refused = err instanceof RequestError;
+  const body = refused
+    ? { type: 'INVALID_REQUEST', message: `unusable request: ${(err as Error).message}` }
+    : { type: 'UNAVAILABLE', message: 'pg-sandbox could not complete the request; it was not applied.' };
+  return new Response(JSON.stringify(body), { status: refused ? 400 : 503, headers: { 'content-type': 'application/json' } });
+}
+
+/**
+ * What node's HTTP parser refuses never reaches the app (a request line or headers over its 16 KB,
+ * a malformed request line); node's own answer is an empty 400/431 that a client's JSON parser
+ * chokes on. Answer in PortOne's error shape instead, and close: the rest of the bytes on this
+ * connection cannot be parsed. The unread bytes are drained a moment so that closing does not
+ * reset the connection before the client has read the answer.
+ */
+function answerUnparseable(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const message = status === 431 ? 'request line and headers exceed 16 KB' : `malformed HTTP request (${err.code ?? 'parse error'})`;
+  const body = JSON.stringify({ type: 'INVALID_REQUEST', message });
+  socket.on('data', () => undefined);
+  socket.on('error', () => undefined);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+  setTimeout(() => socket.destroy(), 1000).unref();
 }

@@ -10,12 +10,14 @@ export interface OrphanGuard {
  * it a killed runtime left java running, holding the data folder and the port. Linux's
  * PR_SET_PDEATHSIG is not reachable from node, so a tiny `sh` holds the read end of a pipe whose
  * only writer is this process: the kernel closes it when node dies in any way, `read` sees end of
- * file, and the guard kills the child. `release()` writes a line instead, and the guard exits
+ * file, and the guard stops the child. `release()` writes a line instead, and the guard exits
  * quietly. The guard is in its own process group, so a Ctrl-C to the terminal's group reaches
  * node (which stops java itself) and not the guard.
  */
 export function guardAgainstOrphan(childPid: number): OrphanGuard {
-  const guard = spawn('sh', ['-c', 'read -r _ || kill -9 "$1" 2>/dev/null', 'pg-sandbox-orphan-guard', String(childPid)], {
+  // SIGTERM first, as stop() does: DynamoDB Local then finishes what it acknowledged; SIGKILL if it lingers.
+  const script = 'read -r _ || { kill "$1" 2>/dev/null; sleep 3; kill -9 "$1" 2>/dev/null; }';
+  const guard = spawn('sh', ['-c', script, 'pg-sandbox-orphan-guard', String(childPid)], {
     stdio: ['pipe', 'ignore', 'ignore'],
     detached: true,
   });
