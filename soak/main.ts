@@ -13,7 +13,7 @@ import { runSoak } from './run.ts';
 
 const { values } = parseArgs({
   options: {
-    payments: { type: 'string', default: '2000' },
+    payments: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '16' },
     'cancel-every': { type: 'string', default: '10' },
     fuzz: { type: 'string', default: '10000' },
