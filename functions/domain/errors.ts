@@ -37,6 +37,11 @@ export const ERROR_STATUS = {
   PAYMENT_SCHEDULE_ALREADY_PROCESSED: 409,
   PAYMENT_SCHEDULE_ALREADY_REVOKED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  // The sandbox's own answers for PortOne operations it does not serve (http/portone/operation-coverage.ts).
+  NOT_IMPLEMENTED_IN_SANDBOX: 501,
+  B2B_NOT_SIMULATED: 501,
+  PLATFORM_NOT_SIMULATED: 501,
+  RECONCILIATION_NOT_SIMULATED: 501,
   PG_PROVIDER: 502,
   UNAVAILABLE: 503,
 } as const;

@@ -5,6 +5,7 @@ import type { Services } from '../services.ts';
 import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { portoneRoutes } from './portone/routes.ts';
+import { unsupportedOperationRoutes } from './portone/unsupported-routes.ts';
 import { sandboxRoutes } from './sandbox/routes.ts';
 import { checkoutRoutes } from './checkout/routes.ts';
 import { consoleRoutes } from './console/routes.ts';
@@ -59,6 +60,8 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.route('/console', consoleRoutes());
   app.route('/sandbox', sandboxRoutes());
   app.route('/', portoneRoutes());
+  // Last: it answers only the PortOne operations that none of the routes above serve.
+  app.route('/', unsupportedOperationRoutes(app.routes));
 
   app.notFound((c) => errorResponse(new PortOneError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), c));
   app.onError((err, c) => errorResponse(err, c));
