@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type { BillingKeyFilter, BillingKeySort } from '../../billing/list-billing-keys.ts';
 import type { ScheduleFilter, ScheduleSort } from '../../schedules/list-schedules.ts';
-import { CustomData, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products } from '../../payments/request-fields.ts';
-import { CardCredential, CustomerInput } from './schemas.ts';
+import { CustomData, Currency, Id, NoticeUrls, OrderName } from '../../payments/request-fields.ts';
+import { CardCredential, CustomerInput, PaymentAmountInput, orderExtraFields } from './schemas.ts';
 
 /** Request bodies of PortOne's billing-key and payment-schedule operations, field names as in the OAS. */
 const int = z.number().int().safe();
@@ -51,19 +51,13 @@ export const BillingKeyPaymentBody = z.object({
   orderName: OrderName,
   customer: CustomerInput.optional(),
   customData: CustomData.optional(),
-  amount: z.object({ total: PaymentTotal, taxFree: int.nonnegative().optional(), vat: int.nonnegative().optional() }),
+  amount: PaymentAmountInput,
   currency: Currency,
   installmentMonth: int.min(0).max(36).optional(),
   useFreeInterestFromMerchant: z.boolean().optional(),
   useCardPoint: z.boolean().optional(),
   cashReceipt: z.unknown().optional(),
-  country: z.string().optional(),
-  noticeUrls: NoticeUrls.optional(),
-  products: Products.optional(),
-  productCount: int.positive().optional(),
-  productType: z.string().optional(),
-  shippingAddress: z.unknown().optional(),
-  promotionId: z.string().optional(),
+  ...orderExtraFields,
   locale: z.string().optional(),
   bypass: z.unknown().optional(),
   skipWebhook: z.boolean().optional(),

@@ -35,6 +35,20 @@ export const CardCredential = z.object({
   passwordTwoDigits: z.string().optional(),
 });
 
+/** PortOne's `PaymentAmountInput`, shared by every operation that charges. */
+export const PaymentAmountInput = z.object({ total: PaymentTotal, taxFree: nonNegative.optional(), vat: nonNegative.optional() });
+
+/** Order fields PortOne's charging inputs (instant and billing-key payments) have in common. */
+export const orderExtraFields = {
+  country: z.string().optional(),
+  noticeUrls: NoticeUrls.optional(),
+  products: Products.optional(),
+  productCount: int.positive().optional(),
+  productType: z.string().optional(),
+  shippingAddress: z.unknown().optional(),
+  promotionId: z.string().optional(),
+};
+
 export const InstantPaymentBody = z.object({
   storeId: z.string().optional(),
   channelKey: Id.optional(),
@@ -66,15 +80,9 @@ export const InstantPaymentBody = z.object({
   isEscrow: z.boolean().optional(),
   customer: CustomerInput.optional(),
   customData: CustomData.optional(),
-  amount: z.object({ total: PaymentTotal, taxFree: nonNegative.optional(), vat: nonNegative.optional() }),
+  amount: PaymentAmountInput,
   currency: Currency,
-  country: z.string().optional(),
-  noticeUrls: NoticeUrls.optional(),
-  products: Products.optional(),
-  productCount: int.positive().optional(),
-  productType: z.string().optional(),
-  shippingAddress: z.unknown().optional(),
-  promotionId: z.string().optional(),
+  ...orderExtraFields,
 });
 export type InstantPaymentBody = z.infer<typeof InstantPaymentBody>;
 
