@@ -4,7 +4,8 @@ import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { loadStore } from '../stores/load-store.ts';
-import { alreadyDeleted, loadBillingKey } from './load-billing-key.ts';
+import { alreadyDeleted, loadDeletableBillingKey } from './load-billing-key.ts';
+import { saveBillingKey } from './save-billing-key.ts';
 import { billingKeyEvent } from './webhook.ts';
 
 export interface DeleteBillingKeyInput {
@@ -22,7 +23,7 @@ export interface DeleteBillingKeyInput {
  */
 export async function deleteBillingKey(services: Services, storeId: string, billingKey: string, input: DeleteBillingKeyInput): Promise<BillingKeyRecord> {
   return retryOnConflict<BillingKeyRecord, BillingKeyRecord>(RETRY_LIMITS.billingKey, async ({ current }) => {
-    const [store, key] = await Promise.all([loadStore(services, storeId), current ?? loadBillingKey(services, storeId, billingKey)]);
+    const [store, key] = await Promise.all([loadStore(services, storeId), current ?? loadDeletableBillingKey(services, storeId, billingKey)]);
     if (key.status === 'DELETED') throw alreadyDeleted(key);
     const scheduled = (await services.repo.listBillingKeySchedules(storeId, billingKey)).filter((s) => s.status === 'SCHEDULED');
     if (scheduled.length > 0) {
@@ -40,8 +41,7 @@ export async function deleteBillingKey(services: Services, storeId: string, bill
       ...(input.requester !== undefined ? { deleteRequester: input.requester } : {}),
     };
     const outbox = input.skipWebhook ? [] : billingKeyEvent(store, next, 'BillingKey.Deleted', now);
-    await services.repo.commitBillingKey(next, key.version, outbox);
-    if (outbox.length) services.onOutboxCommitted?.(outbox.map(({ storeId: s, paymentId, eventId }) => ({ storeId: s, paymentId, eventId })));
+    await saveBillingKey(services, next, key.version, outbox);
     return next;
   });
 }

@@ -1,4 +1,4 @@
-import type { BillingKeyRecord } from '../domain/billing-key.ts';
+import { isVisibleBillingKey, type BillingKeyRecord } from '../domain/billing-key.ts';
 import type { Page } from '../ports/repository.ts';
 import type { Services } from '../services.ts';
 
@@ -59,7 +59,8 @@ function textOf(k: BillingKeyRecord, field: string): string | undefined {
 }
 
 export function matchesBillingKeyFilter(k: BillingKeyRecord, f: BillingKeyFilter = {}): boolean {
-  if (f.status && !f.status.includes(k.status)) return false;
+  if (!isVisibleBillingKey(k)) return false;
+  if (f.status && !f.status.includes(k.status as 'ISSUED' | 'DELETED')) return false;
   if (f.customerId !== undefined && (k.customer as { id?: string }).id !== f.customerId) return false;
   if (f.platformType !== undefined && f.platformType !== k.platformType) return false;
   if (f.pgProviders && !f.pgProviders.includes(k.channel.pgProvider)) return false;

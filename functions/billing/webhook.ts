@@ -3,7 +3,12 @@ import type { OutboxEvent } from '../domain/outbox.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import { outboxEntries } from '../webhooks/outbox.ts';
 
-export type BillingKeyEventType = 'BillingKey.Issued' | 'BillingKey.Deleted' | 'BillingKey.Failed';
+/**
+ * Ready: the browser's issuance window opened. Issued / Failed: it ended (or the API issued, or a
+ * manual confirm decided). Deleted: deleteBillingKey. (`BillingKey.Updated`, a PG renewing a key's
+ * card, has no test-mode trigger and is not sent.)
+ */
+export type BillingKeyEventType = 'BillingKey.Ready' | 'BillingKey.Issued' | 'BillingKey.Failed' | 'BillingKey.Deleted';
 
 /**
  * A `BillingKey.*` webhook (version 2024-04-25): `{type, timestamp, data: {storeId, billingKey}}`,

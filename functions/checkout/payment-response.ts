@@ -27,7 +27,7 @@ export function failedAtPg(paymentId: string, txId: string, pgCode: string, pgMe
  * The mobile (REDIRECTION) result: the merchant's `redirectUrl` with the response as query
  * parameters, keeping any query the merchant put there itself.
  */
-export function redirectTarget(redirectUrl: string, response: PaymentResponse): string {
+export function redirectTarget(redirectUrl: string, response: PaymentResponse | object): string {
   const url = new URL(redirectUrl);
   for (const [key, value] of Object.entries(response)) {
     if (value !== undefined) url.searchParams.set(key, String(value));

@@ -1,6 +1,6 @@
 import type { Services } from '../services.ts';
 import type { CheckoutPayMethod } from './payment-request.ts';
-import { signToken, verifyToken } from './signed-token.ts';
+import { signToken, verifyToken, type TokenPurpose } from './signed-token.ts';
 
 /**
  * A checkout session: what one opened payment window may do. It is signed by the sandbox and
@@ -43,15 +43,19 @@ export function sealSession(services: Services, session: CheckoutSession): strin
   return signToken(services.sessionSigningKey, 'checkout', session);
 }
 
-export type OpenedSession =
-  | { ok: true; session: CheckoutSession }
+export type Opened<T> =
+  | { ok: true; session: T }
   | { ok: false; reason: 'invalid' }
   /** Signed by us but too old: the session is still readable, so the window can report where it came from. */
-  | { ok: false; reason: 'expired'; session: CheckoutSession };
+  | { ok: false; reason: 'expired'; session: T };
+export type OpenedSession = Opened<CheckoutSession>;
 
-export function openSession(services: Services, token: string | undefined): OpenedSession {
-  const payload = verifyToken(services.sessionSigningKey, 'checkout', token) as CheckoutSession | undefined;
+/** A window's session from its token, for `purpose` (payment or billing-key window). */
+export function openSealed<T extends { v: 1; exp: number }>(services: Services, purpose: TokenPurpose, token: string | undefined): Opened<T> {
+  const payload = verifyToken(services.sessionSigningKey, purpose, token) as T | undefined;
   if (!payload || payload.v !== 1 || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' };
   if (payload.exp * 1000 <= services.wallNow()) return { ok: false, reason: 'expired', session: payload };
   return { ok: true, session: payload };
 }
+
+export const openSession = (services: Services, token: string | undefined): OpenedSession => openSealed<CheckoutSession>(services, 'checkout', token);

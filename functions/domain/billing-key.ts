@@ -6,7 +6,16 @@
  */
 import type { ChannelRef } from './payment.ts';
 
-export type BillingKeyStatus = 'ISSUED' | 'DELETED';
+/**
+ * PortOne shows only ISSUED and DELETED keys (`BillingKeyInfo`). The others belong to the browser's
+ * issuance window and stay invisible to the API (getBillingKeyInfo answers BILLING_KEY_NOT_FOUND):
+ * READY (the window is open: `BillingKey.Ready`), PENDING (the card was entered, the merchant's
+ * manual confirm, `confirmBillingKey`, is outstanding) and FAILED (refused or closed: `BillingKey.Failed`).
+ */
+export type BillingKeyStatus = 'READY' | 'PENDING' | 'FAILED' | 'ISSUED' | 'DELETED';
+
+/** The statuses PortOne's API shows. */
+export const isVisibleBillingKey = (k: Pick<BillingKeyRecord, 'status'>): boolean => k.status === 'ISSUED' || k.status === 'DELETED';
 
 export interface BillingKeyRecord {
   storeId: string;
@@ -26,7 +35,15 @@ export interface BillingKeyRecord {
   platformType: 'API' | 'PC' | 'MOBILE';
   pgTxId: string;
   requestedAt: string;
-  issuedAt: string;
+  /** Set when the key became ISSUED (absent while READY / PENDING, and on a FAILED one). */
+  issuedAt?: string;
+  failedAt?: string;
+  /** Why a browser issuance failed (the PG's code and message, or the customer's close). */
+  failure?: { pgCode: string; pgMessage: string };
+  /** A browser issuance's own fields: the SDK's `issueId` / `issueName`, and the issue-and-pay payment it makes. */
+  issueId?: string;
+  issueName?: string;
+  firstPaymentId?: string;
   deletedAt?: string;
   deleteReason?: string;
   deleteRequester?: 'CUSTOMER' | 'ADMIN';

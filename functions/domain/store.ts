@@ -33,6 +33,11 @@ export interface ChannelRecord {
   type: 'TEST';
   /** Overrides the profile's auto-refund rule (e.g. "after 2 minutes") for fast end-to-end runs. */
   autoRefundOverride?: AutoRefundDelayOverride;
+  /**
+   * Manual confirm (수동 승인), which PortOne enables per contract on request: a billing key issued in
+   * the browser waits for confirmBillingKey / confirmBillingKeyIssueAndPay instead of being issued.
+   */
+  manualConfirm?: boolean;
   createdAt: string;
 }
 

@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import type { BillingWindowResponse } from '../../checkout/billing-response.ts';
 import type { PaymentResponse } from '../../checkout/payment-response.ts';
 import type { Context } from 'hono';
 import { Document, renderPage } from '../ui/document.tsx';
@@ -9,11 +10,25 @@ import { translator, type Lang } from '../ui/format.ts';
  * (checkout-result.js posts it to the session's merchant origin) and says it in words for a
  * screen reader or a tester whose opener is gone.
  */
-export function ResultPage(props: { lang: Lang; sessionId: string; windowType: 'IFRAME' | 'POPUP'; targetOrigin: string; response: PaymentResponse }) {
+export function ResultPage(props: {
+  lang: Lang;
+  sessionId: string;
+  windowType: 'IFRAME' | 'POPUP';
+  targetOrigin: string;
+  response: PaymentResponse | BillingWindowResponse;
+}) {
   const t = translator(props.lang);
   const ok = props.response.code === undefined;
+  const billing = props.response.transactionType !== 'PAYMENT';
+  const heading = billing
+    ? ok
+      ? t('빌링키 발급이 완료되었습니다', 'Billing key issued')
+      : t('빌링키가 발급되지 않았습니다', 'No billing key issued')
+    : ok
+      ? t('결제가 완료되었습니다', 'Payment complete')
+      : t('결제되지 않았습니다', 'Not paid');
   return (
-    <Document lang={props.lang} title={ok ? t('결제 완료', 'Payment complete') : t('결제 실패', 'Payment failed')} scripts={['checkout-result.js']}>
+    <Document lang={props.lang} title={heading} scripts={['checkout-result.js']}>
       <main class="pg-window">
         <div class="pg-body stack">
           <div
@@ -25,7 +40,7 @@ export function ResultPage(props: { lang: Lang; sessionId: string; windowType: '
             data-target-origin={props.targetOrigin}
             data-response={JSON.stringify(props.response)}
           >
-            <h1>{ok ? t('결제가 완료되었습니다', 'Payment complete') : t('결제되지 않았습니다', 'Not paid')}</h1>
+            <h1>{heading}</h1>
             {!ok && <p>{props.response.message}</p>}
           </div>
           <p class="muted small">{t('가맹점 페이지로 돌아갑니다.', 'Returning to the merchant page.')}</p>

@@ -13,7 +13,7 @@
  * - Errors before the window opens (unknown channel, paid paymentId, bad request) reject with a
  *   `PaymentError` carrying `code` and `message`, as the SDK throws them.
  */
-export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne.requestPayment for PortOne V2 test mode */
+export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne.requestPayment, requestIssueBillingKey, requestIssueBillingKeyAndPay for PortOne V2 test mode */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -93,7 +93,7 @@ export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne.reques
     });
   }
 
-  function viaPopup(popup, session) {
+  function viaPopup(popup, session, whenUnreachable) {
     return new Promise(function (resolve) {
       var origin = new URL(session.checkoutUrl).origin;
       var settled = false;
@@ -114,7 +114,7 @@ export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne.reques
         fetch(session.cancelUrl, { method: 'POST', body: body, headers: { accept: 'application/json' }, credentials: 'omit' })
           .then(function (r) { return r.json(); })
           .then(finish, function () {
-            finish({ transactionType: 'PAYMENT', paymentId: session.paymentId, txId: session.txId,
+            finish(whenUnreachable ? whenUnreachable() : { transactionType: 'PAYMENT', paymentId: session.paymentId, txId: session.txId,
               code: 'FAILURE_TYPE_PG', message: '사용자가 결제를 취소하였습니다' });
           });
       }, 400);
@@ -159,7 +159,69 @@ export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne.reques
     });
   }
 
-  var api = { requestPayment: requestPayment, sandbox: { baseUrl: BASE, version: 1 } };
+  // Billing keys (빌링키): requestIssueBillingKey and requestIssueBillingKeyAndPay open the PG's
+  // billing window like requestPayment opens the payment window, and resolve with PortOne's
+  // IssueBillingKeyResponse / IssueBillingKeyAndPayResponse (code present on failure). Errors before
+  // the window opens reject with IssueBillingKeyError / IssueBillingKeyAndPayError.
+  function BillingError(transactionType, code, message, extra) {
+    var error = new Error(message);
+    error.name = transactionType === 'ISSUE_BILLING_KEY' ? 'IssueBillingKeyError' : 'IssueBillingKeyAndPayError';
+    error.__portOneErrorType = error.name;
+    error.transactionType = transactionType;
+    error.code = code;
+    for (var k in extra || {}) error[k] = extra[k];
+    return error;
+  }
+
+  function openBillingWindow(kind, request) {
+    if (!request || typeof request !== 'object') {
+      return Promise.reject(BillingError(kind, 'BadRequest', 'the request must be an object'));
+    }
+    var mobile = isMobile();
+    var windowType = windowTypeFor(request, mobile);
+    var popup = null;
+    if (windowType === 'POPUP') {
+      popup = window.open('', 'pg_sandbox_' + Date.now(), 'popup,width=520,height=780');
+      if (!popup) windowType = 'IFRAME';
+    }
+    var payload = JSON.stringify({ kind: kind, request: request, windowType: windowType, platform: mobile ? 'MOBILE' : 'PC', pageUrl: location.href });
+    return fetch(BASE + '/checkout/billing-sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      body: payload,
+      credentials: 'omit',
+    }).then(function (res) {
+      return res.json();
+    }, function (err) {
+      if (popup) popup.close();
+      throw BillingError(kind, 'Unavailable', 'pg-sandbox is unreachable at ' + BASE + ': ' + err.message, { paymentId: request.paymentId });
+    }).then(function (session) {
+      if (!session || session.code) {
+        if (popup) popup.close();
+        throw BillingError(kind, (session && session.code) || 'Unknown', (session && session.message) || 'billing key window failed', { paymentId: request.paymentId });
+      }
+      if (windowType === 'REDIRECTION') {
+        location.assign(session.checkoutUrl);
+        return new Promise(function () {});
+      }
+      if (!popup) return viaIframe(session);
+      return viaPopup(popup, session, function () {
+        var closed = { transactionType: kind, billingKey: session.billingKey, code: 'FAILURE_TYPE_PG', message: '사용자가 결제를 취소하였습니다' };
+        if (session.paymentId) { closed.paymentId = session.paymentId; closed.txId = ''; }
+        return closed;
+      });
+    });
+  }
+
+  function requestIssueBillingKey(request) { return openBillingWindow('ISSUE_BILLING_KEY', request); }
+  function requestIssueBillingKeyAndPay(request) { return openBillingWindow('ISSUE_BILLING_KEY_AND_PAY', request); }
+
+  var api = {
+    requestPayment: requestPayment,
+    requestIssueBillingKey: requestIssueBillingKey,
+    requestIssueBillingKeyAndPay: requestIssueBillingKeyAndPay,
+    sandbox: { baseUrl: BASE, version: 1 },
+  };
   window.PortOne = Object.assign(window.PortOne || {}, api);
 })();
 `;

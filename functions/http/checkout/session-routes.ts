@@ -20,7 +20,7 @@ const SessionBody = z.object({
 
 const badRequest = (message: string) => ({ code: 'BadRequest', message });
 
-function originOf(value: string | undefined): string | undefined {
+export function originOf(value: string | undefined): string | undefined {
   if (!value || value === 'null') return undefined;
   try {
     const url = new URL(value);

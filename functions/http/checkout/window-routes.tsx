@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { bankOptions, cardOptions, defaultCard, easyPayOptions } from '../../checkout/choices.ts';
 import { completeCheckout, settledResponse, type CheckoutChoice } from '../../checkout/complete-payment.ts';
+import type { BillingWindowResponse } from '../../checkout/billing-response.ts';
 import { redirectTarget, type PaymentResponse } from '../../checkout/payment-response.ts';
 import { openSession, type CheckoutSession } from '../../checkout/session.ts';
 import { testModeNotes } from '../../checkout/test-mode-notes.ts';
@@ -20,15 +21,18 @@ import { logger } from '../../logger.ts';
 
 type Form = Record<string, string>;
 
-async function readForm(c: Context<AppEnv>): Promise<Form> {
+export async function readForm(c: Context<AppEnv>): Promise<Form> {
   const body = await c.req.parseBody();
   const out: Form = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
   return out;
 }
 
+/** What ending a window needs of its session (payment and billing-key windows alike). */
+export type WindowSession = Pick<CheckoutSession, 'sessionId' | 'windowType' | 'merchantOrigin' | 'redirectUrl' | 'lang'>;
+
 /** The CSP of one window: framed only by its merchant page; its forms lead only here (or to redirectUrl). */
-function setWindowCsp(c: Context<AppEnv>, session: CheckoutSession) {
+export function setWindowCsp(c: Context<AppEnv>, session: WindowSession) {
   c.header(
     'Content-Security-Policy',
     checkoutCsp({
@@ -39,7 +43,7 @@ function setWindowCsp(c: Context<AppEnv>, session: CheckoutSession) {
 }
 
 /** Ends the window: back to the merchant by redirect (mobile) or by message (overlay, popup). */
-function finish(c: Context<AppEnv>, session: CheckoutSession, response: PaymentResponse) {
+export function finish(c: Context<AppEnv>, session: WindowSession, response: PaymentResponse | BillingWindowResponse) {
   setWindowCsp(c, session);
   if (session.windowType === 'REDIRECTION' && session.redirectUrl) return c.redirect(redirectTarget(session.redirectUrl, response), 303);
   return renderPage(
@@ -72,7 +76,7 @@ function finishWithFailure(c: Context<AppEnv>, session: CheckoutSession, err: un
   return finish(c, session, { transactionType: 'PAYMENT', paymentId: session.paymentId, txId: session.txId, code, message });
 }
 
-function invalidLink(c: Context<AppEnv>) {
+export function invalidLink(c: Context<AppEnv>) {
   const lang = /^en/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'ko';
   const t = translator(lang);
   return renderPage(

@@ -146,7 +146,7 @@ describe('billing test mode per PG', () => {
   it("Danal charges 10원 when it issues a key and gives it back about 30 minutes later (PG side only); KG파이낸셜 V2 keys cannot pay; DAOU issues none", async () => {
     const w = await unitWorld();
     const danal = await key(w, 'DANAL');
-    expect(danal.pgIssuanceCharge).toEqual({ amount: 10, chargedAt: danal.issuedAt, voidsAt: new Date(Date.parse(danal.issuedAt) + 30 * 60_000).toISOString() });
+    expect(danal.pgIssuanceCharge).toEqual({ amount: 10, chargedAt: danal.issuedAt!, voidsAt: new Date(Date.parse(danal.issuedAt!) + 30 * 60_000).toISOString() });
     const mobilians = await key(w, 'MOBILIANS_V2');
     const refused = await rejection(
       payWithBillingKey(w.services, { storeId: w.storeId, paymentId: 'kgf', billingKey: mobilians.billingKey, orderName: 'x', amount: { total: 1_000 }, currency: 'KRW', origin: { platformType: 'API', ipAddress: '127.0.0.1' } }),

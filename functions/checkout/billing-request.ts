@@ -1,0 +1,54 @@
+import * as z from 'zod';
+import { Currency, Id, OrderName, PaymentTotal, Products } from '../payments/request-fields.ts';
+import { SdkPaymentRequest } from './payment-request.ts';
+
+/**
+ * The parts of the browser SDK's `IssueBillingKeyRequest` (PortOne.requestIssueBillingKey) and
+ * `IssueBillingKeyAndPayRequest` (requestIssueBillingKeyAndPay) the sandbox's billing window
+ * understands. Unknown fields are ignored, as for requestPayment, so a merchant's request works unchanged.
+ */
+const shared = SdkPaymentRequest.pick({ storeId: true, channelKey: true, channelGroupId: true, customer: true, windowType: true, redirectUrl: true, forceRedirect: true, noticeUrls: true, customData: true, locale: true });
+
+/**
+ * Billing key methods the window simulates: a card (any general PG) and an easy-pay wallet (the
+ * easy-pay companies' own windows). MOBILE (휴대폰 빌링) and PAYPAL are not simulated.
+ */
+export const BILLING_WINDOW_METHODS = ['CARD', 'EASY_PAY'] as const;
+export type BillingWindowMethod = (typeof BILLING_WINDOW_METHODS)[number];
+
+export const SdkIssueBillingKeyRequest = shared
+  .extend({
+    billingKeyMethod: z.string().transform((m) => m.toUpperCase()),
+    issueId: z.string().max(200).optional(),
+    issueName: z.string().max(200).optional(),
+    displayAmount: z.number().int().nonnegative().optional(),
+    currency: z
+      .string()
+      .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
+      .pipe(Currency)
+      .optional(),
+  })
+  .loose();
+export type SdkIssueBillingKeyRequest = z.infer<typeof SdkIssueBillingKeyRequest>;
+
+/**
+ * PortOne's SDK lists only MOBILE for `billingKeyAndPayMethod`; the PGs with issue-and-pay bypasses
+ * (Eximbay, Welcome, Payletter) issue card keys with a first payment, so the sandbox simulates CARD.
+ */
+export const SdkIssueBillingKeyAndPayRequest = shared
+  .extend({
+    paymentId: Id,
+    orderName: OrderName,
+    totalAmount: PaymentTotal.max(10_000_000_000),
+    taxFreeAmount: z.number().int().nonnegative().optional(),
+    vatAmount: z.number().int().nonnegative().optional(),
+    currency: z
+      .string()
+      .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
+      .pipe(Currency),
+    billingKeyAndPayMethod: z.string().transform((m) => m.toUpperCase()),
+    products: Products.optional(),
+    isCulturalExpense: z.boolean().optional(),
+  })
+  .loose();
+export type SdkIssueBillingKeyAndPayRequest = z.infer<typeof SdkIssueBillingKeyAndPayRequest>;
