@@ -316,6 +316,50 @@ export type DeliveryList = {
   items: Delivery[];
 };
 
+export type ProbeRequest = {
+  url: string;
+  secret?: string;
+  timeoutMs?: number;
+  settleMs?: number;
+};
+
+export type ProbeDelivery = {
+  webhookId: string | null;
+  type: string;
+  status?: number;
+  error?: string;
+  errorMessage?: string;
+  durationMs: number;
+};
+
+export type ProbeCheck = {
+  id: string;
+  expect: "ACCEPT" | "REJECT";
+  title: {
+    ko: string;
+    en: string;
+  };
+  passed: boolean;
+  detail: string;
+  deliveries: ProbeDelivery[];
+};
+
+export type ProbeReport = {
+  url: string;
+  timeoutMs: number;
+  startedAt: string;
+  finishedAt: string;
+  passed: number;
+  total: number;
+  ok: boolean;
+  slowestMs: number;
+  payments: {
+    paid: string;
+    cancelled: string;
+  };
+  checks: ProbeCheck[];
+};
+
 export type TimersQuery = {
   paymentId?: string;
   state?: "PENDING" | "FIRED" | "CANCELLED" | "pending" | "fired" | "cancelled";

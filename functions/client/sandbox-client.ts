@@ -89,6 +89,12 @@ export interface SandboxClient {
     setNoticeUrlHosts(hosts: string[]): Promise<Api.WebhookSettings>;
     setChaos(chaos: Api.WebhookChaos): Promise<Api.WebhookSettings>;
     deliveries(query?: Api.DeliveriesQuery): Promise<Api.DeliveryList>;
+    /**
+     * Scores a webhook receiver: the sandbox sends it a battery of PortOne webhooks (valid,
+     * duplicated, retried, reordered, unknown, forged, tampered, stale, unsigned) and judges each
+     * answer; `ok` is true when every check passed (docs/webhooks.md, "Probe your receiver").
+     */
+    probe(body: Api.ProbeRequest): Promise<Api.ProbeReport>;
   };
 }
 
@@ -159,6 +165,7 @@ export function createSandboxClient(options: SandboxClientOptions): SandboxClien
       setNoticeUrlHosts: (hosts) => call('PUT', 'webhook/notice-url-hosts', { hosts }),
       setChaos: (chaos) => call('PUT', 'webhook/chaos', chaos),
       deliveries: (query = {}) => call('GET', 'webhook/deliveries', undefined, { ...query }),
+      probe: (body) => call('POST', 'webhook/probe', body),
     },
   };
 }

@@ -137,6 +137,12 @@ export interface Repository extends BillingRepository {
   /** A new entry on its own (a manual resend); false when one with that key exists. */
   insertOutbox(event: OutboxEvent): Promise<boolean>;
 
+  // ── webhook receiver probe (probe/run-probe.ts) ──
+  /** Counts one API read of a payment the probe made, so it can see whether a receiver reads it again for a duplicate. */
+  recordProbeRead(storeId: string, paymentId: string): Promise<void>;
+  /** How many times the API has read that payment (0 when never). */
+  countProbeReads(storeId: string, paymentId: string): Promise<number>;
+
   // ── store reset ──
   /** Deletes a store's items of these kinds; the store, secrets and channels stay. Returns how many. */
   deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]): Promise<number>;

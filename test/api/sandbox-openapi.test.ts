@@ -143,6 +143,10 @@ describe('GET /sandbox/openapi.json', () => {
     await client.webhook.setChaos({ duplicate: true, delayMs: 10 });
     await client.webhook.setChaos({});
     await client.webhook.deliveries({ limit: 5 });
+    // Nothing listens on port 9: every check gets no answer, which the report must still describe.
+    const probed = await client.webhook.probe({ url: 'http://127.0.0.1:9/webhook', timeoutMs: 500, settleMs: 0 });
+    expect(probed).toMatchObject({ ok: false, passed: 0, total: 10 });
+    expect((await failureOf(client.webhook.probe({ url: 'http://127.0.0.1:9/webhook', timeoutMs: 60_000 })))?.status).toBe(400);
     await client.webhook.setUrl(null);
     expect((await failureOf(client.forStore('not-a-secret').store.get()))?.status).toBe(401);
 

@@ -268,6 +268,18 @@ export function repositoryContract(name: string, repository: () => Repository) {
       });
     });
 
+    describe('webhook probe reads', () => {
+      it('counts every read of a payment, concurrent ones too, apart for each id and store', async () => {
+        const storeId = newStoreId();
+        expect(await repo().countProbeReads(storeId, 'p#1')).toBe(0);
+        await Promise.all([1, 2, 3].map(() => repo().recordProbeRead(storeId, 'p#1')));
+        await repo().recordProbeRead(storeId, 'p');
+        await repo().recordProbeRead(newStoreId(), 'p#1');
+        expect(await repo().countProbeReads(storeId, 'p#1')).toBe(3);
+        expect(await repo().countProbeReads(storeId, 'p')).toBe(1);
+      });
+    });
+
     describe('store reset', () => {
       it('deletes payments, timers and deliveries and their count; keeps the store, its channels and other stores', async () => {
         const storeId = newStoreId();
@@ -275,7 +287,9 @@ export function repositoryContract(name: string, repository: () => Repository) {
         await repo().createStore(store(storeId), { channels: [channelOf(storeId, 'keep')] });
         await repo().commitPayment(payment(storeId, 'gone'), null, { putTimers: [timer(storeId, 'gone', 'tg', at(1))], outbox: [outbox(storeId, 'gone', 'eg')] });
         await repo().commitPayment(payment(other, 'stays'), null);
+        await repo().recordProbeRead(storeId, 'gone');
         expect(await repo().deleteStoreItems(storeId, ['PAYMENT', 'TIMER', 'OUTBOX'])).toBe(3);
+        expect(await repo().countProbeReads(storeId, 'gone')).toBe(0);
         expect(await repo().getPayment(storeId, 'gone')).toBeUndefined();
         expect(await repo().countPayments(storeId)).toBe(0);
         expect((await repo().listPendingTimers(storeId, { limit: 10 })).items).toEqual([]);

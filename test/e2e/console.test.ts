@@ -8,6 +8,7 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { card, cardMethod } from '../support/cards.ts';
 import { ARTIFACTS, launchBrowser, measurePageWeight, screenshot, type PageWeight } from './support/browser.ts';
 import { startMerchantFor, type Merchant } from './support/merchant.ts';
+import { correctReceiver } from '../../examples/webhook-receivers/correct.ts';
 
 /**
  * The sandbox console in a real Chromium: sign in with the API secret, find the payment the shop
@@ -192,6 +193,24 @@ describe('channels, webhooks, store', () => {
     expect(log).toContain('RETRYING');
     expect(log).toContain('HTTP 500');
     await screenshot(page, 'console-webhooks');
+  });
+
+  it('probes a webhook receiver from the webhooks page and shows the score per check', async () => {
+    const store = await sandbox.services.repo.getStore(sandbox.store.storeId);
+    const receiver = await correctReceiver({ secret: store!.webhook.secrets[0]!.secret, baseUrl: sandbox.url, apiSecret: sandbox.store.apiSecret });
+    try {
+      await page.goto(`${sandbox.url}/console/webhooks`);
+      await page.locator('#probe-url').fill(receiver.url);
+      await page.locator('#probe-timeout').fill('3000');
+      await page.getByRole('button', { name: '점검 실행' }).click();
+      await expect(page.locator('[data-testid="probe-score"]').textContent()).resolves.toContain('10/10');
+      const rows = page.locator('[data-testid="probe-table"] tbody tr');
+      await expect(rows.count()).resolves.toBe(10);
+      await expect(page.locator('tr[data-check="forged-signature"]').textContent()).resolves.toContain('PASS');
+      await screenshot(page, 'console-webhook-probe');
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('refuses a console POST without the CSRF token or from another origin', async () => {

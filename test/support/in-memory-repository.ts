@@ -29,6 +29,8 @@ export class InMemoryRepository implements Repository {
   private readonly schedules = new Map<string, PaymentScheduleRecord>();
   /** paymentId → scheduleId: one schedule per payment. */
   private readonly scheduledPayments = new Map<string, string>();
+  /** API reads of webhook-probe payments, by key(storeId, paymentId). */
+  private readonly probeReads = new Map<string, number>();
   /** Calls per method, so tests can assert that a use case reads a page, not the store. */
   readonly calls = new Map<string, number>();
 
@@ -373,13 +375,26 @@ export class InMemoryRepository implements Repository {
   }
 
   // ── store reset ──
+  async recordProbeRead(storeId: string, paymentId: string) {
+    this.count('recordProbeRead');
+    this.probeReads.set(key(storeId, paymentId), (this.probeReads.get(key(storeId, paymentId)) ?? 0) + 1);
+  }
+
+  async countProbeReads(storeId: string, paymentId: string) {
+    this.count('countProbeReads');
+    return this.probeReads.get(key(storeId, paymentId)) ?? 0;
+  }
+
   async deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]) {
     this.count('deleteStoreItems');
     let deleted = 0;
     const sweep = <T extends { storeId: string }>(map: Map<string, T>) => {
       for (const [k, v] of map) if (v.storeId === storeId && map.delete(k)) deleted++;
     };
-    if (kinds.includes('PAYMENT')) sweep(this.payments);
+    if (kinds.includes('PAYMENT')) {
+      sweep(this.payments);
+      for (const k of this.probeReads.keys()) if ((JSON.parse(k) as string[])[0] === storeId) this.probeReads.delete(k);
+    }
     if (kinds.includes('TIMER')) sweep(this.timers);
     if (kinds.includes('OUTBOX')) sweep(this.outbox);
     if (kinds.includes('BILLING')) {

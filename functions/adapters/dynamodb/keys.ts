@@ -10,6 +10,7 @@
  *   STORE#<storeId> / BILLINGKEY#<billingKey>       billing key (빌링키)
  *   STORE#<storeId> / SCHEDULE#<scheduleId>         payment schedule (결제 예약)
  *   STORE#<storeId> / SCHEDULEDPAYMENT#<paymentId>  guard: the paymentId has a schedule (one per payment)
+ *   STORE#<storeId> / PROBEREADS#<paymentId>        API reads of a webhook-probe payment (a counter)
  *   SECRET#<sha256> / SECRET                        API secret → store (listed per store in BY_OWNER)
  *   TOKEN#<sha256>  / TOKEN                         access/refresh token → store
  *
@@ -40,6 +41,8 @@ export const SCHEDULE_PREFIX = 'SCHEDULE#';
 export const scheduleSk = (scheduleId: string) => `${SCHEDULE_PREFIX}${esc(scheduleId)}`;
 export const SCHEDULED_PAYMENT_PREFIX = 'SCHEDULEDPAYMENT#';
 export const scheduledPaymentSk = (paymentId: string) => `${SCHEDULED_PAYMENT_PREFIX}${esc(paymentId)}`;
+export const PROBE_READS_PREFIX = 'PROBEREADS#';
+export const probeReadsSk = (paymentId: string) => `${PROBE_READS_PREFIX}${esc(paymentId)}`;
 export const SECRET_SK = 'SECRET';
 export const secretPk = (hash: string) => `SECRET#${hash}`;
 export const TOKEN_SK = 'TOKEN';

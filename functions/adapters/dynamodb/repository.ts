@@ -28,6 +28,7 @@ import {
   PAYMENT_COUNTER_PREFIX,
   PAYMENT_COUNTER_SHARDS,
   PAYMENT_PREFIX,
+  PROBE_READS_PREFIX,
   SCHEDULED_PAYMENT_PREFIX,
   SCHEDULE_PREFIX,
   SECRET_SK,
@@ -42,6 +43,7 @@ import {
   paymentSk,
   paymentTimersIndexPk,
   paymentsIndexPk,
+  probeReadsSk,
   secretPk,
   storePk,
   storeSecretsIndexPk,
@@ -464,11 +466,29 @@ export class DynamoDbRepository implements Repository {
     return succeeded(this.db.send(new PutCommand(this.createItem(outboxItem(event)).Put!)));
   }
 
+  // ── webhook receiver probe ───────────────────────────────────────────────
+  async recordProbeRead(storeId: string, paymentId: string): Promise<void> {
+    // ADD is atomic: concurrent reads of one payment all count.
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: storePk(storeId), sk: probeReadsSk(paymentId) },
+        UpdateExpression: 'ADD n :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  }
+
+  async countProbeReads(storeId: string, paymentId: string): Promise<number> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: storePk(storeId), sk: probeReadsSk(paymentId) }, ConsistentRead: true }));
+    return Number(out.Item?.n ?? 0);
+  }
+
   // ── store reset ──────────────────────────────────────────────────────────
   /** Not transactional: a reset is a tester's explicit wipe, and re-running it finishes an interrupted one. */
   async deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]): Promise<number> {
     const prefixes = kinds.map((k) => KIND_PREFIX[k]);
-    if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX);
+    if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX);
     if (kinds.includes('BILLING')) prefixes.push(SCHEDULE_PREFIX, SCHEDULED_PAYMENT_PREFIX);
     const keys: { pk: string; sk: string }[] = [];
     for (const prefix of prefixes) keys.push(...(await this.rawKeys(storeId, prefix)));
@@ -484,7 +504,8 @@ export class DynamoDbRepository implements Repository {
         if (round > 8 && requests.length > 0) throw new Error(`reset of store ${storeId}: DynamoDB kept refusing deletes`);
       }
     }
-    return keys.filter((k) => !k.sk.startsWith(PAYMENT_COUNTER_PREFIX) && !k.sk.startsWith(SCHEDULED_PAYMENT_PREFIX)).length;
+    const bookkeeping = [PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, SCHEDULED_PAYMENT_PREFIX];
+    return keys.filter((k) => !bookkeeping.some((prefix) => k.sk.startsWith(prefix))).length;
   }
 
   // ── billing keys and payment schedules (billing-repository.ts) ───────────

@@ -10,6 +10,7 @@ import { billingConsoleRoutes } from './billing-routes.tsx';
 import type { ConsoleEnv } from './env.ts';
 import { renderConsoleError } from './error-page.tsx';
 import { pageRoutes } from './page-routes.tsx';
+import { probeConsoleRoutes } from './probe-routes.tsx';
 
 /**
  * The sandbox console (mounted under /console). Order matters:
@@ -31,6 +32,7 @@ export function consoleRoutes() {
   app.route('/', pageRoutes());
   app.route('/', actionRoutes());
   app.route('/', billingConsoleRoutes());
+  app.route('/', probeConsoleRoutes());
   app.all('*', (c) => renderConsoleError(c, c.var.lang ?? 'ko', 404));
   app.onError((err, c) => {
     // hono/csrf refuses a cross-origin POST with a 403 HTTPException: keep its status.

@@ -3,6 +3,7 @@ import type { DeliveryLogEntry } from '../../webhooks/deliveries.ts';
 import type { WebhookSettingsView } from '../../webhooks/settings.ts';
 import { kst, translator } from '../ui/format.ts';
 import { Badge, ConsoleLayout, CsrfField, type ConsoleChrome } from './layout.tsx';
+import { ProbeForm } from './probe-page.tsx';
 
 /** Webhook settings (URL, signing secrets) and the store's delivery log, newest first. */
 export function WebhooksPage(props: ConsoleChrome & { settings: WebhookSettingsView; deliveries: DeliveryLogEntry[] }) {
@@ -61,6 +62,7 @@ export function WebhooksPage(props: ConsoleChrome & { settings: WebhookSettingsV
           )}
         </section>
       </div>
+      <ProbeForm {...props} />
       <section aria-labelledby="log-h">
         <h2 id="log-h">{t('발송 내역', 'Delivery log')}</h2>
         <div class="scroll">

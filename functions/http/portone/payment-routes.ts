@@ -6,6 +6,7 @@ import { idParam } from '../fields.ts';
 import { invalidRequest } from '../../domain/errors.ts';
 import { orderDetailsOf } from '../../domain/payment.ts';
 import { loadPaymentWithWebhooks } from '../../payments/get-payment.ts';
+import { noteApiRead } from '../../probe/probe-payments.ts';
 import { presentCancellation, presentPayment } from '../../payments/present.ts';
 import { approvePayment, type ApproveMethod } from '../../payments/approve.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
@@ -32,6 +33,7 @@ export function paymentRoutes() {
   app.get('/payments/:paymentId', async (c) => {
     const storeId = ownStoreId(c.var.storeId, c.req.query('storeId'));
     const payment = await loadPaymentWithWebhooks(c.var.services, storeId, idParam(c, 'paymentId'));
+    await noteApiRead(c.var.services, storeId, payment.paymentId);
     return c.json(presentPayment(payment));
   });
 

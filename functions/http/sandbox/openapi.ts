@@ -214,6 +214,31 @@ const schemas: Record<string, Schema> = {
     ['trigger', 'resendOf', 'heldAt', 'nextAttemptAt'],
   ),
   DeliveryList: list(ref('Delivery')),
+  ProbeRequest: object({ url: str, secret: str, timeoutMs: int, settleMs: int }, ['secret', 'timeoutMs', 'settleMs'], { additionalProperties: false }),
+  ProbeDelivery: object(
+    { webhookId: { type: ['string', 'null'] }, type: str, status: int, error: str, errorMessage: str, durationMs: { type: 'number' } },
+    ['status', 'error', 'errorMessage'],
+  ),
+  ProbeCheck: object({
+    id: str,
+    expect: { enum: ['ACCEPT', 'REJECT'] },
+    title: object({ ko: str, en: str }),
+    passed: bool,
+    detail: str,
+    deliveries: { type: 'array', items: ref('ProbeDelivery') },
+  }),
+  ProbeReport: object({
+    url: str,
+    timeoutMs: int,
+    startedAt: dateTime,
+    finishedAt: dateTime,
+    passed: int,
+    total: int,
+    ok: bool,
+    slowestMs: { type: 'number' },
+    payments: object({ paid: str, cancelled: str }),
+    checks: { type: 'array', items: ref('ProbeCheck') },
+  }),
 };
 
 interface Operation {
@@ -262,6 +287,13 @@ const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/sandbox/webhook/secrets/{secretId}', summary: 'Deletes a signing secret.', responses: { 200: 'WebhookSettings' } },
   { method: 'put', path: '/sandbox/webhook/notice-url-hosts', summary: 'Hosts a browser\'s noticeUrls may point at.', body: 'NoticeUrlHostsRequest', responses: { 200: 'WebhookSettings' } },
   { method: 'put', path: '/sandbox/webhook/chaos', summary: 'Chaos modes for receiver tests.', body: 'WebhookChaos', responses: { 200: 'WebhookSettings' } },
+  {
+    method: 'post',
+    path: '/sandbox/webhook/probe',
+    summary: 'Scores a webhook receiver: sends it a battery of PortOne webhooks (valid, repeated, reordered, forged …) and judges its answers.',
+    body: 'ProbeRequest',
+    responses: { 200: 'ProbeReport', 400: 'ErrorBody' },
+  },
   {
     method: 'get',
     path: '/sandbox/webhook/deliveries',

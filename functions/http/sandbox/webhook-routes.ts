@@ -5,6 +5,7 @@ import { readBody, parseWith } from '../body.ts';
 import { idParam } from '../fields.ts';
 import { Id, Url } from '../../payments/request-fields.ts';
 import { loadStore } from '../../stores/load-store.ts';
+import { PROBE_LIMITS, runProbe } from '../../probe/run-probe.ts';
 import { MAX_CHAOS_DELAY_MS, type WebhookChaos } from '../../webhooks/chaos.ts';
 import { DEFAULT_DELIVERY_LIMIT, MAX_DELIVERY_LIMIT, listDeliveries } from '../../webhooks/deliveries.ts';
 import {
@@ -29,6 +30,14 @@ const WebhookChaosSchema = z
   .strict() satisfies z.ZodType<WebhookChaos>;
 const NoticeUrlHostsBody = z.object({ hosts: z.array(z.string().max(253)) });
 const SecretBody = z.object({ secret: z.string().max(200).optional() });
+const ProbeBody = z
+  .object({
+    url: Url,
+    secret: z.string().max(200).optional(),
+    timeoutMs: z.number().int().min(PROBE_LIMITS.timeoutMs.min).max(PROBE_LIMITS.timeoutMs.max).optional(),
+    settleMs: z.number().int().min(PROBE_LIMITS.settleMs.min).max(PROBE_LIMITS.settleMs.max).optional(),
+  })
+  .strict();
 const DeliveriesQuery = z.object({
   paymentId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_DELIVERY_LIMIT).default(DEFAULT_DELIVERY_LIMIT),
@@ -36,7 +45,7 @@ const DeliveriesQuery = z.object({
 
 /**
  * Webhook settings of the caller's store (mounted under /sandbox/webhook, already authenticated):
- * the test-mode URL, the signing secrets (rotation), chaos modes and the delivery log. Documented
+ * the test-mode URL, the signing secrets (rotation), chaos modes, the delivery log and the receiver probe. Documented
  * in docs/webhooks.md.
  */
 export function webhookSettingsRoutes() {
@@ -64,6 +73,11 @@ export function webhookSettingsRoutes() {
   app.put('/chaos', async (c) => {
     const body = await readBody(c, WebhookChaosSchema);
     return c.json(await setWebhookChaos(c.var.services, c.var.storeId, body));
+  });
+
+  app.post('/probe', async (c) => {
+    const body = await readBody(c, ProbeBody);
+    return c.json(await runProbe(c.var.services, c.var.storeId, body));
   });
 
   app.get('/deliveries', async (c) => {
