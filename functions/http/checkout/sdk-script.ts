@@ -12,7 +12,10 @@
  *   never settles because the page is gone.
  * - Errors before the window opens (unknown channel, paid paymentId, bad request) reject with a
  *   `PaymentError` carrying `code` and `message`, as the SDK throws them.
+ * - The SDK's other functions: sdk-errors-script.ts (every one exists; missing ones reject).
  */
+import { SDK_ERRORS_JS } from './sdk-errors-script.ts';
+
 export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne.requestPayment, requestIssueBillingKey, requestIssueBillingKeyAndPay for PortOne V2 test mode */
 (function () {
   'use strict';
@@ -27,15 +30,9 @@ export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne.reques
   var MESSAGE_TYPE = 'pg-sandbox:result';
 
   function PaymentError(code, message, paymentId, txId) {
-    var error = new Error(message);
-    error.name = 'PaymentError';
-    error.__portOneErrorType = 'PaymentError';
-    error.transactionType = 'PAYMENT';
-    error.code = code;
-    error.paymentId = paymentId;
-    error.txId = txId;
-    return error;
+    return portOneError('PaymentError', 'PAYMENT', code, message, { paymentId: paymentId, txId: txId });
   }
+${SDK_ERRORS_JS}
 
   function isMobile() {
     if (navigator.userAgentData && typeof navigator.userAgentData.mobile === 'boolean') return navigator.userAgentData.mobile;
@@ -222,6 +219,6 @@ export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne.reques
     requestIssueBillingKeyAndPay: requestIssueBillingKeyAndPay,
     sandbox: { baseUrl: BASE, version: 1 },
   };
-  window.PortOne = Object.assign(window.PortOne || {}, api);
+  window.PortOne = Object.assign(window.PortOne || {}, withEveryFunction(api));
 })();
 `;
