@@ -32,6 +32,11 @@ export const IMPLEMENTED_PATHS = [
   '/payments/{paymentId}/schedule',
   '/payment-schedules',
   '/payment-schedules/{paymentScheduleId}',
+  '/identity-verifications',
+  '/identity-verifications/{identityVerificationId}',
+  '/identity-verifications/{identityVerificationId}/send',
+  '/identity-verifications/{identityVerificationId}/confirm',
+  '/identity-verifications/{identityVerificationId}/resend',
 ] as const;
 
 const SCHEMA_REF_PREFIX = '#/components/schemas/';

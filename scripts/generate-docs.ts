@@ -18,6 +18,7 @@ import {
 } from '../functions/domain/cards.ts';
 import { MESSAGES, SANDBOX_CODE_NUMBERS } from '../functions/domain/profiles/common.ts';
 import { billingOf } from '../functions/domain/profiles/billing.ts';
+import { identityVerificationOf } from '../functions/domain/profiles/identity-verification.ts';
 import { PROFILES, assumedFields } from '../functions/domain/profiles/index.ts';
 import type { AutoRefundRule, Fact, PgCodeMessage, PgCodes, PgProfile } from '../functions/domain/profiles/types.ts';
 import { describeRule, describeRuleKo } from '../functions/domain/pg-rules.ts';
@@ -133,6 +134,22 @@ function billingTable(): string {
         (b.windowOnly.value ? 'in its own window only' : 'API (card) and window') + assumedMark(b.windowOnly),
       ];
     }),
+  );
+}
+
+/** 본인인증 per PG: functions/domain/profiles/identity-verification.ts (only the PGs that offer it). */
+function identityVerificationTable(): string {
+  const rows = PROFILES.map((p) => ({ p, m: identityVerificationOf(p) })).filter(({ m }) => m.supported.value);
+  return table(
+    ['PG (console)', 'pgProvider', 'Shared test credentials on PortOne', 'API flow (send / confirm)', 'Carriers', 'Wrong OTP', 'OTP expired', '5 wrong OTPs', 'Window closed'],
+    rows.map(({ p, m }) => [
+      p.consoleName,
+      code(p.pgProvider),
+      yesNo(m.sharedTestCredentials.value) + assumedMark(m.sharedTestCredentials),
+      yesNo(m.apiFlow.value) + assumedMark(m.apiFlow),
+      m.operators.value.join(', ') + assumedMark(m.operators),
+      ...[m.codes.wrongOtp, m.codes.otpExpired, m.codes.tooManyWrongOtps, m.codes.userCancel].map((c) => `${code(c.value.pgCode)} ${c.value.pgMessage}${assumedMark(c)}`),
+    ]),
   );
 }
 
@@ -252,6 +269,15 @@ export function renderProfilesMd(): string {
     'other (docs/billing.md).',
     '',
     billingTable(),
+    '',
+    '## Identity verification (본인인증) in test mode',
+    '',
+    'The PGs whose test channel offers 본인인증 in the sandbox (PortOne\'s browser SDK has identity-verification parameters for',
+    'these; KG이니시스 통합인증, the third, is a channel type the sandbox does not simulate), whether PortOne gives shared test',
+    'credentials for it (if not, a shop must sign up first; the sandbox simulates it anyway), and the PG codes of its refusals.',
+    'Every other PG\'s channel refuses 본인인증 with `INVALID_REQUEST`. The flow: docs/identity-verification.md.',
+    '',
+    identityVerificationTable(),
     '',
     '## PG codes the documents do not give',
     '',

@@ -10,9 +10,9 @@ import { Bank, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products, Url,
 export const CHECKOUT_PAY_METHODS = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY'] as const;
 export type CheckoutPayMethod = (typeof CHECKOUT_PAY_METHODS)[number];
 
-const WindowType = z.enum(['IFRAME', 'POPUP', 'REDIRECTION', 'UI']);
+export const WindowType = z.enum(['IFRAME', 'POPUP', 'REDIRECTION', 'UI']);
 
-const httpUrl = Url.refine((value) => {
+export const httpUrl = Url.refine((value) => {
     try {
       const url = new URL(value);
       return url.protocol === 'http:' || url.protocol === 'https:';
@@ -21,7 +21,7 @@ const httpUrl = Url.refine((value) => {
     }
   }, 'must be an absolute http(s) URL');
 
-const SdkCustomer = z
+export const SdkCustomer = z
   .object({
     customerId: z.string().max(200).optional(),
     fullName: z.string().max(200).optional(),
@@ -31,6 +31,8 @@ const SdkCustomer = z
     email: z.string().max(200).optional(),
     zipcode: z.string().max(20).optional(),
     birthYear: z.union([z.string(), z.number()]).optional(),
+    birthMonth: z.union([z.string(), z.number()]).optional(),
+    birthDay: z.union([z.string(), z.number()]).optional(),
     gender: z.enum(['MALE', 'FEMALE', 'OTHER']).optional(),
   })
   .loose();

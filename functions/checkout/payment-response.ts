@@ -24,12 +24,12 @@ export function failedAtPg(paymentId: string, txId: string, pgCode: string, pgMe
 }
 
 /**
- * The mobile (REDIRECTION) result: the merchant's `redirectUrl` with the response as query
- * parameters, keeping any query the merchant put there itself.
+ * The mobile (REDIRECTION) result: the merchant's `redirectUrl` with the response (a payment's, or
+ * another window's such as 본인인증) as query parameters, keeping any query the merchant put there itself.
  */
 export function redirectTarget(redirectUrl: string, response: PaymentResponse | object): string {
   const url = new URL(redirectUrl);
-  for (const [key, value] of Object.entries(response)) {
+  for (const [key, value] of Object.entries(response as Record<string, unknown>)) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
   return url.toString();

@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * input, so a checkout token can never be replayed as a console cookie or the other way round.
  * They are signed, not encrypted: nothing secret goes inside.
  */
-export type TokenPurpose = 'checkout' | 'billing-checkout' | 'console' | 'console-csrf';
+export type TokenPurpose = 'checkout' | 'billing-checkout' | 'identity-verification' | 'console' | 'console-csrf';
 
 /** Longer than any token we issue; refuses absurd inputs before hashing them. */
 const MAX_TOKEN_CHARS = 8192;

@@ -17,6 +17,8 @@ export const RETRY_LIMITS = {
   pgVoid: 10,
   /** A billing key change or schedule creation: schedules created at once on one key move its version. */
   billingKey: 10,
+  /** An identity verification: one customer's window or OTP calls, rarely at once. */
+  identityVerification: 5,
   /** Webhook settings: a few admins saving at once. */
   webhookSettings: 10,
   /** Enough for 20 concurrent cancels on one payment to each get a turn. */

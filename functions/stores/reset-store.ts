@@ -9,8 +9,8 @@ export interface ResetReport {
   clockReset: boolean;
 }
 
-/** What a reset wipes: every payment, timer, webhook delivery, billing key and schedule. Secrets, channels and webhook settings stay. */
-const DATA_KINDS = ['PAYMENT', 'TIMER', 'OUTBOX', 'BILLING'] as const;
+/** What a reset wipes: every payment, timer, webhook delivery, billing key, schedule and identity verification. Secrets, channels and webhook settings stay. */
+const DATA_KINDS = ['PAYMENT', 'TIMER', 'OUTBOX', 'BILLING', 'IDENTITY_VERIFICATION'] as const;
 
 /**
  * The console's "reset the store's data": start over with the same API secret and channels.

@@ -10,6 +10,7 @@ import type { ConformanceTarget } from './target.ts';
 import { recordResponses, templateOf } from './recorder.ts';
 import { card, cardMethod, declineCard } from '../support/cards.ts';
 import { defineBillingConformance } from './billing-suite.ts';
+import { defineIdentityVerificationConformance } from './identity-verification-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -174,4 +175,5 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
   });
 
   defineBillingConformance({ target: () => target, sdk: () => sdk, id, swallow });
+  defineIdentityVerificationConformance({ target: () => target, id, swallow });
 }

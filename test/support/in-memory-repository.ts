@@ -8,6 +8,7 @@ import { timeSortKey } from '../../functions/adapters/dynamodb/keys.ts';
 import type { BillingKeyRecord } from '../../functions/domain/billing-key.ts';
 import type { PaymentScheduleRecord } from '../../functions/domain/payment-schedule.ts';
 import type { BillingListQuery, CreateScheduleResult, ScheduleChange } from '../../functions/ports/billing-repository.ts';
+import type { IdentityVerificationRecord } from '../../functions/domain/identity-verification.ts';
 
 /**
  * The Repository port in memory: a test double for fast use-case tests (no Java, no HTTP). It is
@@ -26,6 +27,7 @@ export class InMemoryRepository implements Repository {
   private readonly timers = new Map<string, TimerRecord>();
   private readonly outbox = new Map<string, OutboxEvent>();
   private readonly billingKeys = new Map<string, BillingKeyRecord>();
+  private readonly identityVerifications = new Map<string, IdentityVerificationRecord>();
   private readonly schedules = new Map<string, PaymentScheduleRecord>();
   /** paymentId → scheduleId: one schedule per payment. */
   private readonly scheduledPayments = new Map<string, string>();
@@ -299,6 +301,30 @@ export class InMemoryRepository implements Repository {
     return true;
   }
 
+  // ── identity verifications ──
+  async getIdentityVerification(storeId: string, id: string) {
+    this.count('getIdentityVerification');
+    return copy(this.identityVerifications.get(key(storeId, id)));
+  }
+
+  async queryIdentityVerifications(storeId: string, query: BillingListQuery): Promise<Page<IdentityVerificationRecord>> {
+    this.count('queryIdentityVerifications');
+    const rows = [...this.identityVerifications.values()].filter((v) => v.storeId === storeId).map((v) => ({ sortKey: timeSortKey(v.requestedAt, v.id), record: v }));
+    return page(rows, query.descending, query.limit, query.after);
+  }
+
+  async saveIdentityVerification(record: IdentityVerificationRecord, expectedVersion: number | null) {
+    this.count('saveIdentityVerification');
+    const k = key(record.storeId, record.id);
+    const current = this.identityVerifications.get(k);
+    if (expectedVersion === null ? current !== undefined : current?.version !== expectedVersion) {
+      throw new ConcurrentModificationError(`identity verification ${record.id}`, copy(current));
+    }
+    const version = (expectedVersion ?? 0) + 1;
+    this.identityVerifications.set(k, copy({ ...record, version }));
+    record.version = version;
+  }
+
   // ── billing keys and payment schedules ──
   async getBillingKey(storeId: string, billingKey: string) {
     this.count('getBillingKey');
@@ -397,6 +423,7 @@ export class InMemoryRepository implements Repository {
     }
     if (kinds.includes('TIMER')) sweep(this.timers);
     if (kinds.includes('OUTBOX')) sweep(this.outbox);
+    if (kinds.includes('IDENTITY_VERIFICATION')) sweep(this.identityVerifications);
     if (kinds.includes('BILLING')) {
       sweep(this.billingKeys);
       sweep(this.schedules);

@@ -1,4 +1,5 @@
 import { billingRepositoryContract } from '../contract/billing-repository.contract.ts';
+import { identityVerificationRepositoryContract } from '../contract/identity-verification-repository.contract.ts';
 import { repositoryContract } from '../contract/repository.contract.ts';
 import { InMemoryRepository } from '../support/in-memory-repository.ts';
 
@@ -6,3 +7,4 @@ import { InMemoryRepository } from '../support/in-memory-repository.ts';
 const repo = new InMemoryRepository();
 repositoryContract('in memory', () => repo);
 billingRepositoryContract('in memory', () => repo);
+identityVerificationRepositoryContract('in memory', () => repo);

@@ -11,6 +11,7 @@
  *   STORE#<storeId> / SCHEDULE#<scheduleId>         payment schedule (결제 예약)
  *   STORE#<storeId> / SCHEDULEDPAYMENT#<paymentId>  guard: the paymentId has a schedule (one per payment)
  *   STORE#<storeId> / PROBEREADS#<paymentId>        API reads of a webhook-probe payment (a counter)
+ *   STORE#<storeId> / IDV#<identityVerificationId>  identity verification (본인인증)
  *   SECRET#<sha256> / SECRET                        API secret → store (listed per store in BY_OWNER)
  *   TOKEN#<sha256>  / TOKEN                         access/refresh token → store
  *
@@ -43,6 +44,8 @@ export const SCHEDULED_PAYMENT_PREFIX = 'SCHEDULEDPAYMENT#';
 export const scheduledPaymentSk = (paymentId: string) => `${SCHEDULED_PAYMENT_PREFIX}${esc(paymentId)}`;
 export const PROBE_READS_PREFIX = 'PROBEREADS#';
 export const probeReadsSk = (paymentId: string) => `${PROBE_READS_PREFIX}${esc(paymentId)}`;
+export const IDENTITY_VERIFICATION_PREFIX = 'IDV#';
+export const identityVerificationSk = (id: string) => `${IDENTITY_VERIFICATION_PREFIX}${esc(id)}`;
 export const SECRET_SK = 'SECRET';
 export const secretPk = (hash: string) => `SECRET#${hash}`;
 export const TOKEN_SK = 'TOKEN';
@@ -67,3 +70,5 @@ export const billingKeysIndexPk = (storeId: string) => `${storePk(storeId)}#BILL
 export const schedulesIndexPk = (storeId: string) => `${storePk(storeId)}#SCHEDULES`;
 /** BY_OWNER partition of one billing key's schedules (by time to pay). */
 export const billingKeySchedulesIndexPk = (storeId: string, billingKey: string) => `${storePk(storeId)}#SCHEDULES#${esc(billingKey)}`;
+/** BY_TIME partition of a store's identity verifications (by request time). */
+export const identityVerificationsIndexPk = (storeId: string) => `${storePk(storeId)}#IDVS`;

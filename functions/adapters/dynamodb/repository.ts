@@ -20,9 +20,12 @@ import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain
 import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../ports/repository.ts';
 import type { BillingRepository } from '../../ports/billing-repository.ts';
 import { DynamoDbBillingRepository } from './billing-repository.ts';
+import type { IdentityVerificationRepository } from '../../ports/identity-verification-repository.ts';
+import { DynamoDbIdentityVerificationRepository } from './identity-verification-repository.ts';
 import {
   BILLING_KEY_PREFIX,
   CHANNEL_PREFIX,
+  IDENTITY_VERIFICATION_PREFIX,
   META,
   OUTBOX_PREFIX,
   PAYMENT_COUNTER_PREFIX,
@@ -104,7 +107,7 @@ function counterShard(paymentId: string): number {
   return h % PAYMENT_COUNTER_SHARDS;
 }
 
-const KIND_PREFIX: Record<StoreDataKind, string> = { PAYMENT: PAYMENT_PREFIX, TIMER: TIMER_PREFIX, OUTBOX: OUTBOX_PREFIX, BILLING: BILLING_KEY_PREFIX };
+const KIND_PREFIX: Record<StoreDataKind, string> = { PAYMENT: PAYMENT_PREFIX, TIMER: TIMER_PREFIX, OUTBOX: OUTBOX_PREFIX, BILLING: BILLING_KEY_PREFIX, IDENTITY_VERIFICATION: IDENTITY_VERIFICATION_PREFIX };
 
 /** The Repository port on DynamoDB: one table, conditional writes, lists as index range reads. */
 export class DynamoDbRepository implements Repository {
@@ -521,6 +524,15 @@ export class DynamoDbRepository implements Repository {
   listBillingKeySchedules: BillingRepository['listBillingKeySchedules'] = (...a) => this.billing.listBillingKeySchedules(...a);
   createSchedule: BillingRepository['createSchedule'] = (...a) => this.billing.createSchedule(...a);
   saveSchedules: BillingRepository['saveSchedules'] = (...a) => this.billing.saveSchedules(...a);
+
+  // ── identity verifications (identity-verification-repository.ts) ─────────
+  private identityStore?: DynamoDbIdentityVerificationRepository;
+  private get identity(): IdentityVerificationRepository {
+    return (this.identityStore ??= new DynamoDbIdentityVerificationRepository(this.db, this.tableName));
+  }
+  getIdentityVerification: IdentityVerificationRepository['getIdentityVerification'] = (...a) => this.identity.getIdentityVerification(...a);
+  queryIdentityVerifications: IdentityVerificationRepository['queryIdentityVerifications'] = (...a) => this.identity.queryIdentityVerifications(...a);
+  saveIdentityVerification: IdentityVerificationRepository['saveIdentityVerification'] = (...a) => this.identity.saveIdentityVerification(...a);
 
   // ── helpers ──────────────────────────────────────────────────────────────
   private async get<T>(Key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {

@@ -19,6 +19,7 @@ export const ITEM_TYPE = {
   BILLING_KEY: 'BILLING_KEY',
   SCHEDULE: 'SCHEDULE',
   SCHEDULED_PAYMENT: 'SCHEDULED_PAYMENT',
+  IDENTITY_VERIFICATION: 'IDENTITY_VERIFICATION',
 } as const;
 export type ItemType = (typeof ITEM_TYPE)[keyof typeof ITEM_TYPE];
 
@@ -28,7 +29,7 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 /**
  * Two overloaded global secondary indexes keep every list a range read of one page:
  *   BY_TIME   payments by requestedAt · pending timers by due time (sparse) · outbox by creation ·
- *             billing keys by requestedAt · schedules by time to pay
+ *             billing keys by requestedAt · schedules by time to pay · identity verifications by requestedAt
  *   BY_OWNER  payments by statusChangedAt · a payment's timers by due time · a store's API secrets ·
  *             a billing key's schedules by time to pay
  * Both project all attributes, so a page is one Query with no follow-up reads.

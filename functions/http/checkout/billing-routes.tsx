@@ -21,7 +21,7 @@ import { translator } from '../ui/format.ts';
 import { requestOrigin } from '../ui/request-info.ts';
 import { BillingPage, type BillingPageProps } from './billing-page.tsx';
 import { originOf } from './session-routes.ts';
-import { finish, invalidLink, readForm, setWindowCsp } from './window-routes.tsx';
+import { finish, invalidLink, readForm, setWindowCsp } from './window-common.tsx';
 
 const SessionBody = z.object({
   kind: z.enum(['ISSUE_BILLING_KEY', 'ISSUE_BILLING_KEY_AND_PAY']),

@@ -1,32 +1,29 @@
 /** @jsxImportSource hono/jsx */
 import type { BillingWindowResponse } from '../../checkout/billing-response.ts';
 import type { PaymentResponse } from '../../checkout/payment-response.ts';
+import type { IdentityVerificationResponse } from '../../checkout/identity-response.ts';
 import type { Context } from 'hono';
 import { Document, renderPage } from '../ui/document.tsx';
 import { translator, type Lang } from '../ui/format.ts';
+
+/** What a window answers the SDK call that opened it. */
+export type WindowResponse = PaymentResponse | BillingWindowResponse | IdentityVerificationResponse;
 
 /**
  * The window's last page in the overlay and popup flows: it tells the merchant page the result
  * (checkout-result.js posts it to the session's merchant origin) and says it in words for a
  * screen reader or a tester whose opener is gone.
  */
-export function ResultPage(props: {
-  lang: Lang;
-  sessionId: string;
-  windowType: 'IFRAME' | 'POPUP';
-  targetOrigin: string;
-  response: PaymentResponse | BillingWindowResponse;
-}) {
+export function ResultPage(props: { lang: Lang; sessionId: string; windowType: 'IFRAME' | 'POPUP'; targetOrigin: string; response: WindowResponse }) {
   const t = translator(props.lang);
   const ok = props.response.code === undefined;
-  const billing = props.response.transactionType !== 'PAYMENT';
-  const heading = billing
-    ? ok
-      ? t('빌링키 발급이 완료되었습니다', 'Billing key issued')
-      : t('빌링키가 발급되지 않았습니다', 'No billing key issued')
-    : ok
-      ? t('결제가 완료되었습니다', 'Payment complete')
-      : t('결제되지 않았습니다', 'Not paid');
+  const type = props.response.transactionType;
+  const heading =
+    type === 'IDENTITY_VERIFICATION'
+      ? ok ? t('본인인증이 완료되었습니다', 'Identity verified') : t('본인인증이 완료되지 않았습니다', 'Not verified')
+      : type !== 'PAYMENT'
+        ? ok ? t('빌링키 발급이 완료되었습니다', 'Billing key issued') : t('빌링키가 발급되지 않았습니다', 'No billing key issued')
+        : ok ? t('결제가 완료되었습니다', 'Payment complete') : t('결제되지 않았습니다', 'Not paid');
   return (
     <Document lang={props.lang} title={heading} scripts={['checkout-result.js']}>
       <main class="pg-window">

@@ -4,6 +4,7 @@ import { assetRoutes } from '../ui/assets.ts';
 import { billingWindowRoutes } from './billing-routes.tsx';
 import { pageSecurity } from '../ui/security.ts';
 import { demoRoutes } from './demo-routes.tsx';
+import { identityWindowRoutes } from './identity-window-routes.tsx';
 import { renderWindowFailure } from './result-page.tsx';
 import { SDK_JS } from './sdk-script.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -30,13 +31,14 @@ export function checkoutRoutes() {
   app.route('/', sessionRoutes());
   app.route('/', windowRoutes());
   app.route('/', billingWindowRoutes());
+  app.route('/', identityWindowRoutes());
   app.route('/', demoRoutes());
   app.route('/', assetRoutes());
 
   // A window that breaks says so on a page (it is a browser window), not in PortOne's JSON.
   app.onError((err, c) => {
     logger.error('checkout error', { error: err as Error, path: c.req.path });
-    if (c.req.path === '/checkout/sessions' || c.req.path === '/checkout/billing-sessions') return c.json({ code: 'Unavailable', message: 'pg-sandbox could not open the window; nothing was charged.' }, 503);
+    if (c.req.path === '/checkout/sessions' || c.req.path === '/checkout/billing-sessions' || c.req.path === '/checkout/identity-verification/sessions') return c.json({ code: 'Unavailable', message: 'pg-sandbox could not open the window; nothing was charged.' }, 503);
     return renderWindowFailure(c);
   });
   return app;

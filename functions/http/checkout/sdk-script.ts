@@ -12,11 +12,13 @@
  *   never settles because the page is gone.
  * - Errors before the window opens (unknown channel, paid paymentId, bad request) reject with a
  *   `PaymentError` carrying `code` and `message`, as the SDK throws them.
+ * - `PortOne.requestIdentityVerification`: sdk-identity-script.ts, through the same window code.
  * - The SDK's other functions: sdk-errors-script.ts (every one exists; missing ones reject).
  */
 import { SDK_ERRORS_JS } from './sdk-errors-script.ts';
+import { SDK_IDENTITY_VERIFICATION_JS } from './sdk-identity-script.ts';
 
-export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne.requestPayment, requestIssueBillingKey, requestIssueBillingKeyAndPay for PortOne V2 test mode */
+export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne's browser SDK for PortOne V2 test mode */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -90,7 +92,7 @@ ${SDK_ERRORS_JS}
     });
   }
 
-  function viaPopup(popup, session, whenUnreachable) {
+  function viaPopup(popup, session, closed) {
     return new Promise(function (resolve) {
       var origin = new URL(session.checkoutUrl).origin;
       var settled = false;
@@ -103,27 +105,27 @@ ${SDK_ERRORS_JS}
       }
       var stop = awaitResult(session, origin, finish);
       // The customer may close the popup itself: ask the sandbox what that means (user cancel,
-      // or the result if the payment finished just before).
+      // or the result if the window finished just before).
       var watch = setInterval(function () {
         if (!popup.closed || settled) return;
         clearInterval(watch);
         var body = new URLSearchParams({ s: session.token });
         fetch(session.cancelUrl, { method: 'POST', body: body, headers: { accept: 'application/json' }, credentials: 'omit' })
           .then(function (r) { return r.json(); })
-          .then(finish, function () {
-            finish(whenUnreachable ? whenUnreachable() : { transactionType: 'PAYMENT', paymentId: session.paymentId, txId: session.txId,
-              code: 'FAILURE_TYPE_PG', message: '사용자가 결제를 취소하였습니다' });
-          });
+          .then(finish, function () { finish(closed(session)); });
       }, 400);
       popup.location.href = session.checkoutUrl;
       popup.focus();
     });
   }
 
-  function requestPayment(request) {
-    if (!request || typeof request !== 'object') {
-      return Promise.reject(PaymentError('BadRequest', 'requestPayment: the request must be an object'));
-    }
+  /**
+   * Opens one of the sandbox's hosted windows for an SDK call: asks path for a session, then
+   * shows the window as PortOne would on this device. fail(code, message, session) builds the
+   * calling function's own error; closed(session) is the answer when a popup vanished and the
+   * sandbox could not be asked what that meant.
+   */
+  function openWindow(path, request, fail, closed) {
     var mobile = isMobile();
     var windowType = windowTypeFor(request, mobile);
     var popup = null;
@@ -133,7 +135,7 @@ ${SDK_ERRORS_JS}
       if (!popup) windowType = 'IFRAME';
     }
     var payload = JSON.stringify({ request: request, windowType: windowType, platform: mobile ? 'MOBILE' : 'PC', pageUrl: location.href });
-    return fetch(BASE + '/checkout/sessions', {
+    return fetch(BASE + path, {
       method: 'POST',
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
       body: payload,
@@ -142,19 +144,31 @@ ${SDK_ERRORS_JS}
       return res.json();
     }, function (err) {
       if (popup) popup.close();
-      throw PaymentError('Unavailable', 'pg-sandbox is unreachable at ' + BASE + ': ' + err.message, request.paymentId);
+      throw fail('Unavailable', 'pg-sandbox is unreachable at ' + BASE + ': ' + err.message);
     }).then(function (session) {
       if (!session || session.code) {
         if (popup) popup.close();
-        throw PaymentError((session && session.code) || 'Unknown', (session && session.message) || 'checkout failed', request.paymentId, session && session.txId);
+        throw fail((session && session.code) || 'Unknown', (session && session.message) || 'the window could not be opened', session);
       }
       if (windowType === 'REDIRECTION') {
         location.assign(session.checkoutUrl);
         return new Promise(function () {});
       }
-      return popup ? viaPopup(popup, session) : viaIframe(session);
+      return popup ? viaPopup(popup, session, closed) : viaIframe(session);
     });
   }
+
+  function requestPayment(request) {
+    if (!request || typeof request !== 'object') {
+      return Promise.reject(PaymentError('BadRequest', 'requestPayment: the request must be an object'));
+    }
+    return openWindow('/checkout/sessions', request, function (code, message, session) {
+      return PaymentError(code, message, request.paymentId, session && session.txId);
+    }, function (session) {
+      return { transactionType: 'PAYMENT', paymentId: session.paymentId, txId: session.txId, code: 'FAILURE_TYPE_PG', message: '사용자가 결제를 취소하였습니다' };
+    });
+  }
+${SDK_IDENTITY_VERIFICATION_JS}
 
   // Billing keys (빌링키): requestIssueBillingKey and requestIssueBillingKeyAndPay open the PG's
   // billing window like requestPayment opens the payment window, and resolve with PortOne's
@@ -215,6 +229,7 @@ ${SDK_ERRORS_JS}
 
   var api = {
     requestPayment: requestPayment,
+    requestIdentityVerification: requestIdentityVerification,
     requestIssueBillingKey: requestIssueBillingKey,
     requestIssueBillingKeyAndPay: requestIssueBillingKeyAndPay,
     sandbox: { baseUrl: BASE, version: 1 },

@@ -11,14 +11,15 @@ import { Url } from '../../payments/request-fields.ts';
 import type { AppEnv } from '../env.ts';
 import { clientInfo, requestOrigin } from '../ui/request-info.ts';
 
-const SessionBody = z.object({
+/** What the SDK shim posts to open any window (the SDK request is checked per window). */
+export const SessionBody = z.object({
   request: z.unknown(),
   windowType: z.enum(['IFRAME', 'POPUP', 'REDIRECTION']).default('IFRAME'),
   platform: z.enum(['PC', 'MOBILE']).default('PC'),
   pageUrl: Url.optional(),
 });
 
-const badRequest = (message: string) => ({ code: 'BadRequest', message });
+export const badRequest = (message: string) => ({ code: 'BadRequest', message });
 
 export function originOf(value: string | undefined): string | undefined {
   if (!value || value === 'null') return undefined;

@@ -3,8 +3,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { bankOptions, cardOptions, defaultCard, easyPayOptions } from '../../checkout/choices.ts';
 import { completeCheckout, settledResponse, type CheckoutChoice } from '../../checkout/complete-payment.ts';
-import type { BillingWindowResponse } from '../../checkout/billing-response.ts';
-import { redirectTarget, type PaymentResponse } from '../../checkout/payment-response.ts';
+import type { PaymentResponse } from '../../checkout/payment-response.ts';
 import { openSession, type CheckoutSession } from '../../checkout/session.ts';
 import { testModeNotes } from '../../checkout/test-mode-notes.ts';
 import { cancelCheckout } from '../../checkout/user-cancel.ts';
@@ -13,50 +12,10 @@ import type { AppEnv } from '../env.ts';
 import { renderPage } from '../ui/document.tsx';
 import { translator } from '../ui/format.ts';
 import { clientInfo } from '../ui/request-info.ts';
-import { checkoutCsp } from '../ui/security.ts';
 import { CheckoutPage, type CheckoutPageProps } from './checkout-page.tsx';
-import { ResultPage, WindowErrorPage } from './result-page.tsx';
+import { finish, invalidLink, readForm, setWindowCsp, type Form } from './window-common.tsx';
 import { sdkErrorOf } from '../../checkout/sdk-errors.ts';
 import { logger } from '../../logger.ts';
-
-type Form = Record<string, string>;
-
-export async function readForm(c: Context<AppEnv>): Promise<Form> {
-  const body = await c.req.parseBody();
-  const out: Form = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
-/** What ending a window needs of its session (payment and billing-key windows alike). */
-export type WindowSession = Pick<CheckoutSession, 'sessionId' | 'windowType' | 'merchantOrigin' | 'redirectUrl' | 'lang'>;
-
-/** The CSP of one window: framed only by its merchant page; its forms lead only here (or to redirectUrl). */
-export function setWindowCsp(c: Context<AppEnv>, session: WindowSession) {
-  c.header(
-    'Content-Security-Policy',
-    checkoutCsp({
-      frameAncestor: session.windowType === 'IFRAME' ? session.merchantOrigin : undefined,
-      redirectOrigin: session.windowType === 'REDIRECTION' && session.redirectUrl ? new URL(session.redirectUrl).origin : undefined,
-    }),
-  );
-}
-
-/** Ends the window: back to the merchant by redirect (mobile) or by message (overlay, popup). */
-export function finish(c: Context<AppEnv>, session: WindowSession, response: PaymentResponse | BillingWindowResponse) {
-  setWindowCsp(c, session);
-  if (session.windowType === 'REDIRECTION' && session.redirectUrl) return c.redirect(redirectTarget(session.redirectUrl, response), 303);
-  return renderPage(
-    c,
-    <ResultPage
-      lang={session.lang}
-      sessionId={session.sessionId}
-      windowType={session.windowType === 'POPUP' ? 'POPUP' : 'IFRAME'}
-      targetOrigin={session.merchantOrigin ?? ''}
-      response={response}
-    />,
-  );
-}
 
 const expiredResponse = (s: CheckoutSession): PaymentResponse => ({
   transactionType: 'PAYMENT',
@@ -74,20 +33,6 @@ function finishWithFailure(c: Context<AppEnv>, session: CheckoutSession, err: un
   logger.error('checkout window error', { error: err as Error, path: c.req.path });
   const { code, message } = sdkErrorOf(err);
   return finish(c, session, { transactionType: 'PAYMENT', paymentId: session.paymentId, txId: session.txId, code, message });
-}
-
-export function invalidLink(c: Context<AppEnv>) {
-  const lang = /^en/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'ko';
-  const t = translator(lang);
-  return renderPage(
-    c,
-    <WindowErrorPage
-      lang={lang}
-      title={t('잘못된 결제창 주소', 'Invalid payment window link')}
-      message={t('이 결제창 링크는 pg-sandbox가 발급한 것이 아니거나 변조되었습니다.', 'This payment window link was not issued by pg-sandbox or was altered.')}
-    />,
-    400,
-  );
 }
 
 function choiceFrom(session: CheckoutSession, form: Form): CheckoutChoice {

@@ -3,6 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { requireStore } from '../auth.ts';
 import { authRoutes } from './auth-routes.ts';
 import { billingKeyRoutes } from './billing-key-routes.ts';
+import { identityVerificationRoutes } from './identity-verification-routes.ts';
 import { paymentRoutes } from './payment-routes.ts';
 import { scheduleRoutes } from './schedule-routes.ts';
 import { resendWebhookRoutes } from './webhook-routes.ts';
@@ -14,10 +15,13 @@ export function portoneRoutes() {
   app.use('/payments/*', requireStore);
   app.use('/payments', requireStore);
   app.use('/payments-by-cursor', requireStore);
-  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*']) app.use(path, requireStore);
+  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*']) {
+    app.use(path, requireStore);
+  }
   app.route('/', paymentRoutes());
   app.route('/', billingKeyRoutes());
   app.route('/', scheduleRoutes());
+  app.route('/', identityVerificationRoutes());
   app.route('/', resendWebhookRoutes());
   return app;
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PaymentClient } from '@portone/server-sdk';
+import { IdentityVerificationClient, PaymentClient } from '@portone/server-sdk';
 import type { TestSandbox } from '../../support/sandbox.ts';
 
 /**
@@ -8,7 +8,8 @@ import type { TestSandbox } from '../../support/sandbox.ts';
  * that loads the sandbox's /sdk.js exactly as a shop loads PortOne's browser SDK, the shop's own
  * script (no inline script: the page's CSP is strict, as a careful merchant's would be), a server
  * that verifies every payment with the official @portone/server-sdk, a redirect landing page for
- * mobile, and webhook receivers (one healthy, one broken).
+ * mobile, and webhook receivers (one healthy, one broken). A 본인인증 button does the same for
+ * `PortOne.requestIdentityVerification`, verified with the official IdentityVerificationClient.
  */
 export const PRODUCT = { name: '샌드박스 티셔츠', amount: 15_000 };
 
@@ -59,6 +60,32 @@ const SHOP_JS = String.raw`(function () {
       show('error', error.code + ': ' + error.message, { code: error.code });
     });
   });
+  // 본인인증 (identity verification) before checkout, as shops do for adult goods or sign-up.
+  document.getElementById('verify').addEventListener('click', function () {
+    var id = params.get('identityVerificationId') || 'idv-' + Date.now() + '-' + Math.random().toString(36).slice(2, 8);
+    result.setAttribute('data-identity-verification-id', id);
+    var request = {
+      storeId: config.storeId,
+      identityVerificationId: id,
+      channelKey: params.get('channelKey') || config.channels[params.get('pg') || 'DANAL'],
+      customer: { customerId: 'member-1', fullName: '홍길동', phoneNumber: '010-1234-5678', birthYear: '1990', birthMonth: '1', birthDay: '1' },
+      redirectUrl: location.origin + '/identity-return',
+      customData: { signup: true }
+    };
+    if (params.get('window')) request.windowType = { pc: params.get('window') };
+    show('pending', '본인인증 진행 중…');
+    PortOne.requestIdentityVerification(request).then(function (response) {
+      if (response.code !== undefined) {
+        show('failed', '본인인증 실패: ' + response.message, { code: response.code, 'pg-code': response.pgCode || '' });
+        return;
+      }
+      return fetch('/verify-identity', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(response) })
+        .then(function (r) { return r.json(); })
+        .then(function (v) { show(v.state, v.message, { status: v.status }); });
+    }, function (error) {
+      show('error', error.code + ': ' + error.message, { code: error.code, 'error-type': error.__portOneErrorType || '' });
+    });
+  });
 })();
 `;
 
@@ -71,7 +98,7 @@ function shopPage(sandboxUrl: string, config: unknown): string {
 <body><h1>샘플 가맹점</h1><p>${PRODUCT.name} · ${PRODUCT.amount.toLocaleString('ko-KR')}원</p>
 <script type="application/json" id="config">${JSON.stringify(config)}</script>
 <label for="payMethod">결제수단</label> <select id="payMethod"><option value="CARD">카드</option><option value="EASY_PAY">간편결제</option><option value="VIRTUAL_ACCOUNT">가상계좌</option></select>
-<button id="pay" type="button">결제하기</button><div id="result" role="status" data-state="idle">결제 전</div></body></html>`;
+<button id="pay" type="button">결제하기</button> <button id="verify" type="button">본인인증</button><div id="result" role="status" data-state="idle">결제 전</div></body></html>`;
 }
 
 const readBody = (req: IncomingMessage) =>
@@ -83,6 +110,7 @@ const readBody = (req: IncomingMessage) =>
 
 export async function startMerchant(opts: { sandboxUrl: string; storeId: string; apiSecret: string; channels: Record<string, string> }): Promise<Merchant> {
   const portone = PaymentClient({ secret: opts.apiSecret, baseUrl: opts.sandboxUrl });
+  const identity = IdentityVerificationClient({ secret: opts.apiSecret, baseUrl: opts.sandboxUrl });
   const webhooks: Merchant['webhooks'] = [];
 
   /** The merchant's server-side check: the payment exists, is ours, and has the price we charge. */
@@ -92,6 +120,13 @@ export async function startMerchant(opts: { sandboxUrl: string; storeId: string;
     if (payment.status === 'PAID' && amountOk) return { verified: true, state: 'paid', status: payment.status, message: '결제 완료 (서버 검증됨)' };
     if (payment.status === 'VIRTUAL_ACCOUNT_ISSUED' && amountOk) return { verified: true, state: 'va-issued', status: payment.status, message: '가상계좌 발급됨 (입금 대기)' };
     return { verified: false, state: 'mismatch', status: payment.status, message: `검증 실패: ${payment.status} ${payment.amount.total}` };
+  }
+
+  /** The merchant's server-side check of a 본인인증: the verification exists and is VERIFIED. */
+  async function verifyIdentity(identityVerificationId: string) {
+    const verification = (await identity.getIdentityVerification({ identityVerificationId })) as { status: string; verifiedCustomer?: { name: string; operator: string } };
+    if (verification.status !== 'VERIFIED') return { state: 'mismatch', status: verification.status, message: `검증 실패: ${verification.status}` };
+    return { state: 'verified', status: verification.status, message: `본인인증 완료 (서버 검증됨): ${verification.verifiedCustomer?.name} · ${verification.verifiedCustomer?.operator}` };
   }
 
   const csp = `default-src 'none'; script-src 'self' ${opts.sandboxUrl}; connect-src 'self' ${opts.sandboxUrl}; frame-src ${opts.sandboxUrl}; style-src 'self'; form-action 'self'`;
@@ -111,6 +146,17 @@ export async function startMerchant(opts: { sandboxUrl: string; storeId: string;
         if (req.method === 'POST' && url.pathname === '/verify') {
           const response = JSON.parse(await readBody(req)) as { paymentId: string };
           return send(200, 'application/json', JSON.stringify(await verify(response.paymentId)));
+        }
+        if (req.method === 'POST' && url.pathname === '/verify-identity') {
+          const response = JSON.parse(await readBody(req)) as { identityVerificationId: string };
+          return send(200, 'application/json', JSON.stringify(await verifyIdentity(response.identityVerificationId)));
+        }
+        if (url.pathname === '/identity-return') {
+          const q = url.searchParams;
+          const id = q.get('identityVerificationId') ?? '';
+          const outcome = q.get('code') ? { state: 'failed', message: `본인인증 실패: ${q.get('message') ?? ''}` } : await verifyIdentity(id);
+          const html = `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>본인인증 결과</title></head><body><h1>본인인증 결과</h1><div id="result" data-state="${outcome.state}" data-identity-verification-id="${id.replace(/[<>&"]/g, '')}">${outcome.message.replace(/[<>&"]/g, '')}</div></body></html>`;
+          return send(200, 'text/html; charset=utf-8', html, { 'content-security-policy': "default-src 'none'" });
         }
         if (url.pathname === '/return') {
           const q = url.searchParams;
