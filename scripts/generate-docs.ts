@@ -19,6 +19,7 @@ import {
 import { MESSAGES, SANDBOX_CODE_NUMBERS } from '../functions/domain/profiles/common.ts';
 import { billingOf } from '../functions/domain/profiles/billing.ts';
 import { identityVerificationOf } from '../functions/domain/profiles/identity-verification.ts';
+import { liveDifferences, liveFactsOf } from '../functions/domain/profiles/live.ts';
 import { PROFILES, assumedFields } from '../functions/domain/profiles/index.ts';
 import type { AutoRefundRule, Fact, PgCodeMessage, PgCodes, PgProfile } from '../functions/domain/profiles/types.ts';
 import { describeRule, describeRuleKo } from '../functions/domain/pg-rules.ts';
@@ -227,11 +228,46 @@ function profileSection(p: PgProfile): string {
     table(['Situation', 'pgCode', 'pgMessage', 'Basis'], codeRows),
     '',
     ...(p.quirks.length ? ['**Documented quirks not simulated:**', '', ...p.quirks.map((q) => `- ${q}`), ''] : []),
+    ...liveSection(p),
     `**Sources:** ${p.sources.map(code).join(', ')}`,
     '',
     `**Assumed values (${assumed.length}):** ${assumed.length ? assumed.map(code).join(', ') : 'none'}`,
     '',
   ].join('\n');
+}
+
+/** All declines in one row: they share one basis per PG (the card company's codes, or the PG's own). */
+function declinesRow(facts: readonly Fact<PgCodeMessage>[]): string[] {
+  const text = facts.map((f) => `${code(f.value.pgCode)} ${f.value.pgMessage}`).join(' · ');
+  const notes = [...new Set(facts.map((f) => f.note ?? ''))];
+  const fact = facts.find((f) => f.assumed) ?? facts[0]!;
+  return factRow('Declines (test cards: docs/test-cards.md)', { ...fact, note: notes.join('; ') }, text);
+}
+
+/** A profile's live-like channel (`mode: 'LIVE_LIKE'`): what differs from the test channel, and the PG's declines. */
+function liveSection(p: PgProfile): string[] {
+  const live = liveFactsOf(p);
+  const permission = (v: string) => v.toLowerCase();
+  const rows = [
+    factRow('Methods', live.methods, live.methods.value.join(', ')),
+    factRow('Partial cancel', live.partialCancel, permission(live.partialCancel.value)),
+    factRow('Partial cancel of a check card', live.checkCardPartialCancel, permission(live.checkCardPartialCancel.value)),
+    factRow('Partial cancel of easy pay through this PG', live.hubEasyPayPartialCancel, permission(live.hubEasyPayPartialCancel.value)),
+    factRow(
+      'Virtual-account refund hours (KST)',
+      live.virtualAccountRefundHoursKst,
+      live.virtualAccountRefundHoursKst.value ? `${live.virtualAccountRefundHoursKst.value.from}–${live.virtualAccountRefundHoursKst.value.to}` : 'any time',
+    ),
+    declinesRow(Object.values(live.declines)),
+  ];
+  return [
+    '**On a live-like channel** (`mode: "LIVE_LIKE"`, docs/live-like-channels.md), unlike the test channel:',
+    '',
+    ...liveDifferences(p).map((d) => `- ${d.en}`),
+    '',
+    table(['Live rule', 'Value', 'Basis'], rows),
+    '',
+  ];
 }
 
 export function renderProfilesMd(): string {
@@ -256,6 +292,10 @@ export function renderProfilesMd(): string {
     'Easy pay used *through* a general PG (허브형, e.g. KakaoPay under an INICIS contract) always really withdraws and is never',
     'auto-refunded, whatever the PG does for cards. Virtual accounts only issue (채번) in test: the console\'s test-deposit button',
     'marks them paid without money, so a later cancel fails with the PG\'s "입금된 내역이 없습니다".',
+    '',
+    'A channel created with `mode: "LIVE_LIKE"` behaves like the PG\'s *live* channel instead (docs/live-like-channels.md): no',
+    'batch void, no test-only refusal, decline cards fail on every PG, virtual accounts are paid by a deposit and refunded to the',
+    '`refundAccount`. Each PG\'s section ends with what changes and the live rules, each stated or assumed like the rest.',
     '',
     '## Summary',
     '',
@@ -357,7 +397,9 @@ function declineTable(): string {
     'and in easy pay through a general PG (허브형, real money) anywhere.',
     '',
     `They **succeed** at the PGs that only answer success in test, exactly as on PortOne ("잔액부족 등 … 테스트가 불가"): ${success.join(', ')}.`,
-    'At those PGs, failure cases can only be tested after signing with the PG, with live credentials.',
+    'At those PGs, failure cases can only be tested after signing with the PG, with live credentials, or here on a live-like',
+    'channel (`mode: "LIVE_LIKE"`, docs/live-like-channels.md), where every decline card fails on **every** PG, with that PG\'s',
+    'code and message (docs/profiles.md lists them per PG).',
   ].join('\n');
 }
 

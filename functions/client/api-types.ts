@@ -17,9 +17,18 @@ export type Channel = {
   name: string;
   pgProvider: string;
   pgMerchantId: string;
+  /** PortOne's SelectedChannel.type: always TEST, also for LIVE_LIKE channels (no money ever moves). */
   type: "TEST";
+  mode: ChannelMode;
   autoRefundOverride?: AutoRefundOverride;
   createdAt: string;
+};
+
+/** TEST: the PG's test channel (batch voids, test-only refusals). LIVE_LIKE: what the PG's live channel would do (docs/live-like-channels.md). */
+export type ChannelMode = "TEST" | "LIVE_LIKE";
+
+export type ChannelSettingsRequest = {
+  mode: ChannelMode;
 };
 
 export type AutoRefundOverride = {
@@ -36,6 +45,7 @@ export type CreateChannelRequest = {
   name?: string;
   channelKey?: string;
   pgMerchantId?: string;
+  mode?: ChannelMode;
   autoRefundOverride?: AutoRefundOverride;
 };
 
@@ -122,6 +132,11 @@ export type DualView = {
       [key: string]: unknown;
     };
     rule?: string;
+    channelMode: ChannelMode;
+    /** Virtual-account refunds paid to the cancel request's refundAccount (LIVE_LIKE). */
+    accountRefunds?: {
+      [key: string]: unknown;
+    }[];
   };
   inSync: boolean;
   differences: string[];

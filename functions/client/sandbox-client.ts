@@ -51,6 +51,8 @@ export interface SandboxClient {
   channels: {
     list(): Promise<Api.ChannelList>;
     create(body: Api.CreateChannelRequest): Promise<Api.Channel>;
+    /** Switches a channel between TEST and LIVE_LIKE; payments made before keep their mode. */
+    setMode(channelKey: string, mode: Api.ChannelMode): Promise<Api.Channel>;
   };
   signups: {
     record(pgProvider: string): Promise<Api.SignupsView>;
@@ -131,7 +133,11 @@ export function createSandboxClient(options: SandboxClientOptions): SandboxClien
       list: () => call('GET', 'store/api-secrets'),
       revoke: (secretId) => call('DELETE', `store/api-secrets/${path(secretId)}`),
     },
-    channels: { list: () => call('GET', 'channels'), create: (body) => call('POST', 'channels', body) },
+    channels: {
+      list: () => call('GET', 'channels'),
+      create: (body) => call('POST', 'channels', body),
+      setMode: (channelKey, mode) => call('PATCH', `channels/${path(channelKey)}`, { mode }),
+    },
     signups: { record: (pgProvider) => call('POST', 'signups', { pgProvider }) },
     profiles: () => call('GET', 'profiles'),
     testCards: () => call('GET', 'test-cards'),

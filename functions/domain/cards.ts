@@ -21,9 +21,9 @@ export type CardBrand = 'LOCAL' | 'MASTER' | 'UNIONPAY' | 'VISA' | 'JCB' | 'AMEX
 
 /** A card the issuer declines: only PGs that really approve (withdraw) in test can see this. */
 export interface CardDecline {
-  /** Stable machine key: INSUFFICIENT_BALANCE | EXPIRED_CARD | LOST_OR_STOLEN_CARD | LIMIT_EXCEEDED. */
-  reason: string;
-  /** The card company's response code, which Korean PGs pass through (ISO 8583 style: 51, 54, 41, 61). */
+  /** Stable machine key: one of {@link DECLINES}' keys. */
+  reason: DeclineReason;
+  /** The card company's response code, which Korean PGs pass through (ISO 8583 style: 51, 54, 41, 61, 55, 62). */
   pgCode: string;
   /** The Korean message, as PGs word it. */
   pgMessage: string;
@@ -99,13 +99,26 @@ export function issuerName(code: string): string {
  */
 export const DEFAULT_ISSUER = 'SHINHAN_CARD';
 
-/** The four declines, keyed by `reason`. The two digits before the check digit of each magic number are its pgCode. */
+export type DeclineReason =
+  | 'INSUFFICIENT_BALANCE'
+  | 'EXPIRED_CARD'
+  | 'LOST_OR_STOLEN_CARD'
+  | 'LIMIT_EXCEEDED'
+  | 'INCORRECT_PASSWORD'
+  | 'SUSPENDED_CARD';
+
+/**
+ * The card company's declines, keyed by `reason`. The two digits before the check digit of each magic
+ * number are its pgCode. A PG may word a decline its own way: domain/profiles/live.ts.
+ */
 export const DECLINES = {
   INSUFFICIENT_BALANCE: { reason: 'INSUFFICIENT_BALANCE', pgCode: '51', pgMessage: '잔액부족' },
   EXPIRED_CARD: { reason: 'EXPIRED_CARD', pgCode: '54', pgMessage: '유효기간 오류' },
   LOST_OR_STOLEN_CARD: { reason: 'LOST_OR_STOLEN_CARD', pgCode: '41', pgMessage: '분실/도난 카드' },
   LIMIT_EXCEEDED: { reason: 'LIMIT_EXCEEDED', pgCode: '61', pgMessage: '한도초과' },
-} as const satisfies Record<string, CardDecline>;
+  INCORRECT_PASSWORD: { reason: 'INCORRECT_PASSWORD', pgCode: '55', pgMessage: '비밀번호 오류' },
+  SUSPENDED_CARD: { reason: 'SUSPENDED_CARD', pgCode: '62', pgMessage: '거래정지 카드' },
+} as const satisfies Record<DeclineReason, CardDecline>;
 
 const EXIMBAY_SOURCE = 'HELP:core-service/channel-setting/eximbay.md';
 
@@ -213,6 +226,24 @@ const ROWS: Row[] = [
     ownerType: 'PERSONAL',
     name: '신한카드 샌드박스 신용카드 (한도초과)',
     decline: DECLINES.LIMIT_EXCEEDED,
+  },
+  {
+    number: '4518014000000552',
+    issuer: 'SHINHAN_CARD',
+    brand: 'VISA',
+    type: 'CREDIT',
+    ownerType: 'PERSONAL',
+    name: '신한카드 샌드박스 신용카드 (비밀번호 오류)',
+    decline: DECLINES.INCORRECT_PASSWORD,
+  },
+  {
+    number: '4518014000000628',
+    issuer: 'SHINHAN_CARD',
+    brand: 'VISA',
+    type: 'CREDIT',
+    ownerType: 'PERSONAL',
+    name: '신한카드 샌드박스 신용카드 (거래정지)',
+    decline: DECLINES.SUSPENDED_CARD,
   },
 
   // Eximbay's published test cards (expiry 12/33). Discover 6510 0000 0000 0174 is published too but

@@ -48,7 +48,9 @@ export function pgStatus(p: PaymentRecord): string {
   const pg = p.pg;
   if (!pg) return p.status === 'FAILED' ? 'DECLINED' : 'NOT_APPROVED';
   if (pg.voidedAt) return 'VOIDED_BY_BATCH';
-  if (pg.methodKind === 'VIRTUAL_ACCOUNT') return pg.depositReceived ? 'DEPOSIT_RECEIVED' : 'AWAITING_DEPOSIT';
+  // Only a live-like virtual account is ever refunded (to the cancel's refundAccount).
+  const refundedAccount = (pg.accountRefunds?.length ?? 0) > 0;
+  if (pg.methodKind === 'VIRTUAL_ACCOUNT' && !refundedAccount) return pg.depositReceived ? 'DEPOSIT_RECEIVED' : 'AWAITING_DEPOSIT';
   if (p.status === 'CANCELLED') return 'CANCELLED';
   if (p.status === 'PARTIAL_CANCELLED') return 'PARTIALLY_CANCELLED';
   return 'APPROVED';
@@ -104,7 +106,9 @@ export function differencesOf(p: PaymentRecord): Difference[] {
   if (held > 0 && !pg.voidedAt) {
     // `none` never withdraws, so it cannot hold money: say nothing rather than something untrue.
     const next: Text =
-      pg.autoRefund.kind === 'never'
+      pg.channelMode === 'LIVE_LIKE'
+        ? { ko: '라이브형 채널: 실제 매출처럼 정산되며, 취소해야만 환불됩니다.', en: 'Live-like channel: settled like a live sale; only a cancel refunds it.' }
+        : pg.autoRefund.kind === 'never'
         ? { ko: '자동 환불되지 않으니 직접 취소하세요.', en: 'Nobody refunds it automatically: cancel it by hand.' }
         : pg.autoRefund.kind === 'none'
           ? { ko: '', en: '' }

@@ -5,6 +5,7 @@
  * 일괄취소) changes only the PG view.
  */
 import type { AutoRefundRule } from './profiles/types.ts';
+import type { ChannelMode } from './store.ts';
 
 export type PaymentStatus =
   | 'READY'
@@ -65,6 +66,21 @@ export interface PgView {
   pendingVoidTimerId?: string | null;
   cardType?: 'CREDIT' | 'DEBIT' | 'GIFT';
   methodKind?: MethodKind;
+  /**
+   * The channel's mode when the payment was approved; absent = TEST. Kept on the payment so a later
+   * mode change of the channel never changes the rules of a payment already made.
+   */
+  channelMode?: ChannelMode;
+  /** Virtual-account refunds the PG paid out, each to the cancel request's `refundAccount` (live-like channels). */
+  accountRefunds?: AccountRefund[];
+}
+
+/** Money the PG sent back to a bank account (OAS `CancelPaymentBody.refundAccount`) for one cancellation. */
+export interface AccountRefund {
+  cancellationId: string;
+  amount: number;
+  at: string;
+  refundAccount: { bank: string; number: string; holderName: string; holderPhoneNumber?: string };
 }
 
 export interface PaymentWebhookLog {

@@ -23,6 +23,20 @@ export interface StoreRecord {
   version: number;
 }
 
+/**
+ * How a channel behaves (docs/live-like-channels.md):
+ * - `TEST`: the PG's shared *test* channel, with every test-mode rule (batch voids, refused card
+ *   companies, virtual accounts that never get paid …). The default.
+ * - `LIVE_LIKE`: what the PG's *live* channel would do with the same request: no voids, no test-only
+ *   refusals, declines on every PG, deposits that pay. Still a sandbox: no money moves, and PortOne's
+ *   `channel.type` stays `TEST` (functions/domain/live-rules.ts says why).
+ */
+export type ChannelMode = 'TEST' | 'LIVE_LIKE';
+export const CHANNEL_MODES: readonly ChannelMode[] = ['TEST', 'LIVE_LIKE'];
+
+/** A channel's mode; records written before modes existed are test channels. */
+export const channelModeOf = (channel: { mode?: ChannelMode }): ChannelMode => channel.mode ?? 'TEST';
+
 export interface ChannelRecord {
   storeId: string;
   channelKey: string;
@@ -31,6 +45,8 @@ export interface ChannelRecord {
   pgProvider: string;
   pgMerchantId: string;
   type: 'TEST';
+  /** Absent on records written before modes existed: `TEST`. */
+  mode?: ChannelMode;
   /** Overrides the profile's auto-refund rule (e.g. "after 2 minutes") for fast end-to-end runs. */
   autoRefundOverride?: AutoRefundDelayOverride;
   /**

@@ -1,11 +1,11 @@
 import { PortOneError, invalidRequest, pgProviderError } from '../domain/errors.ts';
-import type { ChannelRecord } from '../domain/store.ts';
+import { channelModeOf, type ChannelRecord } from '../domain/store.ts';
 import { orderDetailsOf, type MethodKind, type PaymentRecord } from '../domain/payment.ts';
 import { readyPayment, type PaymentRequest } from './ready-payment.ts';
 import { isExpired, lookupTestCard, maskCardNumber, type TestCard } from '../domain/cards.ts';
 import { getProfile } from '../domain/profiles/index.ts';
 import { currencyProblem } from '../domain/currencies.ts';
-import { decideApproval } from '../domain/pg-rules.ts';
+import { decideApprovalIn } from '../domain/live-rules.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { loadStore } from '../stores/load-store.ts';
@@ -88,8 +88,10 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
 
   const now = storeNow(services, store);
   const nowIso = now.toISOString();
-  const refusal = req.billing?.refusal;
-  const decision = refusal ? ({ outcome: 'FAILED', ...refusal } as const) : decideApproval(profile, {
+  const mode = channelModeOf(channel);
+  // Every billing-only refusal is a test channel's (domain/billing-rules.ts): a live-like channel has none.
+  const refusal = mode === 'TEST' ? req.billing?.refusal : undefined;
+  const decision = refusal ? ({ outcome: 'FAILED', ...refusal } as const) : decideApprovalIn(mode, profile, {
     method: req.method.kind as MethodKind,
     card,
     easyPayProvider: req.method.kind === 'EASY_PAY' ? req.method.provider : undefined,
@@ -142,6 +144,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     methodKind: req.method.kind as MethodKind,
     cardType: card?.type,
     easyPayViaGeneralPg: decision.easyPayViaGeneralPg,
+    ...(mode === 'LIVE_LIKE' ? { channelMode: mode } : {}),
   };
   if (req.method.kind === 'VIRTUAL_ACCOUNT') {
     payment.status = 'VIRTUAL_ACCOUNT_ISSUED';

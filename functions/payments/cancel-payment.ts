@@ -1,10 +1,10 @@
-import { PortOneError, pgProviderError } from '../domain/errors.ts';
+import { PortOneError, invalidRequest, pgProviderError } from '../domain/errors.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { cancellableAmount, splitCancel } from '../domain/money.ts';
-import type { Cancellation, PaymentRecord } from '../domain/payment.ts';
+import type { AccountRefund, Cancellation, PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import { getProfile } from '../domain/profiles/index.ts';
-import { decideCancel } from '../domain/pg-rules.ts';
+import { decideCancelIn } from '../domain/live-rules.ts';
 import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
@@ -25,6 +25,8 @@ export interface CancelRequest {
   currentCancellableAmount?: number;
   skipWebhook?: boolean;
   trigger?: 'API' | 'CONSOLE';
+  /** OAS `CancelPaymentBody.refundAccount`: where a virtual-account refund goes. */
+  refundAccount?: AccountRefund['refundAccount'];
 }
 
 /** Partial cancels per payment (domain/limits.ts: it bounds the payment item's size too). */
@@ -93,7 +95,14 @@ async function cancelOnce(services: Services, store: StoreRecord, payment: Payme
   const profile = getProfile(payment.channel!.pgProvider)!;
   const now = storeNow(services, store);
   const pg = payment.pg!;
-  const decision = decideCancel(
+  const mode = pg.channelMode ?? 'TEST';
+  const refundsToAccount = mode === 'LIVE_LIKE' && pg.methodKind === 'VIRTUAL_ACCOUNT';
+  // A virtual account's money came by bank transfer; only an account can take it back (OAS: "가상계좌 환불").
+  if (refundsToAccount && !req.refundAccount) {
+    throw invalidRequest('refundAccount: 가상계좌 결제를 환불하려면 환불 계좌(refundAccount)를 입력해야 합니다.');
+  }
+  const decision = decideCancelIn(
+    mode,
     profile,
     {
       method: pg.methodKind ?? 'CARD',
@@ -133,6 +142,10 @@ async function cancelOnce(services: Services, store: StoreRecord, payment: Payme
   next.updatedAt = nowIso;
   next.statusChangedAt = nowIso;
   if (next.pg!.withdrawn) next.pg!.refunded += totalAmount;
+  if (refundsToAccount) {
+    const refund: AccountRefund = { cancellationId: cancellation.id, amount: totalAmount, at: nowIso, refundAccount: req.refundAccount! };
+    next.pg!.accountRefunds = [...(next.pg!.accountRefunds ?? []), refund];
+  }
 
   // The PG's pending void has nothing left to do after a full cancel; NICE also drops it on a
   // partial cancel (the rest stays withdrawn until the tester cancels in full).

@@ -27,6 +27,8 @@ export async function dualView(services: Services, storeId: string, paymentId: s
       testDepositNotifiedAt: pg?.testDepositNotifiedAt,
       autoRefund: pg?.autoRefund,
       rule: pg?.ruleDescription,
+      channelMode: pg?.channelMode ?? 'TEST',
+      accountRefunds: pg?.accountRefunds,
     },
     inSync: !differences.some((d) => d.diverged),
     differences: differences.map((d) => d.text.en),

@@ -1,4 +1,4 @@
-import { PortOneError } from '../domain/errors.ts';
+import { PortOneError, invalidRequest } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
@@ -27,9 +27,10 @@ export async function closeVirtualAccount(services: Services, storeId: string, p
 }
 
 /**
- * A real deposit into a *test* virtual account: the PG receives money, but PortOne never learns
- * of it — the payment stays VIRTUAL_ACCOUNT_ISSUED and no webhook is sent (and the money cannot be
- * refunded through PortOne).
+ * A real deposit into the virtual account. On a test channel the PG receives money but PortOne never
+ * learns of it: the payment stays VIRTUAL_ACCOUNT_ISSUED, no webhook is sent, and the money cannot be
+ * refunded through PortOne. On a live-like channel the deposit pays: PAID and `Transaction.Paid`
+ * (trigger VIRTUAL_ACCOUNT_DEPOSIT), as a live channel notifies PortOne.
  */
 export async function simulateRealDeposit(
   services: Services,
@@ -40,13 +41,34 @@ export async function simulateRealDeposit(
   const store = await loadStore(services, storeId);
   const payment = await loadPayment(services, storeId, paymentId);
   if (payment.pg?.methodKind !== 'VIRTUAL_ACCOUNT') throw notWaiting(payment);
+  const live = payment.pg.channelMode === 'LIVE_LIKE';
+  if (live && payment.status !== 'VIRTUAL_ACCOUNT_ISSUED') throw notWaiting(payment);
+  const amount = input.amount ?? payment.amount.total;
+  // Assumed: a live virtual account takes only the exact amount (the bank refuses any other at the
+  // transfer), so a test cannot build an over- or under-paid payment PortOne would not show.
+  if (live && amount !== payment.amount.total) {
+    throw invalidRequest(`amount: 가상계좌에는 결제 금액(${payment.amount.total})과 같은 금액만 입금할 수 있습니다.`);
+  }
+  const now = storeNow(services, store);
+  const nowIso = now.toISOString();
   const next = structuredClone(payment);
-  next.pg!.depositReceived = {
-    amount: input.amount ?? payment.amount.total,
-    at: storeNow(services, store).toISOString(),
-    ...(input.depositorName ? { depositorName: input.depositorName } : {}),
-  };
-  await commitPaymentChange(services, { store, payment: next, expectedVersion: payment.version });
+  next.pg!.depositReceived = { amount, at: nowIso, ...(input.depositorName ? { depositorName: input.depositorName } : {}) };
+  if (!live) {
+    await commitPaymentChange(services, { store, payment: next, expectedVersion: payment.version });
+    return next;
+  }
+  next.status = 'PAID';
+  next.paidAt = nowIso;
+  next.updatedAt = nowIso;
+  next.statusChangedAt = nowIso;
+  next.amount.paid = payment.amount.total;
+  next.pg!.withdrawn = true;
+  await commitPaymentChange(services, {
+    store,
+    payment: next,
+    expectedVersion: payment.version,
+    outbox: newOutboxEvent({ store, payment: next, type: 'Transaction.Paid', at: now, trigger: 'VIRTUAL_ACCOUNT_DEPOSIT' }),
+  });
   return next;
 }
 
@@ -59,6 +81,9 @@ export async function notifyTestDeposit(services: Services, storeId: string, pay
   const store = await loadStore(services, storeId);
   const payment = await loadPayment(services, storeId, paymentId);
   if (payment.status !== 'VIRTUAL_ACCOUNT_ISSUED') throw notWaiting(payment);
+  if (payment.pg?.channelMode === 'LIVE_LIKE') {
+    throw invalidRequest('테스트 입금웹훅통지는 테스트 채널 전용입니다. On a live-like channel deposit the amount instead: POST /sandbox/payments/{paymentId}/virtual-account/deposit');
+  }
   const now = storeNow(services, store);
   const nowIso = now.toISOString();
   const next = structuredClone(payment);

@@ -90,6 +90,8 @@ export interface Repository extends BillingRepository, IdentityVerificationRepos
   // ── channels ──
   /** False when a channel with that key exists. */
   putChannel(channel: ChannelRecord): Promise<boolean>;
+  /** Overwrites an existing channel (a setting such as its mode; the last writer wins); false when there is none. */
+  replaceChannel(channel: ChannelRecord): Promise<boolean>;
   getChannel(storeId: string, channelKey: string): Promise<ChannelRecord | undefined>;
   listChannels(storeId: string): Promise<ChannelRecord[]>;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PortOneError, invalidRequest } from '../domain/errors.ts';
 import { getProfile } from '../domain/profiles/index.ts';
 import type { AutoRefundDelayOverride, PgProfile } from '../domain/profiles/types.ts';
-import type { ChannelRecord } from '../domain/store.ts';
+import { channelModeOf, type ChannelMode, type ChannelRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
 import { loadStore } from './load-store.ts';
 
@@ -12,6 +12,15 @@ export interface CreateChannelInput {
   channelKey?: string;
   pgMerchantId?: string;
   autoRefundOverride?: AutoRefundDelayOverride;
+  /** `TEST` (default) or `LIVE_LIKE`: docs/live-like-channels.md. */
+  mode?: ChannelMode;
+}
+
+/** A live PG never voids a payment by itself, so there is nothing for an auto-refund override to speed up. */
+function refuseOverrideOnLiveLike(mode: ChannelMode, override: AutoRefundDelayOverride | undefined): void {
+  if (mode === 'LIVE_LIKE' && override) {
+    throw invalidRequest('autoRefundOverride: a LIVE_LIKE channel has no PG void to override (only TEST channels are voided by the PG)');
+  }
 }
 
 /**
@@ -21,6 +30,7 @@ export interface CreateChannelInput {
 export async function createChannel(services: Services, storeId: string, input: CreateChannelInput): Promise<ChannelRecord> {
   const profile = getProfile(input.pgProvider);
   if (!profile) throw invalidRequest(`pgProvider: no test-mode profile for ${input.pgProvider}; see GET /sandbox/profiles`);
+  refuseOverrideOnLiveLike(input.mode ?? 'TEST', input.autoRefundOverride);
   const store = await loadStore(services, storeId);
   if (profile.signup.value.required && profile.signup.value.features.length === 0 && !store.signups.includes(profile.pgProvider)) {
     throw new PortOneError(
@@ -34,7 +44,7 @@ export async function createChannel(services: Services, storeId: string, input: 
   return channel;
 }
 
-/** A test channel on the PG's shared test MID (or the given one). */
+/** A channel on the PG's shared test MID (or the given one). */
 export function newChannelRecord(storeId: string, profile: PgProfile, input: CreateChannelInput, now: Date): ChannelRecord {
   const mid = profile.testMerchantIds.value;
   return {
@@ -45,9 +55,25 @@ export function newChannelRecord(storeId: string, profile: PgProfile, input: Cre
     pgProvider: profile.pgProvider,
     pgMerchantId: input.pgMerchantId ?? mid.payment ?? mid.virtualAccount ?? mid.billing ?? `${profile.pgProvider.toLowerCase()}-test`,
     type: 'TEST',
+    mode: input.mode ?? 'TEST',
     ...(input.autoRefundOverride ? { autoRefundOverride: input.autoRefundOverride } : {}),
     createdAt: now.toISOString(),
   };
+}
+
+/**
+ * Switches a channel between TEST and LIVE_LIKE. Payments made before keep the rules of the mode they
+ * were made in (their PG view records it); only new payments follow the new mode. Switching to
+ * LIVE_LIKE drops an auto-refund override, which has nothing to do there.
+ */
+export async function setChannelMode(services: Services, storeId: string, channelKey: string, mode: ChannelMode): Promise<ChannelRecord> {
+  const channel = await services.repo.getChannel(storeId, channelKey);
+  if (!channel) throw new PortOneError('CHANNEL_NOT_FOUND', `채널이 존재하지 않습니다. (channelKey: ${channelKey})`);
+  if (channelModeOf(channel) === mode) return channel;
+  const { autoRefundOverride, ...rest } = channel;
+  const next: ChannelRecord = mode === 'LIVE_LIKE' ? { ...rest, mode } : { ...rest, mode, ...(autoRefundOverride ? { autoRefundOverride } : {}) };
+  if (!(await services.repo.replaceChannel(next))) throw new PortOneError('CHANNEL_NOT_FOUND', `채널이 존재하지 않습니다. (channelKey: ${channelKey})`);
+  return next;
 }
 
 /** Records that the store completed a PG's 가입신청, unlocking its test channel. Idempotent. */

@@ -109,6 +109,10 @@ describe('GET /sandbox/openapi.json', () => {
     expect((await failureOf(client.channels.create({ pgProvider: 'NAVERPAY' })))?.status).toBe(409);
     await client.signups.record('NAVERPAY');
     await client.channels.create({ pgProvider: 'NAVERPAY', name: 'naverpay test', autoRefundOverride: { kind: 'delay', seconds: 60 } });
+    const live = await client.channels.create({ pgProvider: 'INICIS_V2', mode: 'LIVE_LIKE' });
+    await client.channels.setMode(live.channelKey, 'TEST');
+    await client.channels.setMode(live.channelKey, 'LIVE_LIKE');
+    expect((await failureOf(client.channels.setMode('no-such-channel', 'TEST')))?.status).toBe(404);
 
     const paid = await client.payments.checkout('oas-card', { channelKey: inicis, orderName: 'oas', totalAmount: 1000, payMethod: 'CARD', card });
     expect(paid.code).toBeUndefined();
@@ -121,6 +125,9 @@ describe('GET /sandbox/openapi.json', () => {
       await client.payments.checkout(id, { channelKey: inicis, orderName: 'oas', totalAmount: 1000, payMethod: 'VIRTUAL_ACCOUNT', bank: 'SHINHAN' });
     }
     await client.payments.deposit('oas-va-deposit', { depositorName: '홍길동' });
+    // On a live-like channel the deposit pays, and the dual view shows the mode.
+    await client.payments.checkout('oas-va-live', { channelKey: live.channelKey, orderName: 'oas', totalAmount: 1000, payMethod: 'VIRTUAL_ACCOUNT', bank: 'SHINHAN' });
+    expect((await client.payments.deposit('oas-va-live', {})).pg).toMatchObject({ channelMode: 'LIVE_LIKE', status: 'DEPOSIT_RECEIVED' });
     await client.payments.testDepositNotification('oas-va-notify');
 
     await client.timers.list({ paymentId: 'oas-card' });

@@ -109,6 +109,15 @@ export function repositoryContract(name: string, repository: () => Repository) {
         expect(await repo().putChannel({ ...channelOf(storeId, 'k'), name: 'other' })).toBe(false);
         expect((await repo().getChannel(storeId, 'k'))?.name).toBe('k');
       });
+
+      it('replaces an existing channel only', async () => {
+        const storeId = newStoreId();
+        expect(await repo().replaceChannel(channelOf(storeId, 'k'))).toBe(false);
+        expect(await repo().getChannel(storeId, 'k')).toBeUndefined();
+        await repo().putChannel(channelOf(storeId, 'k'));
+        expect(await repo().replaceChannel({ ...channelOf(storeId, 'k'), mode: 'LIVE_LIKE' })).toBe(true);
+        expect(await repo().getChannel(storeId, 'k')).toEqual({ ...channelOf(storeId, 'k'), mode: 'LIVE_LIKE' });
+      });
     });
 
     describe('payments', () => {

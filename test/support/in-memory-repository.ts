@@ -149,6 +149,14 @@ export class InMemoryRepository implements Repository {
     return true;
   }
 
+  async replaceChannel(channel: ChannelRecord) {
+    this.count('replaceChannel');
+    const k = key(channel.storeId, channel.channelKey);
+    if (!this.channels.has(k)) return false;
+    this.channels.set(k, copy(channel));
+    return true;
+  }
+
   async getChannel(storeId: string, channelKey: string) {
     this.count('getChannel');
     return copy(this.channels.get(key(storeId, channelKey)));

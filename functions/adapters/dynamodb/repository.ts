@@ -271,6 +271,12 @@ export class DynamoDbRepository implements Repository {
     );
   }
 
+  async replaceChannel(channel: ChannelRecord): Promise<boolean> {
+    return succeeded(
+      this.db.send(new PutCommand({ TableName: this.tableName, Item: channelItem(channel), ConditionExpression: 'attribute_exists(pk)' })),
+    );
+  }
+
   getChannel(storeId: string, channelKey: string): Promise<ChannelRecord | undefined> {
     return this.get<ChannelRecord>({ pk: storePk(storeId), sk: channelSk(channelKey) });
   }

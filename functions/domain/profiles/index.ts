@@ -24,6 +24,7 @@ import { TOSSPAY_V2 } from './tosspay-v2.ts';
 import { TOSSPAYMENTS } from './tosspayments.ts';
 import type { AutoRefundRule, PgProfile } from './types.ts';
 import { WELCOME } from './welcome.ts';
+import { liveDifferences, liveFactsOf, type LiveFacts } from './live.ts';
 
 export type {
   AutoRefundDelayOverride,
@@ -90,6 +91,8 @@ export interface PgProfileJson extends PgProfile {
   readonly autoRefundDescription: string;
   readonly autoRefundDescriptionKo: string;
   readonly assumedFields: readonly string[];
+  /** The PG's live-like channel (`mode: 'LIVE_LIKE'`): its rules, and what differs from the test channel. */
+  readonly live: LiveFacts & { readonly differences: readonly { ko: string; en: string }[] };
 }
 
 /** JSON-serialisable form of one profile (plain objects only: `JSON.parse(JSON.stringify(x))` equals `x`). */
@@ -100,6 +103,7 @@ export function toProfileJson(profile: PgProfile): PgProfileJson {
     autoRefundDescription: describeRule(rule),
     autoRefundDescriptionKo: describeRuleKo(rule),
     assumedFields: assumedFields(profile),
+    live: { ...(JSON.parse(JSON.stringify(liveFactsOf(profile))) as LiveFacts), differences: liveDifferences(profile) },
   };
 }
 

@@ -37,20 +37,24 @@ const schemas: Record<string, Schema> = {
       name: str,
       pgProvider: str,
       pgMerchantId: str,
-      type: { const: 'TEST' },
+      type: { const: 'TEST', description: "PortOne's SelectedChannel.type: always TEST, also for LIVE_LIKE channels (no money ever moves)." },
+      mode: ref('ChannelMode'),
       autoRefundOverride: ref('AutoRefundOverride'),
       createdAt: dateTime,
     },
     ['autoRefundOverride'],
   ),
+  ChannelMode: {
+    enum: ['TEST', 'LIVE_LIKE'],
+    description: "TEST: the PG's test channel (batch voids, test-only refusals). LIVE_LIKE: what the PG's live channel would do (docs/live-like-channels.md).",
+  },
+  ChannelSettingsRequest: object({ mode: ref('ChannelMode') }),
   AutoRefundOverride: object({ kind: { const: 'delay' }, seconds: int }),
   ChannelList: list(ref('Channel')),
-  CreateChannelRequest: object({ pgProvider: str, name: str, channelKey: str, pgMerchantId: str, autoRefundOverride: ref('AutoRefundOverride') }, [
-    'name',
-    'channelKey',
-    'pgMerchantId',
-    'autoRefundOverride',
-  ]),
+  CreateChannelRequest: object(
+    { pgProvider: str, name: str, channelKey: str, pgMerchantId: str, mode: ref('ChannelMode'), autoRefundOverride: ref('AutoRefundOverride') },
+    ['name', 'channelKey', 'pgMerchantId', 'mode', 'autoRefundOverride'],
+  ),
   CreateStoreRequest: object({ name: str }, ['name']),
   CreatedStore: object({ storeId: str, apiSecret: str, channels: { type: 'array', items: ref('Channel') } }),
   StoreView: object({ storeId: str, merchantId: str, name: str, createdAt: dateTime, signups: strings, clockOffsetMs: int }),
@@ -79,8 +83,10 @@ const schemas: Record<string, Schema> = {
         testDepositNotifiedAt: dateTime,
         autoRefund: anyObject,
         rule: str,
+        channelMode: ref('ChannelMode'),
+        accountRefunds: { type: 'array', items: anyObject, description: 'Virtual-account refunds paid to the cancel request\'s refundAccount (LIVE_LIKE).' },
       },
-      ['pgProvider', 'voidedAt', 'depositReceived', 'testDepositNotifiedAt', 'autoRefund', 'rule'],
+      ['pgProvider', 'voidedAt', 'depositReceived', 'testDepositNotifiedAt', 'autoRefund', 'rule', 'accountRefunds'],
     ),
     inSync: bool,
     differences: strings,
@@ -242,7 +248,7 @@ const schemas: Record<string, Schema> = {
 };
 
 interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   /** Component name of the JSON body, if any. */
@@ -264,12 +270,19 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/sandbox/store/api-secrets', summary: 'Another API secret for the store (shown once).', responses: { 201: 'CreatedApiSecret' } },
   { method: 'get', path: '/sandbox/store/api-secrets', summary: 'The store\'s API secrets (ids, never the secrets).', responses: { 200: 'ApiSecretList' } },
   { method: 'delete', path: '/sandbox/store/api-secrets/{secretId}', summary: 'Revokes an API secret.', responses: { 204: null, 404: 'ErrorBody', 409: 'ErrorBody' } },
-  { method: 'get', path: '/sandbox/channels', summary: 'The store\'s test channels.', responses: { 200: 'ChannelList' } },
-  { method: 'post', path: '/sandbox/channels', summary: 'A test channel with the PG\'s shared test MID.', body: 'CreateChannelRequest', responses: { 201: 'Channel', 409: 'ErrorBody' } },
+  { method: 'get', path: '/sandbox/channels', summary: 'The store\'s channels.', responses: { 200: 'ChannelList' } },
+  { method: 'post', path: '/sandbox/channels', summary: 'A channel with the PG\'s shared test MID, TEST or LIVE_LIKE.', body: 'CreateChannelRequest', responses: { 201: 'Channel', 409: 'ErrorBody' } },
+  {
+    method: 'patch',
+    path: '/sandbox/channels/{channelKey}',
+    summary: 'Switches a channel between TEST and LIVE_LIKE (new payments only).',
+    body: 'ChannelSettingsRequest',
+    responses: { 200: 'Channel', 404: 'ErrorBody' },
+  },
   { method: 'post', path: '/sandbox/signups', summary: 'Records the PG\'s 가입신청 (signup).', body: 'SignupRequest', responses: { 200: 'SignupsView' } },
   { method: 'get', path: '/sandbox/payments/{paymentId}', summary: 'Both sides of the ledger.', responses: { 200: 'DualView', 404: 'ErrorBody' } },
   { method: 'post', path: '/sandbox/payments/{paymentId}/checkout', summary: 'Completes a checkout without a browser.', body: 'SimulateCheckoutRequest', responses: { 200: 'SimulatedCheckout' } },
-  { method: 'post', path: '/sandbox/payments/{paymentId}/virtual-account/deposit', summary: 'A real deposit PortOne never learns of.', body: 'DepositRequest', responses: { 200: 'DualView' } },
+  { method: 'post', path: '/sandbox/payments/{paymentId}/virtual-account/deposit', summary: 'A real deposit: PortOne never learns of it (TEST), or it pays the payment (LIVE_LIKE).', body: 'DepositRequest', responses: { 200: 'DualView' } },
   { method: 'post', path: '/sandbox/payments/{paymentId}/virtual-account/test-deposit-notification', summary: 'The console\'s 테스트 입금웹훅통지.', responses: { 200: 'DualView' } },
   { method: 'get', path: '/sandbox/clock', summary: 'The store\'s test clock.', responses: { 200: 'ClockView' } },
   { method: 'post', path: '/sandbox/clock', summary: 'Moves the clock forward and runs every timer that became due.', body: 'AdvanceClockRequest', responses: { 200: 'AdvanceResult', 400: 'ErrorBody' } },

@@ -12,7 +12,8 @@ import { DECLINES, DEFAULT_ISSUER, TEST_CARDS } from '../../domain/cards.ts';
 import { seedStore } from '../../stores/seed.ts';
 import { addApiSecret } from '../../stores/create-store.ts';
 import { listApiSecrets, revokeApiSecret } from '../../stores/secrets.ts';
-import { createChannel, recordSignup } from '../../stores/channels.ts';
+import { createChannel, recordSignup, setChannelMode } from '../../stores/channels.ts';
+import { CHANNEL_MODES, channelModeOf, type ChannelRecord } from '../../domain/store.ts';
 import { loadStore } from '../../stores/load-store.ts';
 import { dualView } from '../../payments/dual-view.ts';
 import { notifyTestDeposit, simulateRealDeposit } from '../../payments/virtual-account.ts';
@@ -29,7 +30,11 @@ const CreateChannelBody = z.object({
   channelKey: z.string().regex(/^[0-9A-Za-z._-]{1,100}$/).optional(),
   pgMerchantId: z.string().max(100).optional(),
   autoRefundOverride: z.object({ kind: z.literal('delay'), seconds: z.number().int().min(1).max(7 * 24 * 3600) }).optional(),
+  mode: z.enum(CHANNEL_MODES).optional(),
 });
+const ChannelSettingsBody = z.object({ mode: z.enum(CHANNEL_MODES) });
+/** A channel as the API shows it: records older than modes are TEST channels. */
+const presentChannel = (ch: ChannelRecord): ChannelRecord => ({ ...ch, mode: channelModeOf(ch) });
 const SignupBody = z.object({ pgProvider: z.string().min(1) });
 const DepositBody = z.object({ amount: z.number().int().positive().optional(), depositorName: z.string().max(50).optional() });
 const ClockBody = z.object({ by: z.string().optional(), to: z.string().optional() });
@@ -80,10 +85,14 @@ export function sandboxRoutes() {
     return c.body(null, 204);
   });
 
-  app.get('/channels', async (c) => c.json({ items: await c.var.services.repo.listChannels(c.var.storeId) }));
+  app.get('/channels', async (c) => c.json({ items: (await c.var.services.repo.listChannels(c.var.storeId)).map(presentChannel) }));
   app.post('/channels', async (c) => {
     const body = await readBody(c, CreateChannelBody);
     return c.json(await createChannel(c.var.services, c.var.storeId, body), 201);
+  });
+  app.patch('/channels/:channelKey', async (c) => {
+    const body = await readBody(c, ChannelSettingsBody);
+    return c.json(await setChannelMode(c.var.services, c.var.storeId, idParam(c, 'channelKey'), body.mode));
   });
   app.post('/signups', async (c) => {
     const body = await readBody(c, SignupBody);
@@ -93,7 +102,7 @@ export function sandboxRoutes() {
   app.route('/', simulateCheckoutRoutes());
   app.get('/payments/:paymentId', async (c) => c.json(await dualView(c.var.services, c.var.storeId, idParam(c, 'paymentId'))));
 
-  // A real deposit into a test virtual account: the PG gets money, PortOne never hears of it.
+  // A real deposit: on a test channel PortOne never hears of it; on a live-like one it pays.
   app.post('/payments/:paymentId/virtual-account/deposit', async (c) => {
     const body = await readBody(c, DepositBody);
     await simulateRealDeposit(c.var.services, c.var.storeId, idParam(c, 'paymentId'), body);
