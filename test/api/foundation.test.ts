@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentClient, Payment } from '@portone/server-sdk';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
+import { DECLINES } from '../../functions/domain/cards.ts';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -44,7 +45,7 @@ describe('foundation: the first slice through real engines', () => {
     expect(profiles.items.map((p) => p.pgProvider)).toContain('INICIS_V2');
     const cards = (await (await fetch(`${sandbox.url}/sandbox/test-cards`)).json()) as { items: { number: string; issuer: string }[]; declines: unknown[] };
     expect(cards.items.some((c) => c.issuer === 'KOOKMIN_CARD')).toBe(true);
-    expect(cards.declines).toHaveLength(4);
+    expect(cards.declines).toEqual(Object.values(DECLINES));
   });
 
   it('refuses a body over the size limit with 413 and no write', async () => {

@@ -185,6 +185,14 @@ describe('channels, webhooks, store', () => {
     expect(channels).toContain('출금 없음');
     await screenshot(page, 'console-channels');
 
+    // Switch the KCP channel to live-like and back: the table says which mode each channel is in.
+    const kcp = sandbox.channelKey('KCP_V2');
+    await Promise.all([page.waitForURL(`${sandbox.url}/console/channels`), page.click(`[data-testid="mode-${kcp}"]`)]);
+    expect((await sandbox.services.repo.getChannel(sandbox.store.storeId, kcp))?.mode).toBe('LIVE_LIKE');
+    expect(await page.locator('[data-testid="channels-table"]').textContent()).toContain('라이브형 · LIVE_LIKE');
+    await Promise.all([page.waitForURL(`${sandbox.url}/console/channels`), page.click(`[data-testid="mode-${kcp}"]`)]);
+    expect((await sandbox.services.repo.getChannel(sandbox.store.storeId, kcp))?.mode).toBe('TEST');
+
     await page.goto(`${sandbox.url}/console/webhooks`);
     await expect(page.locator('#webhook-url').inputValue()).resolves.toBe(`${merchant.url}/webhook`);
     const log = await page.locator('[data-testid="deliveries-table"]').textContent();

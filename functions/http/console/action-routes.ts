@@ -5,6 +5,8 @@ import { CancelReason } from '../../payments/request-fields.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
 import { notifyTestDeposit } from '../../payments/virtual-account.ts';
 import { resetStoreData } from '../../stores/reset-store.ts';
+import { setChannelMode } from '../../stores/channels.ts';
+import { CHANNEL_MODES, type ChannelMode } from '../../domain/store.ts';
 import { advanceClock, fireTimerNow } from '../../timers/test-clock.ts';
 import { resendWebhook } from '../../webhooks/resend.ts';
 import { addWebhookSecret, deleteWebhookSecret, setWebhookUrl } from '../../webhooks/settings.ts';
@@ -57,6 +59,19 @@ export function actionRoutes() {
       const cancellation = await cancelPayment(c.var.services, storeOf(c), id, { reason: reason.data, amount, trigger: 'CONSOLE' });
       const won = cancellation.totalAmount.toLocaleString('ko-KR');
       return { ko: `${won}원을 취소했습니다.`, en: `Cancelled ${won} KRW.` };
+    });
+  });
+
+  app.post('/channels/:channelKey/mode', async (c) => {
+    const f = await form(c);
+    return act(c, '/console/channels', async () => {
+      const key = idParam(c, 'channelKey');
+      const mode = CHANNEL_MODES.find((m) => m === f.mode);
+      if (!mode) throw new PortOneError('INVALID_REQUEST', `mode: one of ${CHANNEL_MODES.join(', ')}`);
+      await setChannelMode(c.var.services, storeOf(c), key, mode as ChannelMode);
+      return mode === 'LIVE_LIKE'
+        ? { ko: `${key}: 라이브형 채널로 바꿨습니다 (새 결제부터).`, en: `${key}: now live-like (new payments).` }
+        : { ko: `${key}: 테스트 채널로 바꿨습니다 (새 결제부터).`, en: `${key}: now a test channel (new payments).` };
     });
   });
 

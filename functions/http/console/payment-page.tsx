@@ -138,6 +138,11 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
             <Row label={t('실제 출금', 'Money withdrawn')}>{pg.withdrawn ? t('예', 'yes') : t('아니오 (승인 응답만)', 'no (success answer only)')}</Row>
             <Row label={t('PG 보유 금액', 'Held by the PG')}>{formatAmount(pg.heldAmount, p.currency, lang)}</Row>
             <Row label={t('환불된 금액', 'Refunded')}>{formatAmount(pg.refundedAmount, p.currency, lang)}</Row>
+            <Row label={t('채널 모드', 'Channel mode')}>
+              <span data-testid="channel-mode">
+                {pg.channelMode === 'LIVE_LIKE' ? t('라이브형 (LIVE_LIKE)', 'live-like (LIVE_LIKE)') : t('테스트 (TEST)', 'test (TEST)')}
+              </span>
+            </Row>
             {pg.rule && <Row label={t('이 결제의 규칙', 'Rule for this payment')}>{pg.rule}</Row>}
             {pg.voidedAt && <Row label={t('PG 일괄취소', 'Voided by PG')}>{kst(pg.voidedAt)} KST</Row>}
             {pg.depositReceived && (
@@ -146,6 +151,11 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
               </Row>
             )}
             {pg.testDepositNotifiedAt && <Row label={t('테스트 입금통지', 'Test deposit notified')}>{kst(pg.testDepositNotifiedAt)} KST</Row>}
+            {(pg.accountRefunds ?? []).map((r) => (
+              <Row label={t('계좌 환불', 'Refund to account')}>
+                {kst(r.at)} KST · {formatAmount(r.amount, p.currency, lang)} → {r.refundAccount.bank} {r.refundAccount.number} ({r.refundAccount.holderName})
+              </Row>
+            ))}
             {pending.map((tm) => (
               <Row label={t('예정', 'Pending')}>
                 {TIMER_KIND[tm.kind]?.[L(lang)] ?? tm.kind} · {kst(tm.dueAt)} KST
@@ -176,7 +186,7 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
                 </button>
               </form>
             )}
-            {p.status === 'VIRTUAL_ACCOUNT_ISSUED' && (
+            {p.status === 'VIRTUAL_ACCOUNT_ISSUED' && pg.channelMode !== 'LIVE_LIKE' && (
               <form method="post" action={`${here}/test-deposit`}>
                 <CsrfField token={props.csrf} />
                 <button type="submit" data-testid="test-deposit">
