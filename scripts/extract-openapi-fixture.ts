@@ -28,6 +28,8 @@ export const IMPLEMENTED_PATHS = [
   '/payments/{paymentId}/confirm',
   '/billing-keys',
   '/billing-keys/{billingKey}',
+  '/billing-keys/confirm',
+  '/billing-keys/confirm-issue-and-pay',
   '/payments/{paymentId}/billing-key',
   '/payments/{paymentId}/schedule',
   '/payment-schedules',

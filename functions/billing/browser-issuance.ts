@@ -31,7 +31,7 @@ export interface OpenIssuanceInput {
   issueId?: string;
   issueName?: string;
   /** requestIssueBillingKeyAndPay: the payment the key makes once issued. */
-  firstPaymentId?: string;
+  firstPayment?: BillingKeyRecord['firstPayment'];
 }
 
 export async function openIssuance(services: Services, input: OpenIssuanceInput): Promise<BillingKeyRecord> {
@@ -55,7 +55,7 @@ export async function openIssuance(services: Services, input: OpenIssuanceInput)
     requestedAt: now.toISOString(),
     ...(input.issueId !== undefined ? { issueId: input.issueId } : {}),
     ...(input.issueName !== undefined ? { issueName: input.issueName } : {}),
-    ...(input.firstPaymentId !== undefined ? { firstPaymentId: input.firstPaymentId } : {}),
+    ...(input.firstPayment !== undefined ? { firstPayment: input.firstPayment } : {}),
     version: 0,
   };
   await saveBillingKey(services, key, null, billingKeyEvent(input.store, key, 'BillingKey.Ready', now));

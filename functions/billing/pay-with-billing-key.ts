@@ -6,6 +6,7 @@ import { getProfile } from '../domain/profiles/index.ts';
 import { approvePayment, loadChannel, type ApproveMethod } from '../payments/approve.ts';
 import type { PaymentRequest } from '../payments/ready-payment.ts';
 import type { Services } from '../services.ts';
+import { PortOneError } from '../domain/errors.ts';
 import { loadIssuedBillingKey } from './load-billing-key.ts';
 
 export interface BillingKeyPaymentInput extends Omit<PaymentRequest, 'channelKey'> {
@@ -25,6 +26,7 @@ export interface BillingKeyPaymentInput extends Omit<PaymentRequest, 'channelKey
  * rule, declines and the PortOne/PG dual ledger apply), after the PG's billing-only refusals.
  */
 export async function payWithBillingKey(services: Services, input: BillingKeyPaymentInput): Promise<PaymentRecord> {
+  if (input.scheduleId === undefined) await refuseScheduledPaymentId(services, input.storeId, input.paymentId);
   const key = await loadIssuedBillingKey(services, input.storeId, input.billingKey);
   const channelKey = input.channelKey ?? key.channel.key;
   const channel = await loadChannel(services, input.storeId, channelKey);
@@ -44,4 +46,18 @@ export async function payWithBillingKey(services: Services, input: BillingKeyPay
     method,
     billing: { billingKey, scheduleId, refusal },
   });
+}
+
+/**
+ * A paymentId a schedule is waiting to charge is not the merchant's to pay now: 409
+ * PAYMENT_SCHEDULE_ALREADY_EXISTS, as PortOne's OAS lists it for payWithBillingKey. Revoking the
+ * schedule frees the paymentId; a schedule that already ran leaves a payment the approval judges.
+ */
+async function refuseScheduledPaymentId(services: Services, storeId: string, paymentId: string): Promise<void> {
+  const scheduleId = await services.repo.getPaymentScheduleId(storeId, paymentId);
+  if (scheduleId === undefined) return;
+  const schedule = await services.repo.getPaymentSchedule(storeId, scheduleId);
+  if (schedule?.status === 'SCHEDULED' || schedule?.status === 'STARTED') {
+    throw new PortOneError('PAYMENT_SCHEDULE_ALREADY_EXISTS', `결제 예약건이 존재하는 결제 건입니다. (paymentId: ${paymentId}, scheduleId: ${scheduleId})`);
+  }
 }

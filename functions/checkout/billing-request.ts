@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { Currency, Id, OrderName, PaymentTotal, Products } from '../payments/request-fields.ts';
-import { SdkPaymentRequest } from './payment-request.ts';
+import { Id, OrderName, PaymentTotal, Products } from '../payments/request-fields.ts';
+import { SdkCurrency, SdkPaymentRequest } from './payment-request.ts';
 
 /**
  * The parts of the browser SDK's `IssueBillingKeyRequest` (PortOne.requestIssueBillingKey) and
@@ -22,11 +22,7 @@ export const SdkIssueBillingKeyRequest = shared
     issueId: z.string().max(200).optional(),
     issueName: z.string().max(200).optional(),
     displayAmount: z.number().int().nonnegative().optional(),
-    currency: z
-      .string()
-      .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
-      .pipe(Currency)
-      .optional(),
+    currency: SdkCurrency.optional(),
   })
   .loose();
 export type SdkIssueBillingKeyRequest = z.infer<typeof SdkIssueBillingKeyRequest>;
@@ -42,10 +38,7 @@ export const SdkIssueBillingKeyAndPayRequest = shared
     totalAmount: PaymentTotal.max(10_000_000_000),
     taxFreeAmount: z.number().int().nonnegative().optional(),
     vatAmount: z.number().int().nonnegative().optional(),
-    currency: z
-      .string()
-      .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
-      .pipe(Currency),
+    currency: SdkCurrency,
     billingKeyAndPayMethod: z.string().transform((m) => m.toUpperCase()),
     products: Products.optional(),
     isCulturalExpense: z.boolean().optional(),

@@ -72,7 +72,7 @@ export async function openBillingCheckout(services: Services, input: OpenBilling
     customData: toCustomDataString(req.customData),
     noticeUrls: req.noticeUrls,
     platformType: input.platform,
-    ...(input.kind === 'ISSUE_BILLING_KEY' ? { issueId: input.request.issueId, issueName: input.request.issueName } : { firstPaymentId: input.request.paymentId }),
+    ...(input.kind === 'ISSUE_BILLING_KEY' ? { issueId: input.request.issueId, issueName: input.request.issueName } : { firstPayment: payment }),
   });
   const display = input.kind === 'ISSUE_BILLING_KEY' && input.request.displayAmount !== undefined ? { amount: input.request.displayAmount, currency: input.request.currency ?? 'KRW' } : undefined;
   const session: BillingCheckoutSession = {

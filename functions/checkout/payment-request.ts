@@ -37,6 +37,12 @@ export const SdkCustomer = z
   })
   .loose();
 
+/** The SDK's older spelling `CURRENCY_KRW` is accepted as well as `KRW`. */
+export const SdkCurrency = z
+  .string()
+  .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
+  .pipe(Currency);
+
 export const SdkPaymentRequest = z
   .object({
     storeId: Id,
@@ -45,11 +51,7 @@ export const SdkPaymentRequest = z
     totalAmount: PaymentTotal.max(10_000_000_000),
     taxFreeAmount: z.number().int().nonnegative().optional(),
     vatAmount: z.number().int().nonnegative().optional(),
-    // The SDK's older spelling `CURRENCY_KRW` is accepted as well as `KRW`.
-    currency: z
-      .string()
-      .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
-      .pipe(Currency),
+    currency: SdkCurrency,
     payMethod: z.string().transform((m) => m.toUpperCase()),
     channelKey: Id.optional(),
     channelGroupId: z.string().optional(),

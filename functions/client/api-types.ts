@@ -21,6 +21,8 @@ export type Channel = {
   type: "TEST";
   mode: ChannelMode;
   autoRefundOverride?: AutoRefundOverride;
+  /** Manual confirm (수동 승인) of billing keys issued in the browser: confirmBillingKey issues them. */
+  manualConfirm?: boolean;
   createdAt: string;
 };
 
@@ -47,6 +49,7 @@ export type CreateChannelRequest = {
   pgMerchantId?: string;
   mode?: ChannelMode;
   autoRefundOverride?: AutoRefundOverride;
+  manualConfirm?: boolean;
 };
 
 export type CreateStoreRequest = {

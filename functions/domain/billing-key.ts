@@ -43,7 +43,7 @@ export interface BillingKeyRecord {
   /** A browser issuance's own fields: the SDK's `issueId` / `issueName`, and the issue-and-pay payment it makes. */
   issueId?: string;
   issueName?: string;
-  firstPaymentId?: string;
+  firstPayment?: { paymentId: string; orderName: string; amount: { total: number; taxFree?: number; vat?: number }; currency: string };
   deletedAt?: string;
   deleteReason?: string;
   deleteRequester?: 'CUSTOMER' | 'ADMIN';

@@ -184,6 +184,12 @@ async function commitOrExplain(services: Services, req: ApproveRequest, change: 
 
 function checkReusable(existing: PaymentRecord | undefined, req: ApproveRequest): void {
   if (!existing) return;
+  // A schedule charges its payment once: a FAILED attempt of its own is its answer, not a retry
+  // (a second delivery that read before the first one's refusal must not try the card again).
+  const scheduleId = req.billing?.scheduleId;
+  if (scheduleId !== undefined && existing.scheduleId === scheduleId && existing.status !== 'READY') {
+    throw new PortOneError('CONFLICT', `결제 예약건(${scheduleId})이 이미 이 결제 건을 시도했습니다. (the schedule already charged paymentId ${req.paymentId})`);
+  }
   if (existing.status !== 'READY' && existing.status !== 'FAILED') {
     throw new PortOneError('ALREADY_PAID', `이미 결제(또는 발급)된 결제 건입니다. (paymentId: ${req.paymentId}, status: ${existing.status})`);
   }

@@ -45,6 +45,8 @@ export interface BillingRepository {
   getPaymentSchedule(storeId: string, scheduleId: string): Promise<PaymentScheduleRecord | undefined>;
   /** A page of the store's schedules by time to pay. */
   querySchedules(storeId: string, query: BillingListQuery): Promise<Page<PaymentScheduleRecord>>;
+  /** The schedule holding a paymentId (the one-schedule-per-payment guard), until a revocation frees it. */
+  getPaymentScheduleId(storeId: string, paymentId: string): Promise<string | undefined>;
   /** Every schedule of one billing key, by time to pay (a key holds few). */
   listBillingKeySchedules(storeId: string, billingKey: string): Promise<PaymentScheduleRecord[]>;
   /** Creates a schedule with its timer, if the key is still ISSUED at `billingKeyVersion` and the paymentId has no schedule. */

@@ -14,6 +14,8 @@ export interface CreateChannelInput {
   autoRefundOverride?: AutoRefundDelayOverride;
   /** `TEST` (default) or `LIVE_LIKE`: docs/live-like-channels.md. */
   mode?: ChannelMode;
+  /** Manual confirm (수동 승인) of browser billing-key issuance (domain/store.ts). */
+  manualConfirm?: boolean;
 }
 
 /** A live PG never voids a payment by itself, so there is nothing for an auto-refund override to speed up. */
@@ -57,6 +59,7 @@ export function newChannelRecord(storeId: string, profile: PgProfile, input: Cre
     type: 'TEST',
     mode: input.mode ?? 'TEST',
     ...(input.autoRefundOverride ? { autoRefundOverride: input.autoRefundOverride } : {}),
+    ...(input.manualConfirm ? { manualConfirm: true } : {}),
     createdAt: now.toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaymentClient } from '@portone/server-sdk';
 import type { ConformanceTarget } from './target.ts';
 import { card, cardMethod } from '../support/cards.ts';
+import { issueInWindow, manualConfirmChannel, openBillingWindow, submitBillingWindow } from '../support/billing-window.ts';
 
 export interface BillingConformanceContext {
   target: () => ConformanceTarget;
@@ -70,6 +71,8 @@ export function defineBillingConformance({ target, sdk, id, swallow }: BillingCo
       const first = id('sched');
       const { schedule } = await sdk().paymentSchedule.createPaymentSchedule({ paymentId: first, payment: payment(key), timeToPay });
       expect(await swallow(sdk().paymentSchedule.createPaymentSchedule({ paymentId: first, payment: payment(key), timeToPay }))).toBe('PAYMENT_SCHEDULE_ALREADY_EXISTS');
+      // The paymentId belongs to the schedule until it runs or is revoked.
+      expect(await swallow(sdk().payWithBillingKey({ paymentId: first, ...payment(key) }))).toBe('PAYMENT_SCHEDULE_ALREADY_EXISTS');
       const paid = id('sched-paid');
       await sdk().payWithBillingKey({ paymentId: paid, ...payment(key) });
       expect(await swallow(sdk().paymentSchedule.createPaymentSchedule({ paymentId: paid, payment: payment(key), timeToPay }))).toBe('ALREADY_PAID_OR_WAITING');
@@ -94,6 +97,52 @@ export function defineBillingConformance({ target, sdk, id, swallow }: BillingCo
       await sdk().billingKey.deleteBillingKey({ billingKey: key });
       expect(await swallow(sdk().paymentSchedule.createPaymentSchedule({ paymentId: id('s'), payment: payment(key), timeToPay }))).toBe('BILLING_KEY_ALREADY_DELETED');
       expect(await swallow(sdk().paymentSchedule.revokePaymentSchedules({ billingKey: key }))).toBe('BILLING_KEY_ALREADY_DELETED');
+    });
+  });
+
+  describe('manual confirm (수동 승인) of a key issued in the browser', () => {
+    it('confirmBillingKey 200 / 409 BILLING_KEY_ALREADY_ISSUED / 409 INFORMATION_MISMATCH / 404 / 400 / 502 PG_PROVIDER; the pending key is 404 for get and BILLING_KEY_NOT_ISSUED for delete', async () => {
+      const t = target();
+      const kcp = await manualConfirmChannel(t.baseUrl, t.apiSecret, 'KCP_V2');
+      const request = { storeId: t.storeId, channelKey: kcp, billingKeyMethod: 'CARD', customer: { customerId: 'confirm-1' } };
+      const opened = await openBillingWindow(t.baseUrl, request);
+      const answer = await submitBillingWindow(t.baseUrl, opened.token, card('SHINHAN_CARD').number);
+      expect(answer).toMatchObject({ transactionType: 'ISSUE_BILLING_KEY', billingKey: 'NEEDS_CONFIRMATION' });
+      const token = answer.billingIssueToken!;
+      expect(await swallow(sdk().billingKey.getBillingKeyInfo({ billingKey: opened.billingKey }))).toBe('BILLING_KEY_NOT_FOUND');
+      expect(await swallow(sdk().billingKey.deleteBillingKey({ billingKey: opened.billingKey }))).toBe('BILLING_KEY_NOT_ISSUED');
+      expect(await swallow(sdk().billingKey.confirmBillingKey({ billingIssueToken: token, isTest: false }))).toBe('INFORMATION_MISMATCH');
+      expect(await swallow(sdk().billingKey.confirmBillingKey({ billingIssueToken: 'billing-issue-token.billing-key-missing' }))).toBe('BILLING_KEY_NOT_FOUND');
+      expect(await swallow(sdk().billingKey.confirmBillingKey({ billingIssueToken: 'not-a-token' }))).toBe('INVALID_REQUEST');
+
+      const confirmed = await sdk().billingKey.confirmBillingKey({ billingIssueToken: token, isTest: true });
+      expect(confirmed.billingKey).toBe(opened.billingKey);
+      expect(await sdk().billingKey.getBillingKeyInfo({ billingKey: confirmed.billingKey })).toMatchObject({ status: 'ISSUED', channels: [{ pgMerchantId: 'A52LD' }] });
+      expect(await swallow(sdk().billingKey.confirmBillingKey({ billingIssueToken: token }))).toBe('BILLING_KEY_ALREADY_ISSUED');
+
+      // DAOU's test channel issues no keys: the PG refuses at confirm time.
+      const daou = await manualConfirmChannel(t.baseUrl, t.apiSecret, 'DAOU');
+      const refused = await issueInWindow(t.baseUrl, { ...request, channelKey: daou }, card('SHINHAN_CARD').number);
+      expect(await swallow(sdk().billingKey.confirmBillingKey({ billingIssueToken: refused.billingIssueToken! }))).toBe('PG_PROVIDER');
+      expect(await swallow(sdk().billingKey.confirmBillingKey({ billingIssueToken: refused.billingIssueToken! }))).toBe('PG_PROVIDER');
+    });
+
+    it('confirmBillingKeyIssueAndPay 200 (the key issued and the first payment PAID) / 409 INFORMATION_MISMATCH / 409 BILLING_KEY_ALREADY_ISSUED / 400 for the other kind of token', async () => {
+      const t = target();
+      const kcp = await manualConfirmChannel(t.baseUrl, t.apiSecret, 'KCP_V2');
+      const paymentId = id('confirm-pay');
+      const request = { storeId: t.storeId, channelKey: kcp, paymentId, orderName: '첫 달', totalAmount: 9_900, currency: 'KRW', billingKeyAndPayMethod: 'CARD' };
+      const answer = await issueInWindow(t.baseUrl, request, card('SHINHAN_CARD').number, 'ISSUE_BILLING_KEY_AND_PAY');
+      expect(answer).toMatchObject({ transactionType: 'ISSUE_BILLING_KEY_AND_PAY', billingKey: 'NEEDS_CONFIRMATION', txId: 'NEEDS_CONFIRMATION', paymentId });
+      const token = answer.billingIssueToken!;
+      expect(await swallow(sdk().getPayment({ paymentId }))).toBe('PAYMENT_NOT_FOUND');
+      expect(await swallow(sdk().billingKey.confirmBillingKey({ billingIssueToken: token }))).toBe('INVALID_REQUEST');
+      expect(await swallow(sdk().billingKey.confirmBillingKeyIssueAndPay({ billingIssueToken: token, totalAmount: 100 }))).toBe('INFORMATION_MISMATCH');
+      expect(await swallow(sdk().billingKey.confirmBillingKeyIssueAndPay({ billingIssueToken: token, paymentId: 'other' }))).toBe('INFORMATION_MISMATCH');
+      const confirmed = await sdk().billingKey.confirmBillingKeyIssueAndPay({ billingIssueToken: token, paymentId, currency: 'KRW', totalAmount: 9_900, taxFreeAmount: 0 });
+      expect(confirmed.paymentId).toBe(paymentId);
+      expect(await sdk().getPayment({ paymentId })).toMatchObject({ status: 'PAID', billingKey: confirmed.billingKey });
+      expect(await swallow(sdk().billingKey.confirmBillingKeyIssueAndPay({ billingIssueToken: token }))).toBe('BILLING_KEY_ALREADY_ISSUED');
     });
   });
 }

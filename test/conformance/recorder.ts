@@ -7,8 +7,14 @@ export interface Recorded {
   body: unknown;
 }
 
-/** Each template of the fixture as an anchored pattern; `{param}` is one path segment. */
-const TEMPLATES = PATH_TEMPLATES.map((t) => ({ template: t, pattern: new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+/**
+ * Each template of the fixture as an anchored pattern; `{param}` is one path segment. Literal
+ * templates first, so `/billing-keys/confirm` is not taken for `/billing-keys/{billingKey}`.
+ */
+const params = (t: string) => t.split('{').length;
+const TEMPLATES = [...PATH_TEMPLATES]
+  .sort((a, b) => params(a) - params(b))
+  .map((t) => ({ template: t, pattern: new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
 
 export function templateOf(path: string): string | undefined {
   return TEMPLATES.find((t) => t.pattern.test(path))?.template;

@@ -73,7 +73,9 @@ export function billingRepositoryContract(name: string, repository: () => Reposi
       expect(await repo().saveSchedules(storeId, [revoke(one, 1), revoke(two, 7)])).toBe(false);
       expect((await repo().getPaymentSchedule(storeId, one.scheduleId))?.status).toBe('SCHEDULED');
       expect((await repo().getTimer(storeId, one.timerId))?.state).toBe('PENDING');
+      expect(await repo().getPaymentScheduleId(storeId, 'pay-2')).toBe(two.scheduleId);
       expect(await repo().saveSchedules(storeId, [revoke(one, 1), revoke(two, 1)])).toBe(true);
+      expect(await repo().getPaymentScheduleId(storeId, 'pay-2')).toBeUndefined();
       expect(await repo().getPaymentSchedule(storeId, two.scheduleId)).toMatchObject({ status: 'REVOKED', version: 2 });
       expect((await repo().getTimer(storeId, two.timerId))?.state).toBe('CANCELLED');
       // Revoked, the paymentId can be scheduled again.

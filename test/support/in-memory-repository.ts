@@ -378,6 +378,11 @@ export class InMemoryRepository implements Repository {
       .map((s) => copy(s));
   }
 
+  async getPaymentScheduleId(storeId: string, paymentId: string) {
+    this.count('getPaymentScheduleId');
+    return this.scheduledPayments.get(key(storeId, paymentId));
+  }
+
   async createSchedule(schedule: PaymentScheduleRecord, timer: TimerRecord, billingKeyVersion: number): Promise<CreateScheduleResult> {
     this.count('createSchedule');
     const owner = this.billingKeys.get(key(schedule.storeId, schedule.billingKey));

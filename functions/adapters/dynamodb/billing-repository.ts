@@ -27,6 +27,10 @@ export class DynamoDbBillingRepository implements BillingRepository {
     return this.get<BillingKeyRecord>(storePk(storeId), billingKeySk(billingKey));
   }
 
+  async getPaymentScheduleId(storeId: string, paymentId: string): Promise<string | undefined> {
+    return (await this.get<{ scheduleId: string }>(storePk(storeId), scheduledPaymentSk(paymentId)))?.scheduleId;
+  }
+
   queryBillingKeys(storeId: string, query: BillingListQuery): Promise<Page<BillingKeyRecord>> {
     return queryPage<BillingKeyRecord>(this.db, this.indexQuery(INDEX.BY_TIME, billingKeysIndexPk(storeId), query.descending), query.limit, query.after);
   }

@@ -527,6 +527,7 @@ export class DynamoDbRepository implements Repository {
   commitBillingKey: BillingRepository['commitBillingKey'] = (...a) => this.billing.commitBillingKey(...a);
   getPaymentSchedule: BillingRepository['getPaymentSchedule'] = (...a) => this.billing.getPaymentSchedule(...a);
   querySchedules: BillingRepository['querySchedules'] = (...a) => this.billing.querySchedules(...a);
+  getPaymentScheduleId: BillingRepository['getPaymentScheduleId'] = (...a) => this.billing.getPaymentScheduleId(...a);
   listBillingKeySchedules: BillingRepository['listBillingKeySchedules'] = (...a) => this.billing.listBillingKeySchedules(...a);
   createSchedule: BillingRepository['createSchedule'] = (...a) => this.billing.createSchedule(...a);
   saveSchedules: BillingRepository['saveSchedules'] = (...a) => this.billing.saveSchedules(...a);

@@ -12,7 +12,8 @@ import { loadBillingKey } from '../../billing/load-billing-key.ts';
 import { payWithBillingKey } from '../../billing/pay-with-billing-key.ts';
 import { presentBillingKey } from '../../billing/present.ts';
 import { assertWebhookUrls } from '../../webhooks/outbox.ts';
-import { BillingKeyPaymentBody, GetBillingKeyInfosBody, IssueBillingKeyBody } from './billing-schemas.ts';
+import { confirmBillingKey, confirmBillingKeyIssueAndPay } from '../../billing/confirm-billing-key.ts';
+import { BillingKeyPaymentBody, ConfirmBillingKeyBody, ConfirmBillingKeyIssueAndPayBody, GetBillingKeyInfosBody, IssueBillingKeyBody } from './billing-schemas.ts';
 
 /** PortOne V2 billing-key operations (SDK `PaymentClient(...).billingKey` and payWithBillingKey). */
 export function billingKeyRoutes() {
@@ -36,6 +37,16 @@ export function billingKeyRoutes() {
       platformType: 'API',
     });
     return c.json({ billingKeyInfo: { billingKey: key.billingKey, channels: [key.channel], issuedAt: key.issuedAt } });
+  });
+
+  // confirmBillingKey / confirmBillingKeyIssueAndPay: manual confirm (수동 승인) of a browser issuance
+  app.post('/billing-keys/confirm', async (c) => {
+    const body = await readBody(c, ConfirmBillingKeyBody);
+    return c.json(await confirmBillingKey(c.var.services, ownStoreId(c.var.storeId, body.storeId), body));
+  });
+  app.post('/billing-keys/confirm-issue-and-pay', async (c) => {
+    const body = await readBody(c, ConfirmBillingKeyIssueAndPayBody);
+    return c.json(await confirmBillingKeyIssueAndPay(c.var.services, ownStoreId(c.var.storeId, body.storeId), body));
   });
 
   // getBillingKeyInfos

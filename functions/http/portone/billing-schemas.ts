@@ -63,6 +63,22 @@ export const BillingKeyPaymentBody = z.object({
   skipWebhook: z.boolean().optional(),
 });
 
+/** confirmBillingKey: the window's `billingIssueToken`; `isTest` is a check (every sandbox key is a test one). */
+export const ConfirmBillingKeyBody = z.object({
+  storeId: z.string().optional(),
+  billingIssueToken: z.string().min(1).max(500),
+  isTest: z.boolean().optional(),
+  skipWebhook: z.boolean().optional(),
+});
+
+/** confirmBillingKeyIssueAndPay: the token and check parameters the first payment must match. */
+export const ConfirmBillingKeyIssueAndPayBody = ConfirmBillingKeyBody.extend({
+  paymentId: z.string().optional(),
+  currency: Currency.optional(),
+  totalAmount: int.nonnegative().optional(),
+  taxFreeAmount: int.nonnegative().optional(),
+});
+
 export const CreatePaymentScheduleBody = z.object({ payment: BillingKeyPaymentBody, timeToPay: DateTime });
 
 export const GetPaymentSchedulesBody = z.object({

@@ -40,9 +40,10 @@ const schemas: Record<string, Schema> = {
       type: { const: 'TEST', description: "PortOne's SelectedChannel.type: always TEST, also for LIVE_LIKE channels (no money ever moves)." },
       mode: ref('ChannelMode'),
       autoRefundOverride: ref('AutoRefundOverride'),
+      manualConfirm: { type: 'boolean', description: 'Manual confirm (수동 승인) of billing keys issued in the browser: confirmBillingKey issues them.' },
       createdAt: dateTime,
     },
-    ['autoRefundOverride'],
+    ['autoRefundOverride', 'manualConfirm'],
   ),
   ChannelMode: {
     enum: ['TEST', 'LIVE_LIKE'],
@@ -52,8 +53,8 @@ const schemas: Record<string, Schema> = {
   AutoRefundOverride: object({ kind: { const: 'delay' }, seconds: int }),
   ChannelList: list(ref('Channel')),
   CreateChannelRequest: object(
-    { pgProvider: str, name: str, channelKey: str, pgMerchantId: str, mode: ref('ChannelMode'), autoRefundOverride: ref('AutoRefundOverride') },
-    ['name', 'channelKey', 'pgMerchantId', 'mode', 'autoRefundOverride'],
+    { pgProvider: str, name: str, channelKey: str, pgMerchantId: str, mode: ref('ChannelMode'), autoRefundOverride: ref('AutoRefundOverride'), manualConfirm: { type: 'boolean' } },
+    ['name', 'channelKey', 'pgMerchantId', 'mode', 'autoRefundOverride', 'manualConfirm'],
   ),
   CreateStoreRequest: object({ name: str }, ['name']),
   CreatedStore: object({ storeId: str, apiSecret: str, channels: { type: 'array', items: ref('Channel') } }),
