@@ -2,7 +2,7 @@
  * Writes functions/client/api-types.ts, the typed client's request and response types, from the
  * sandbox API's OpenAPI document (functions/http/sandbox/openapi.ts): one TypeScript type per
  * component schema. Handles the JSON Schema the document uses (object, array, enum, const,
- * $ref, nullable type arrays); anything else fails loudly instead of becoming `any`.
+ * $ref, nullable type arrays, oneOf); anything else fails loudly instead of becoming `any`.
  * test/unit/client-types-fresh.test.ts fails when the file is out of date.
  * Run: node --import tsx scripts/generate-client-types.ts
  */
@@ -20,6 +20,7 @@ function typeOf(schema: Schema): string {
   if ('const' in schema) return JSON.stringify(schema.const);
   if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
   if (Array.isArray(schema.type)) return schema.type.map((t) => typeOf({ ...schema, type: t })).join(' | ');
+  if (Array.isArray(schema.oneOf)) return (schema.oneOf as Schema[]).map((s) => wrap(typeOf(s))).join(' | ');
   switch (schema.type) {
     case 'array':
       return `${wrap(typeOf(schema.items as Schema))}[]`;
@@ -49,7 +50,7 @@ function objectType(schema: Schema): string {
 }
 
 /** The query parameters of GET operations, as `<Name>Query` types the client takes. */
-const QUERIES: Record<string, string> = { '/sandbox/timers': 'TimersQuery', '/sandbox/webhook/deliveries': 'DeliveriesQuery' };
+const QUERIES: Record<string, string> = { '/sandbox/timers': 'TimersQuery', '/sandbox/webhook/deliveries': 'DeliveriesQuery', '/sandbox/faults/log': 'FaultLogQuery' };
 
 export function generateClientTypes(): string {
   const out = [

@@ -334,6 +334,64 @@ export type DeliveryList = {
   items: Delivery[];
 };
 
+export type FaultEffect = {
+  kind: "latency";
+  ms?: number;
+  minMs?: number;
+  maxMs?: number;
+} | {
+  kind: "rate-limit";
+  retryAfterSeconds: number;
+} | ({
+  kind: "error";
+  status: 500 | 502 | 503 | 504;
+}) | {
+  kind: "drop";
+} | {
+  kind: "timeout";
+  holdMs: number;
+} | ({
+  kind: "ambiguous";
+  then: "error" | "drop" | "timeout";
+  holdMs?: number;
+});
+
+export type FaultRule = {
+  id: string;
+  operation: "pay" | "cancel" | "get" | "list" | "billing" | "schedule" | "other" | "*";
+  channelKey?: string;
+  pgProvider?: string;
+  paymentIdPrefix?: string;
+  amount?: number;
+  rate?: number;
+  times?: number;
+  effect: FaultEffect;
+};
+
+export type FaultSettings = {
+  rules: FaultRule[];
+  seed?: number;
+  setAt?: string;
+};
+
+export type FaultLogEntry = {
+  storeId: string;
+  faultId: string;
+  at: string;
+  operation: string;
+  method: string;
+  path: string;
+  paymentId?: string;
+  ruleId: string;
+  hitKey: string;
+  effect: string;
+  description: string;
+};
+
+export type FaultLog = {
+  items: FaultLogEntry[];
+};
+
 export type ProbeRequest = {
   url: string;
   secret?: string;
@@ -386,6 +444,11 @@ export type TimersQuery = {
 };
 
 export type DeliveriesQuery = {
+  paymentId?: string;
+  limit?: number;
+};
+
+export type FaultLogQuery = {
   paymentId?: string;
   limit?: number;
 };

@@ -98,6 +98,13 @@ export interface SandboxClient {
      */
     probe(body: Api.ProbeRequest): Promise<Api.ProbeReport>;
   };
+  faults: {
+    get(): Promise<Api.FaultSettings>;
+    /** Replaces the store's fault injection rules; `{rules: []}` turns injection off (docs/faults.md). */
+    set(settings: Api.FaultSettings): Promise<Api.FaultSettings>;
+    /** Injected faults, newest first: the store's, or one payment's. */
+    log(query?: Api.FaultLogQuery): Promise<Api.FaultLog>;
+  };
 }
 
 export function createSandboxClient(options: SandboxClientOptions): SandboxClient {
@@ -172,6 +179,11 @@ export function createSandboxClient(options: SandboxClientOptions): SandboxClien
       setChaos: (chaos) => call('PUT', 'webhook/chaos', chaos),
       deliveries: (query = {}) => call('GET', 'webhook/deliveries', undefined, { ...query }),
       probe: (body) => call('POST', 'webhook/probe', body),
+    },
+    faults: {
+      get: () => call('GET', 'faults'),
+      set: (settings) => call('PUT', 'faults', settings),
+      log: (query = {}) => call('GET', 'faults/log', undefined, { ...query }),
     },
   };
 }

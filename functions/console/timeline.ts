@@ -1,6 +1,7 @@
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import type { OutboxEvent } from '../domain/outbox.ts';
+import type { FaultLogEntry } from '../domain/faults.ts';
 import { differencesOf, type Text } from '../domain/divergence.ts';
 import { won } from '../domain/money.ts';
 
@@ -225,7 +226,14 @@ function projections(segments: TimelineSegment[], pending: readonly TimerRecord[
   return out;
 }
 
-export function buildTimeline(input: { payment: PaymentRecord; outbox: readonly OutboxEvent[]; timers: readonly TimerRecord[]; now: string }): Timeline {
+export function buildTimeline(input: {
+  payment: PaymentRecord;
+  outbox: readonly OutboxEvent[];
+  timers: readonly TimerRecord[];
+  /** Faults injected into this payment's requests (domain/faults.ts). */
+  faults?: readonly FaultLogEntry[];
+  now: string;
+}): Timeline {
   const { payment: p, now } = input;
   const pending = input.timers.filter((t) => t.paymentId === p.paymentId && t.state === 'PENDING');
   const lastDue = pending.map((t) => t.dueAt).reduce((a, b) => (b > a ? b : a), now);
@@ -237,6 +245,15 @@ export function buildTimeline(input: { payment: PaymentRecord; outbox: readonly 
     ...portone.markers,
     ...pg.markers,
     ...webhookMarkers(input.outbox.filter((e) => e.paymentId === p.paymentId)),
+    ...(input.faults ?? []).map(
+      (f): TimelineMarker => ({
+        lane: 'portone',
+        at: f.at,
+        tone: 'bad',
+        label: { ko: `주입된 장애 (${f.operation}): ${f.description}`, en: `injected fault (${f.operation}): ${f.description}` },
+        pending: false,
+      }),
+    ),
     ...pending.map((t): TimelineMarker => {
       const text = TIMER_TEXT[t.kind];
       return { lane: text.lane, at: t.dueAt, tone: 'pg', label: { ko: text.ko, en: text.en }, pending: true };

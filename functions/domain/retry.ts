@@ -21,6 +21,8 @@ export const RETRY_LIMITS = {
   identityVerification: 5,
   /** Webhook settings: a few admins saving at once. */
   webhookSettings: 10,
+  /** Fault rules: the same, on the same store record. */
+  faultSettings: 10,
   /** Enough for 20 concurrent cancels on one payment to each get a turn. */
   paymentCancel: 30,
 } as const;

@@ -1,3 +1,4 @@
+import type { FaultSettings } from './faults.ts';
 import type { AutoRefundDelayOverride } from './profiles/types.ts';
 
 /** A store (상점): the tenant that owns secrets, channels, payments and its own test clock. */
@@ -20,6 +21,8 @@ export interface StoreRecord {
     /** Hosts a browser's `noticeUrls` may point at, besides the webhook URL's host (checkout/notice-urls.ts). */
     noticeUrlHosts?: string[];
   };
+  /** Fault injection rules (domain/faults.ts); absent = none. */
+  faults?: FaultSettings;
   version: number;
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createApp } from '../http/app.ts';
+import { DROP_CONNECTION_HEADER } from '../http/faults.ts';
 import { createServices } from '../wiring.ts';
 import { seedStore } from '../stores/seed.ts';
 import { logger } from '../logger.ts';
@@ -20,7 +21,11 @@ if (seedApiSecret) await seedStore(services, { storeId: SEEDED_STORE_ID, apiSecr
 const app = handle(createApp(services));
 
 /** Function URL requests (payload format 2.0); every log line of the invocation names its request id. */
-export const handler = <E extends LambdaEvent>(event: E, context: Context) => {
+export const handler = async <E extends LambdaEvent>(event: E, context: Context) => {
   logger.addContext(context);
-  return app(event, context);
+  const result = await app(event, context);
+  // A function cannot close its caller's connection: an injected "drop" (http/faults.ts) answers
+  // as a Function URL does when the function fails, with no PortOne body.
+  if (result.headers?.[DROP_CONNECTION_HEADER] !== undefined) return { statusCode: 502, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error', isBase64Encoded: false };
+  return result;
 };

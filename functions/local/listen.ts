@@ -8,6 +8,7 @@ import { createServer, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, RequestError } from '@hono/node-server';
+import { DROP_CONNECTION_HEADER } from '../http/faults.ts';
 
 export interface RunningServer {
   url: string;
@@ -29,7 +30,7 @@ export interface ListenOptions {
 }
 
 export async function listen(fetch: FetchHandler, { port, host, overrideGlobalObjects }: ListenOptions): Promise<RunningServer> {
-  const server = createServer(getRequestListener(fetch, { overrideGlobalObjects, errorHandler: answerUnadaptable }));
+  const server = createServer(getRequestListener(dropWhenAsked(fetch), { overrideGlobalObjects, errorHandler: answerUnadaptable }));
   server.on('clientError', answerUnparseable);
   await new Promise<void>((resolve, reject) => {
     const refuse = (err: NodeJS.ErrnoException) =>
@@ -54,6 +55,15 @@ export async function listen(fetch: FetchHandler, { port, host, overrideGlobalOb
       });
       return closing;
     },
+  };
+}
+
+/** An injected "dropped connection" fault (http/faults.ts): close the socket instead of answering. */
+function dropWhenAsked(fetch: FetchHandler) {
+  return async (request: Request, env: { incoming: { socket: { destroy(): unknown } } }): Promise<Response> => {
+    const response = await fetch(request);
+    if (response.headers.has(DROP_CONNECTION_HEADER)) env.incoming.socket.destroy();
+    return response;
   };
 }
 

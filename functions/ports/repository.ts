@@ -4,6 +4,7 @@ import type { IdentityVerificationRepository } from './identity-verification-rep
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../domain/store.ts';
 import type { TimerRecord, TimerState } from '../domain/timer.ts';
+import type { FaultLogEntry } from '../domain/faults.ts';
 
 /** One payment change for commitPaymentsTogether: commitPayment's arguments. */
 export interface PaymentCommit {
@@ -47,7 +48,7 @@ export interface PaymentQuery {
 }
 
 /** The item kinds a store reset deletes. */
-export type StoreDataKind = 'PAYMENT' | 'TIMER' | 'OUTBOX' | 'BILLING' | 'IDENTITY_VERIFICATION';
+export type StoreDataKind = 'PAYMENT' | 'TIMER' | 'OUTBOX' | 'BILLING' | 'IDENTITY_VERIFICATION' | 'FAULT';
 
 /**
  * Everything pg-sandbox keeps, as the use cases see it. Every state change is a conditional write:
@@ -145,6 +146,11 @@ export interface Repository extends BillingRepository, IdentityVerificationRepos
   recordProbeRead(storeId: string, paymentId: string): Promise<void>;
   /** How many times the API has read that payment (0 when never). */
   countProbeReads(storeId: string, paymentId: string): Promise<number>;
+
+  // ── fault injection log (faults/) ──
+  recordFault(entry: FaultLogEntry): Promise<void>;
+  /** Injected faults, newest first: one payment's, or the store's (those without a payment included). */
+  listFaults(storeId: string, query: { paymentId?: string; limit: number }): Promise<FaultLogEntry[]>;
 
   // ── store reset ──
   /** Deletes a store's items of these kinds; the store, secrets and channels stay. Returns how many. */

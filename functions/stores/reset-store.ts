@@ -10,7 +10,7 @@ export interface ResetReport {
 }
 
 /** What a reset wipes: every payment, timer, webhook delivery, billing key, schedule and identity verification. Secrets, channels and webhook settings stay. */
-const DATA_KINDS = ['PAYMENT', 'TIMER', 'OUTBOX', 'BILLING', 'IDENTITY_VERIFICATION'] as const;
+const DATA_KINDS = ['PAYMENT', 'TIMER', 'OUTBOX', 'BILLING', 'IDENTITY_VERIFICATION', 'FAULT'] as const;
 
 /**
  * The console's "reset the store's data": start over with the same API secret and channels.

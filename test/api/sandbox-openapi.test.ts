@@ -155,6 +155,12 @@ describe('GET /sandbox/openapi.json', () => {
     expect(probed).toMatchObject({ ok: false, passed: 0, total: 10 });
     expect((await failureOf(client.webhook.probe({ url: 'http://127.0.0.1:9/webhook', timeoutMs: 60_000 })))?.status).toBe(400);
     await client.webhook.setUrl(null);
+    await client.faults.set({ rules: [{ id: 'slow', operation: 'get', paymentIdPrefix: 'oas-card', effect: { kind: 'latency', minMs: 1, maxMs: 5 } }], seed: 7 });
+    await client.faults.get();
+    await client.payments.get('oas-card'); // the sandbox view is not a PortOne operation: no fault
+    expect((await failureOf(client.faults.set({ rules: [{ id: 'x', operation: 'pay', effect: { kind: 'error', status: 418 } }] } as never)))?.status).toBe(400);
+    await client.faults.log({ limit: 5 });
+    await client.faults.set({ rules: [] });
     expect((await failureOf(client.forStore('not-a-secret').store.get()))?.status).toBe(401);
 
     expect(seen.flatMap((s) => s.problems)).toEqual([]);

@@ -289,6 +289,35 @@ export function repositoryContract(name: string, repository: () => Repository) {
       });
     });
 
+    describe('fault log', () => {
+      it('lists one payment\'s faults or the store\'s, newest first, apart for ids with # and for other stores; a reset clears them', async () => {
+        const storeId = newStoreId();
+        const fault = (faultId: string, at: string, paymentId?: string) => ({
+          storeId,
+          faultId,
+          at,
+          operation: paymentId ? ('pay' as const) : ('list' as const),
+          method: 'POST',
+          path: '/x',
+          ...(paymentId !== undefined && { paymentId }),
+          ruleId: 'r1',
+          hitKey: `r1:${paymentId ?? 'list'}`,
+          effect: 'drop' as const,
+          description: 'connection dropped',
+        });
+        await repo().recordFault(fault('f1', at(1), 'p'));
+        await repo().recordFault(fault('f2', at(3), 'p'));
+        await repo().recordFault(fault('f3', at(2), 'p#x'));
+        await repo().recordFault(fault('f4', at(4)));
+        await repo().recordFault({ ...fault('f5', at(5), 'p'), storeId: newStoreId() });
+        expect((await repo().listFaults(storeId, { paymentId: 'p', limit: 10 })).map((f) => f.faultId)).toEqual(['f2', 'f1']);
+        expect(await repo().listFaults(storeId, { paymentId: 'p', limit: 10 })).toContainEqual(fault('f1', at(1), 'p'));
+        expect((await repo().listFaults(storeId, { limit: 3 })).map((f) => f.faultId)).toEqual(['f4', 'f2', 'f3']);
+        await repo().deleteStoreItems(storeId, ['FAULT']);
+        expect(await repo().listFaults(storeId, { limit: 10 })).toEqual([]);
+      });
+    });
+
     describe('store reset', () => {
       it('deletes payments, timers and deliveries and their count; keeps the store, its channels and other stores', async () => {
         const storeId = newStoreId();

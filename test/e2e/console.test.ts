@@ -289,6 +289,28 @@ describe('channels, webhooks, store', () => {
     await expect(page.locator('[data-testid="flash"]').textContent()).resolves.toContain('타이머를 실행했습니다');
   });
 
+  it('sets fault rules on the store page; an injected fault shows in the log and on the payment\'s timeline', async () => {
+    await page.goto(`${sandbox.url}/console/store`);
+    const rules = { rules: [{ id: 'storm', operation: 'pay', paymentIdPrefix: 'console-storm-', times: 1, effect: { kind: 'rate-limit', retryAfterSeconds: 1 } }] };
+    await page.locator('#fault-rules').fill(JSON.stringify(rules));
+    await Promise.all([page.waitForURL(`${sandbox.url}/console/store`), page.locator('form[action="/console/faults"] button').click()]);
+    await expect(page.locator('[data-testid="flash"]').textContent()).resolves.toContain('장애 주입 규칙 1개를 저장했습니다');
+
+    const id = `console-storm-${Date.now()}`;
+    const pay = () => portone.payInstantly({ paymentId: id, channelKey: sandbox.channelKey('TOSSPAYMENTS'), orderName: '장애 주입', amount: { total: 1_000 }, currency: 'KRW', method: cardMethod(card('SHINHAN_CARD')) });
+    await expect(pay()).rejects.toMatchObject({ data: { type: 'TOO_MANY_REQUESTS' } });
+    await pay();
+    await page.goto(`${sandbox.url}/console/store`);
+    await expect(page.locator('[data-testid="fault-log"]').textContent()).resolves.toContain('429 (Retry-After 1 s)');
+    await page.goto(`${sandbox.url}/console/payments/${id}`);
+    await expect(page.content()).resolves.toContain('주입된 장애 (pay): 429 (Retry-After 1 s)');
+
+    await page.goto(`${sandbox.url}/console/store`);
+    await page.locator('#fault-rules').fill('{"rules": [{"id": "bad"}]}');
+    await Promise.all([page.waitForURL(`${sandbox.url}/console/store`), page.locator('form[action="/console/faults"] button').click()]);
+    await expect(page.locator('[data-testid="flash"]').textContent()).resolves.toContain('INVALID_REQUEST');
+  });
+
   it('resets the store\'s data (payments, timers, deliveries) and keeps the channels', async () => {
     await page.goto(`${sandbox.url}/console/store`);
     await screenshot(page, 'console-store');

@@ -3,6 +3,7 @@ import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import type { PaymentRecord } from '../../functions/domain/payment.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../functions/domain/store.ts';
 import type { TimerRecord, TimerState } from '../../functions/domain/timer.ts';
+import type { FaultLogEntry } from '../../functions/domain/faults.ts';
 import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../functions/ports/repository.ts';
 import { timeSortKey } from '../../functions/adapters/dynamodb/keys.ts';
 import type { BillingKeyRecord } from '../../functions/domain/billing-key.ts';
@@ -31,6 +32,7 @@ export class InMemoryRepository implements Repository {
   private readonly schedules = new Map<string, PaymentScheduleRecord>();
   /** paymentId → scheduleId: one schedule per payment. */
   private readonly scheduledPayments = new Map<string, string>();
+  private readonly faults: FaultLogEntry[] = [];
   /** API reads of webhook-probe payments, by key(storeId, paymentId). */
   private readonly probeReads = new Map<string, number>();
   /** Calls per method, so tests can assert that a use case reads a page, not the store. */
@@ -414,6 +416,20 @@ export class InMemoryRepository implements Repository {
   }
 
   // ── store reset ──
+  async recordFault(entry: FaultLogEntry) {
+    this.count('recordFault');
+    this.faults.push(structuredClone(entry));
+  }
+
+  async listFaults(storeId: string, query: { paymentId?: string; limit: number }) {
+    this.count('listFaults');
+    return this.faults
+      .filter((f) => f.storeId === storeId && (query.paymentId === undefined || f.paymentId === query.paymentId))
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.faultId < b.faultId ? 1 : -1))
+      .slice(0, query.limit)
+      .map((f) => structuredClone(f));
+  }
+
   async recordProbeRead(storeId: string, paymentId: string) {
     this.count('recordProbeRead');
     this.probeReads.set(key(storeId, paymentId), (this.probeReads.get(key(storeId, paymentId)) ?? 0) + 1);
@@ -435,6 +451,11 @@ export class InMemoryRepository implements Repository {
       for (const k of this.probeReads.keys()) if ((JSON.parse(k) as string[])[0] === storeId) this.probeReads.delete(k);
     }
     if (kinds.includes('TIMER')) sweep(this.timers);
+    if (kinds.includes('FAULT')) {
+      const kept = this.faults.filter((f) => f.storeId !== storeId);
+      deleted += this.faults.length - kept.length;
+      this.faults.splice(0, this.faults.length, ...kept);
+    }
     if (kinds.includes('OUTBOX')) sweep(this.outbox);
     if (kinds.includes('IDENTITY_VERIFICATION')) sweep(this.identityVerifications);
     if (kinds.includes('BILLING')) {

@@ -51,6 +51,31 @@ describe('the timeline model', () => {
     expect(tl.markers.some((m) => m.label.en === 'webhook ✓ Paid')).toBe(true);
   });
 
+  it('shows each fault injected into the payment\'s requests on the PortOne lane, earliest first, and starts early enough to show it', () => {
+    const fault = (at: string, description: string) => ({
+      storeId: 's',
+      faultId: at,
+      at,
+      operation: 'pay' as const,
+      method: 'POST',
+      path: '/payments/p/instant',
+      paymentId: 'p',
+      ruleId: 'storm',
+      hitKey: 'storm:p',
+      effect: 'rate-limit' as const,
+      description,
+    });
+    const early = '2025-05-01T00:00:00.000Z';
+    const tl = buildTimeline({ payment: payment(), outbox: [], timers: [], faults: [fault('2025-05-01T00:00:01.000Z', '429 (Retry-After 2 s)'), fault(early, '429 (Retry-After 2 s)')], now: '2025-06-01T06:00:00.000Z' });
+    const faults = tl.markers.filter((m) => m.label.en.startsWith('injected fault'));
+    expect(faults.map((m) => [m.lane, m.at, m.tone])).toEqual([
+      ['portone', early, 'bad'],
+      ['portone', '2025-05-01T00:00:01.000Z', 'bad'],
+    ]);
+    expect(faults[0]!.label).toEqual({ ko: '주입된 장애 (pay): 429 (Retry-After 2 s)', en: 'injected fault (pay): 429 (Retry-After 2 s)' });
+    expect(tl.start).toBe(early);
+  });
+
   it('after the batch: PortOne stays PAID, the PG is voided, and the gap is the divergence', () => {
     const now = '2025-06-02T05:00:00.000Z';
     const voided = payment({ pg: { ...payment().pg!, voidedAt: VOID, refunded: 15_000 } });

@@ -12,6 +12,7 @@
  *   STORE#<storeId> / SCHEDULEDPAYMENT#<paymentId>  guard: the paymentId has a schedule (one per payment)
  *   STORE#<storeId> / PROBEREADS#<paymentId>        API reads of a webhook-probe payment (a counter)
  *   STORE#<storeId> / IDV#<identityVerificationId>  identity verification (본인인증)
+ *   STORE#<storeId> / FAULT#P#<paymentId>#<at>#<id> an injected fault of a payment's request (FAULT#O#<operation>#… without one)
  *   SECRET#<sha256> / SECRET                        API secret → store (listed per store in BY_OWNER)
  *   TOKEN#<sha256>  / TOKEN                         access/refresh token → store
  *
@@ -46,6 +47,12 @@ export const PROBE_READS_PREFIX = 'PROBEREADS#';
 export const probeReadsSk = (paymentId: string) => `${PROBE_READS_PREFIX}${esc(paymentId)}`;
 export const IDENTITY_VERIFICATION_PREFIX = 'IDV#';
 export const identityVerificationSk = (id: string) => `${IDENTITY_VERIFICATION_PREFIX}${esc(id)}`;
+export const FAULT_PREFIX = 'FAULT#';
+/** A payment's faults sort together, oldest first; requests without a payment group by operation. */
+export const faultGroupPrefix = (paymentId: string | undefined, operation: string) =>
+  paymentId === undefined ? `${FAULT_PREFIX}O#${esc(operation)}#` : `${FAULT_PREFIX}P#${esc(paymentId)}#`;
+export const faultSk = (paymentId: string | undefined, operation: string, at: string, faultId: string) =>
+  `${faultGroupPrefix(paymentId, operation)}${at}#${esc(faultId)}`;
 export const SECRET_SK = 'SECRET';
 export const secretPk = (hash: string) => `SECRET#${hash}`;
 export const TOKEN_SK = 'TOKEN';

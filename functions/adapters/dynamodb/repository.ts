@@ -17,6 +17,7 @@ import type { OutboxEvent } from '../../domain/outbox.ts';
 import type { PaymentRecord } from '../../domain/payment.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
 import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain/timer.ts';
+import type { FaultLogEntry } from '../../domain/faults.ts';
 import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../ports/repository.ts';
 import type { BillingRepository } from '../../ports/billing-repository.ts';
 import { DynamoDbBillingRepository } from './billing-repository.ts';
@@ -32,6 +33,7 @@ import {
   PAYMENT_COUNTER_SHARDS,
   PAYMENT_PREFIX,
   PROBE_READS_PREFIX,
+  FAULT_PREFIX,
   SCHEDULED_PAYMENT_PREFIX,
   SCHEDULE_PREFIX,
   SECRET_SK,
@@ -47,6 +49,8 @@ import {
   paymentTimersIndexPk,
   paymentsIndexPk,
   probeReadsSk,
+  faultGroupPrefix,
+  faultSk,
   secretPk,
   storePk,
   storeSecretsIndexPk,
@@ -66,7 +70,7 @@ import {
   type Item,
 } from './items.ts';
 import { queryAll, queryPage } from './paging.ts';
-import { INDEX, ITEM_TYPE } from './schema.ts';
+import { INDEX, ITEM_TYPE, ITEM_TYPE_ATTRIBUTE } from './schema.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -107,7 +111,14 @@ function counterShard(paymentId: string): number {
   return h % PAYMENT_COUNTER_SHARDS;
 }
 
-const KIND_PREFIX: Record<StoreDataKind, string> = { PAYMENT: PAYMENT_PREFIX, TIMER: TIMER_PREFIX, OUTBOX: OUTBOX_PREFIX, BILLING: BILLING_KEY_PREFIX, IDENTITY_VERIFICATION: IDENTITY_VERIFICATION_PREFIX };
+const KIND_PREFIX: Record<StoreDataKind, string> = {
+  PAYMENT: PAYMENT_PREFIX,
+  TIMER: TIMER_PREFIX,
+  OUTBOX: OUTBOX_PREFIX,
+  BILLING: BILLING_KEY_PREFIX,
+  IDENTITY_VERIFICATION: IDENTITY_VERIFICATION_PREFIX,
+  FAULT: FAULT_PREFIX,
+};
 
 /** The Repository port on DynamoDB: one table, conditional writes, lists as index range reads. */
 export class DynamoDbRepository implements Repository {
@@ -491,6 +502,25 @@ export class DynamoDbRepository implements Repository {
   async countProbeReads(storeId: string, paymentId: string): Promise<number> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: storePk(storeId), sk: probeReadsSk(paymentId) }, ConsistentRead: true }));
     return Number(out.Item?.n ?? 0);
+  }
+
+  // ── fault injection log ──────────────────────────────────────────────────
+  async recordFault(entry: FaultLogEntry): Promise<void> {
+    const sk = faultSk(entry.paymentId, entry.operation, entry.at, entry.faultId);
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...entry, pk: storePk(entry.storeId), sk, [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.FAULT } }));
+  }
+
+  async listFaults(storeId: string, query: { paymentId?: string; limit: number }): Promise<FaultLogEntry[]> {
+    const prefix = query.paymentId === undefined ? FAULT_PREFIX : faultGroupPrefix(query.paymentId, '');
+    const items = await queryAll<FaultLogEntry>(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': storePk(storeId), ':prefix': prefix },
+      ConsistentRead: true,
+    });
+    return items
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.faultId < b.faultId ? 1 : -1))
+      .slice(0, query.limit);
   }
 
   // ── store reset ──────────────────────────────────────────────────────────

@@ -20,6 +20,7 @@ export const ITEM_TYPE = {
   SCHEDULE: 'SCHEDULE',
   SCHEDULED_PAYMENT: 'SCHEDULED_PAYMENT',
   IDENTITY_VERIFICATION: 'IDENTITY_VERIFICATION',
+  FAULT: 'FAULT',
 } as const;
 export type ItemType = (typeof ITEM_TYPE)[keyof typeof ITEM_TYPE];
 

@@ -11,6 +11,10 @@ import { advanceClock, fireTimerNow } from '../../timers/test-clock.ts';
 import { resendWebhook } from '../../webhooks/resend.ts';
 import { addWebhookSecret, deleteWebhookSecret, setWebhookUrl } from '../../webhooks/settings.ts';
 import { safeNext } from './auth.ts';
+import type { FaultSettings } from '../../domain/faults.ts';
+import { setFaultSettings } from '../../faults/settings.ts';
+import { parseJsonText, parseWith } from '../body.ts';
+import { FaultSettingsBody } from '../sandbox/fault-routes.ts';
 import type { ConsoleEnv } from './env.ts';
 import { setFlash } from './flash.ts';
 
@@ -124,6 +128,15 @@ export function actionRoutes() {
         ko: `초기화했습니다: 항목 ${report.deletedItems}개 삭제, 예약 ${report.unscheduledTimers}개 해제${report.clockReset ? ', 시계 복귀' : ''}.`,
         en: `Reset: ${report.deletedItems} items deleted, ${report.unscheduledTimers} schedules removed${report.clockReset ? ', clock back on the wall clock' : ''}.`,
       };
+    });
+  });
+
+  app.post('/faults', async (c) => {
+    const f = await form(c);
+    return act(c, '/console/store', async () => {
+      const { setAt: _ignored, ...rules } = parseWith(FaultSettingsBody, parseJsonText(f.settings ?? '', 'settings')) as FaultSettings;
+      const saved = await setFaultSettings(c.var.services, storeOf(c), rules);
+      return { ko: `장애 주입 규칙 ${saved.rules.length}개를 저장했습니다.`, en: `Saved ${saved.rules.length} fault rule(s).` };
     });
   });
 

@@ -72,12 +72,13 @@ export function pageRoutes() {
 
   app.get('/store', async (c) => {
     const storeId = c.var.consoleSession.storeId;
-    const [chrome, store, pending] = await Promise.all([
+    const [chrome, store, pending, faultLog] = await Promise.all([
       chromeFor(c),
       loadStore(c.var.services, storeId),
       c.var.services.repo.listPendingTimers(storeId, { limit: STORE_PAGE_TIMERS }),
+      c.var.services.repo.listFaults(storeId, { limit: 20 }),
     ]);
-    return renderPage(c, <StorePage {...chrome} store={store} pending={pending.items} morePending={pending.next !== undefined} />);
+    return renderPage(c, <StorePage {...chrome} store={store} pending={pending.items} morePending={pending.next !== undefined} faultLog={faultLog} />);
   });
 
   return app;

@@ -1,4 +1,6 @@
 /** @jsxImportSource hono/jsx */
+import type { FaultLogEntry } from '../../domain/faults.ts';
+import { FaultsSection } from './faults-section.tsx';
 import type { StoreRecord } from '../../domain/store.ts';
 import type { TimerRecord } from '../../domain/timer.ts';
 import { kst, translator } from '../ui/format.ts';
@@ -6,7 +8,7 @@ import { ClockForm } from './clock-form.tsx';
 import { ConsoleLayout, CsrfField, type ConsoleChrome } from './layout.tsx';
 
 /** The store, its test clock with every pending timer, and the reset. */
-export function StorePage(props: ConsoleChrome & { store: StoreRecord; pending: TimerRecord[]; morePending?: boolean }) {
+export function StorePage(props: ConsoleChrome & { store: StoreRecord; pending: TimerRecord[]; morePending?: boolean; faultLog: FaultLogEntry[] }) {
   const { lang, store } = props;
   const t = translator(lang);
   const offsetHours = (store.clockOffsetMs / 3_600_000).toFixed(1);
@@ -97,6 +99,7 @@ export function StorePage(props: ConsoleChrome & { store: StoreRecord; pending: 
           </button>
         </form>
       </section>
+      <FaultsSection {...props} faults={store.faults ?? { rules: [] }} log={props.faultLog} />
     </ConsoleLayout>
   );
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { requireStore } from '../auth.ts';
+import { injectFaults } from '../faults.ts';
 import { authRoutes } from './auth-routes.ts';
 import { billingKeyRoutes } from './billing-key-routes.ts';
 import { identityVerificationRoutes } from './identity-verification-routes.ts';
@@ -18,6 +19,8 @@ export function portoneRoutes() {
   for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*']) {
     app.use(path, requireStore);
   }
+  // After authentication (it needs the store); a no-op for stores without fault rules (docs/faults.md).
+  app.use('*', injectFaults);
   app.route('/', paymentRoutes());
   app.route('/', billingKeyRoutes());
   app.route('/', scheduleRoutes());

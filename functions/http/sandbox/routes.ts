@@ -18,6 +18,7 @@ import { loadStore } from '../../stores/load-store.ts';
 import { dualView } from '../../payments/dual-view.ts';
 import { notifyTestDeposit, simulateRealDeposit } from '../../payments/virtual-account.ts';
 import { webhookSettingsRoutes } from './webhook-routes.ts';
+import { faultRoutes } from './fault-routes.ts';
 import { simulateCheckoutRoutes } from './simulate-checkout.ts';
 import { advanceClock, fireTimerNow, readClock } from '../../timers/test-clock.ts';
 import { toKst } from '../../domain/kst.ts';
@@ -116,6 +117,7 @@ export function sandboxRoutes() {
   });
 
   app.route('/webhook', webhookSettingsRoutes());
+  app.route('/faults', faultRoutes());
 
   app.get('/clock', async (c) => c.json(await readClock(c.var.services, c.var.storeId)));
   app.post('/clock', async (c) => {
