@@ -98,7 +98,7 @@ describe('npm run probe', () => {
     const bad = await started(naiveReceiver({ baseUrl: sandbox.url, apiSecret: sandbox.store.apiSecret }));
     const [passed, failed, unusable] = await Promise.all([probe('--url', good.url), probe('--url', bad.url, '--json'), probe('--timeout-ms', '10')]);
 
-    expect(passed.code).toBe(0);
+    expect(passed.code, passed.stderr).toBe(0);
     expect(passed.stdout).toMatch(/PASS\s+forged-signature/);
     expect(passed.stdout).toMatch(/10\/10 checks passed/);
 
