@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { setTimeout as wait } from 'node:timers/promises';
 import type { FaultEffect, FaultOperation } from '../domain/faults.ts';
 import { decideRequestFault, recordInjectedFault, type FaultedRequest } from '../faults/inject.ts';
+import { currentFaultSettings } from '../faults/settings.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -11,9 +12,18 @@ import type { AppEnv } from './env.ts';
  */
 export const DROP_CONNECTION_HEADER = 'x-pg-sandbox-drop-connection';
 
+/** A path segment as the route will see it; a malformed escape stays as sent (the route refuses it itself). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Which PortOne operation a request is, for the rules (domain/faults.ts). */
 export function classifyRequest(method: string, path: string): Omit<FaultedRequest, 'channelKey' | 'amount'> | undefined {
-  const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = path.split('/').filter(Boolean).map(decodeSegment);
   const at = (operation: FaultOperation, paymentId?: string) => ({ operation, method, path, ...(paymentId !== undefined && { paymentId }) });
   if (segments[0] === 'payments' && segments.length === 1) return at('list');
   if (segments[0] === 'payments-by-cursor') return at('list');
@@ -78,7 +88,9 @@ async function bodyFacts(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<P
  */
 export const injectFaults: MiddlewareHandler<AppEnv> = async (c, next) => {
   const storeId = c.var.storeId;
-  const classified = storeId === undefined ? undefined : classifyRequest(c.req.method, c.req.path);
+  // The common case first: a store without rules costs one cached lookup, nothing more.
+  if (storeId === undefined || (await currentFaultSettings(c.var.services, storeId)).rules.length === 0) return next();
+  const classified = classifyRequest(c.req.method, c.req.path);
   if (!classified) return next();
   const request: FaultedRequest = { ...classified, ...(classified.operation === 'pay' || classified.operation === 'cancel' ? await bodyFacts(c) : {}) };
   const decision = await decideRequestFault(c.var.services, storeId, request);
