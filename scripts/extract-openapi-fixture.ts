@@ -39,6 +39,12 @@ export const IMPLEMENTED_PATHS = [
   '/identity-verifications/{identityVerificationId}/send',
   '/identity-verifications/{identityVerificationId}/confirm',
   '/identity-verifications/{identityVerificationId}/resend',
+  '/banks',
+  '/payments/{paymentId}/transactions',
+  '/payment-events-by-cursor',
+  '/cash-receipts',
+  '/payments/{paymentId}/cash-receipt',
+  '/payments/{paymentId}/cash-receipt/cancel',
 ] as const;
 
 const SCHEMA_REF_PREFIX = '#/components/schemas/';

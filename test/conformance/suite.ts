@@ -11,6 +11,7 @@ import { recordResponses, templateOf } from './recorder.ts';
 import { card, cardMethod, declineCard } from '../support/cards.ts';
 import { defineBillingConformance } from './billing-suite.ts';
 import { defineIdentityVerificationConformance } from './identity-verification-suite.ts';
+import { defineLookupConformance } from './lookups-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -176,4 +177,5 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
 
   defineBillingConformance({ target: () => target, sdk: () => sdk, id, swallow });
   defineIdentityVerificationConformance({ target: () => target, id, swallow });
+  defineLookupConformance({ target: () => target, sdk: () => sdk, id, swallow });
 }

@@ -3,6 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { requireStore } from '../auth.ts';
 import { injectFaults } from '../faults.ts';
 import { authRoutes } from './auth-routes.ts';
+import { bankRoutes } from './bank-routes.ts';
 import { billingKeyRoutes } from './billing-key-routes.ts';
 import { identityVerificationRoutes } from './identity-verification-routes.ts';
 import { paymentRoutes } from './payment-routes.ts';
@@ -13,6 +14,7 @@ import { resendWebhookRoutes } from './webhook-routes.ts';
 export function portoneRoutes() {
   const app = new Hono<AppEnv>();
   app.route('/', authRoutes());
+  app.route('/', bankRoutes());
   app.use('/payments/*', requireStore);
   app.use('/payments', requireStore);
   app.use('/payments-by-cursor', requireStore);
