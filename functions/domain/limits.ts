@@ -37,6 +37,11 @@ export const LIMITS = {
   cancellations: 50,
   /** Extra hosts a store allows for browser-supplied noticeUrls (checkout/notice-urls.ts). */
   noticeUrlHosts: 20,
+  /**
+   * Failed attempts on one paymentId before PortOne's MAX_TRANSACTION_COUNT_REACHED (its cap is
+   * unpublished: assumed). Each is kept on the payment for getPaymentTransactions.
+   */
+  failedAttempts: 10,
   /** A virtual account is valid for at most a year. */
   virtualAccountValidHours: 24 * 365,
 } as const;
@@ -48,6 +53,8 @@ export const LIMITS = {
 const FIXED_PART_BYTES = 24 * 1024;
 /** One cancellation besides its reason: ids, amounts, timestamps. */
 const CANCELLATION_FIXED_BYTES = 1024;
+/** One kept failed attempt: ids, channel, method (remitteeName at most textChars), amounts, failure. */
+const PAST_ATTEMPT_BYTES = 2048 + 3 * 200;
 const UTF8_BYTES_PER_UNIT = 3;
 
 /**
@@ -58,7 +65,8 @@ export const PAYMENT_ITEM_WORST_CASE_BYTES =
   FIXED_PART_BYTES +
   UTF8_BYTES_PER_UNIT *
     (LIMITS.orderNameChars + LIMITS.customDataChars + LIMITS.customerJsonChars + LIMITS.productsJsonChars + LIMITS.noticeUrls * LIMITS.urlChars) +
-  LIMITS.cancellations * (CANCELLATION_FIXED_BYTES + UTF8_BYTES_PER_UNIT * LIMITS.cancelReasonChars);
+  LIMITS.cancellations * (CANCELLATION_FIXED_BYTES + UTF8_BYTES_PER_UNIT * LIMITS.cancelReasonChars) +
+  LIMITS.failedAttempts * PAST_ATTEMPT_BYTES;
 
 export const DYNAMODB_ITEM_LIMIT_BYTES = 400 * 1024;
 

@@ -173,6 +173,30 @@ export interface PaymentRecord extends OrderDetails {
   billingKey?: string;
   /** The payment schedule that made this payment, if one did. */
   scheduleId?: string;
+  /**
+   * Earlier attempts (PortOne's transactions) on this paymentId that failed before this one
+   * started, oldest first; at most LIMITS.failedAttempts, so the item stays within its budget.
+   */
+  pastAttempts?: PaymentAttempt[];
+  /** How many of the payment's events (domain/payment-event.ts) are stored; undefined: none yet. */
+  eventsRecorded?: number;
+}
+
+/**
+ * A failed attempt kept when another attempt replaces it: what differs per attempt. The order
+ * itself (name, customer, products …) is the payment's, shown from the current record.
+ */
+export type PaymentAttempt = Pick<
+  PaymentRecord,
+  'transactionId' | 'status' | 'channel' | 'method' | 'amount' | 'currency' | 'requestedAt' | 'updatedAt' | 'statusChangedAt' | 'failedAt' | 'failure' | 'billingKey' | 'scheduleId'
+>;
+
+/** The attempt `existing` was, when a new attempt replaces it: only settled (failed) ones are kept. */
+export function pastAttemptsAfter(existing: PaymentRecord | undefined): PaymentAttempt[] | undefined {
+  if (existing?.status !== 'FAILED') return existing?.pastAttempts;
+  const { transactionId, status, channel, method, amount, currency, updatedAt, statusChangedAt, failedAt, failure, billingKey, scheduleId } = existing;
+  const attempt: PaymentAttempt = { transactionId, status, channel, method, amount, currency, requestedAt: existing.requestedAt, updatedAt, statusChangedAt, failedAt, failure, billingKey, scheduleId };
+  return [...(existing.pastAttempts ?? []), attempt];
 }
 
 export const isCancelled = (s: PaymentStatus) => s === 'CANCELLED' || s === 'PARTIAL_CANCELLED';

@@ -1,4 +1,5 @@
 import { PortOneError, invalidRequest, pgProviderError } from '../domain/errors.ts';
+import { LIMITS } from '../domain/limits.ts';
 import { channelModeOf, type ChannelRecord } from '../domain/store.ts';
 import { orderDetailsOf, type MethodKind, type PaymentRecord } from '../domain/payment.ts';
 import { readyPayment, type PaymentRequest } from './ready-payment.ts';
@@ -40,7 +41,7 @@ export interface ApproveRequest extends PaymentRequest {
  * PortOne caps attempts per paymentId (MAX_TRANSACTION_COUNT_REACHED) without publishing the number;
  * the sandbox allows this many failed attempts (assumed) so a retry loop in merchant code shows up.
  */
-export const MAX_FAILED_ATTEMPTS = 10;
+export const MAX_FAILED_ATTEMPTS = LIMITS.failedAttempts;
 
 /** The refusal of one more attempt on a paymentId that used up its attempts (API and checkout alike). */
 export function attemptsExhausted(existing: PaymentRecord | undefined): PortOneError | undefined {

@@ -4,6 +4,7 @@ import type { Services } from '../services.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import type { OutboxEvent } from '../domain/outbox.ts';
 import { toWallTime } from '../stores/clock.ts';
+import { paymentEventsOf } from '../domain/payment-event.ts';
 
 export interface PaymentChange {
   store: StoreRecord;
@@ -35,7 +36,12 @@ export async function commitPaymentChange(services: Services, change: PaymentCha
   const at = new Date(services.wallNow() + store.clockOffsetMs).toISOString();
   if (change.outbox?.length) payment.hasWebhooks = true;
   else if (change.expectedVersion === null) payment.hasWebhooks = false;
+  // The payment events this change caused (paid, cancelled) are stored with it, in the same write.
+  const events = paymentEventsOf(payment);
+  const newEvents = events.slice(payment.eventsRecorded ?? 0);
+  if (newEvents.length) payment.eventsRecorded = events.length;
   await services.repo.commitPayment(payment, change.expectedVersion, {
+    events: newEvents,
     putTimers: change.newTimers,
     cancelTimers: change.cancelTimers?.map((t) => ({ timerId: t.timerId, at })),
     fireTimers: change.fireTimers?.map((t) => ({ timerId: t.timerId, at })),

@@ -138,19 +138,27 @@ export async function listPaymentsByCursor(
   services: Services,
   storeId: string,
   now: Date,
-  input: { from?: string; until?: string; cursor?: string; size?: number },
+  input: CursorInput,
 ) {
-  const size = input.size ?? 10;
+  const out = await services.repo.queryPayments(storeId, { order: 'REQUESTED_AT', descending: false, ...cursorWindow(now, input) });
+  return out.items.map((payment, i) => ({ payment, cursor: out.positions[i]! }));
+}
+
+/** The input of PortOne's cursor lists (payments, payment events). */
+export interface CursorInput {
+  from?: string;
+  until?: string;
+  cursor?: string;
+  size?: number;
+}
+
+/**
+ * PortOne's window of a cursor list: `until` defaults to now, `from` to 90 days before `until`,
+ * the size to 10; the cursor resumes after the item it came with.
+ */
+export function cursorWindow(now: Date, input: CursorInput): { from: string; until: string; limit: number; after?: string } {
   const until = input.until ? new Date(input.until) : now;
   const from = input.from ? new Date(input.from) : new Date(until.getTime() - 90 * 24 * 3600 * 1000);
   if (input.cursor !== undefined && input.cursor.length === 0) throw invalidRequest('cursor: not a cursor this API issued');
-  const out = await services.repo.queryPayments(storeId, {
-    order: 'REQUESTED_AT',
-    descending: false,
-    from: from.toISOString(),
-    until: until.toISOString(),
-    limit: size,
-    after: input.cursor,
-  });
-  return out.items.map((payment, i) => ({ payment, cursor: out.positions[i]! }));
+  return { from: from.toISOString(), until: until.toISOString(), limit: input.size ?? 10, after: input.cursor };
 }

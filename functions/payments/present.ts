@@ -1,4 +1,5 @@
 import type { Cancellation, PaymentRecord } from '../domain/payment.ts';
+import type { PaymentEventRecord } from '../domain/payment-event.ts';
 
 /**
  * PortOne's `Payment` JSON for a record: the union on `status` decides which fields must be there
@@ -63,4 +64,54 @@ function clean(o: Record<string, unknown>): Record<string, unknown> {
 export function presentCancellation(c: Cancellation): Omit<Cancellation, 'requester'> {
   const { requester: _requester, ...shown } = c;
   return shown;
+}
+
+/**
+ * PortOne's `PaymentTransaction`s of a payment (getPaymentTransactions): the failed attempts kept on
+ * the record, oldest first, then the current one. A transaction is the payment as that attempt left
+ * it, named by its own id; the order (name, customer, products …) is the payment's.
+ */
+export function presentTransactions(p: PaymentRecord): Record<string, unknown>[] {
+  const past = (p.pastAttempts ?? []).map((attempt) =>
+    asTransaction({ ...p, webhooks: [], cancellations: [], billingKey: attempt.billingKey, scheduleId: attempt.scheduleId, ...attempt }),
+  );
+  return [...past, asTransaction(p)];
+}
+
+function asTransaction(p: PaymentRecord): Record<string, unknown> {
+  // Disputes and the origin belong to the payment, not to one attempt (PortOne's schema has neither).
+  const { transactionId: _t, origin: _o, disputes: _d, ...shown } = presentPayment(p);
+  return { ...shown, id: p.transactionId, paymentId: p.paymentId };
+}
+
+/** PortOne's `PaymentEvent` for a stored event: the payment as the event left it, and what the event moved. */
+export function presentPaymentEvent(e: PaymentEventRecord): Record<string, unknown> {
+  const p = e.payment;
+  return clean({
+    type: e.type,
+    id: e.eventId,
+    paymentId: p.paymentId,
+    transactionId: p.transactionId,
+    merchantId: p.merchantId,
+    storeId: p.storeId,
+    method: p.method,
+    channel: p.channel,
+    version: 'V2',
+    scheduleId: p.scheduleId,
+    requestedAt: p.requestedAt,
+    createdAt: e.createdAt,
+    orderName: p.orderName,
+    totalAmount: p.amount,
+    currency: p.currency,
+    customer: p.customer,
+    isCulturalExpense: p.isCulturalExpense,
+    products: p.products,
+    productCount: p.productCount,
+    customData: p.customData,
+    pgTxId: p.pgTxId,
+    receiptUrl: p.receiptUrl,
+    ...(e.type === 'PAID' ? { disputes: [] } : { cancellation: e.cancellation && presentCancellation(e.cancellation) }),
+    eventAmount: e.eventAmount,
+    origin: p.origin,
+  });
 }

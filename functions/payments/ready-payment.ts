@@ -1,5 +1,5 @@
 import { breakdown } from '../domain/money.ts';
-import { orderDetailsOf, type ChannelRef, type OrderDetails, type PaymentRecord } from '../domain/payment.ts';
+import { orderDetailsOf, pastAttemptsAfter, type ChannelRef, type OrderDetails, type PaymentRecord } from '../domain/payment.ts';
 import type { ChannelRecord, StoreRecord } from '../domain/store.ts';
 
 export const channelRef = (c: ChannelRecord): ChannelRef => ({
@@ -36,7 +36,7 @@ export interface ReadyPaymentInput extends Omit<PaymentRequest, 'channelKey'> {
 /**
  * A payment at its start (READY), from which every way of paying proceeds: payInstantly, a checkout
  * window, pre-registration. What an earlier attempt on the same paymentId established (request
- * time, pre-registered amounts, failed-attempt count, webhook log) carries over.
+ * time, pre-registered amounts, failed attempts, webhook log) carries over.
  */
 export function readyPayment(i: ReadyPaymentInput): PaymentRecord {
   const nowIso = i.now.toISOString();
@@ -62,5 +62,7 @@ export function readyPayment(i: ReadyPaymentInput): PaymentRecord {
     webhooks: i.existing?.webhooks ?? [],
     preRegistered: i.existing?.preRegistered,
     failedAttempts: i.existing?.failedAttempts,
+    pastAttempts: pastAttemptsAfter(i.existing),
+    eventsRecorded: i.existing?.eventsRecorded,
   };
 }

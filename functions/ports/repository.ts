@@ -2,6 +2,7 @@ import type { OutboxEvent } from '../domain/outbox.ts';
 import type { BillingRepository } from './billing-repository.ts';
 import type { IdentityVerificationRepository } from './identity-verification-repository.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
+import type { PaymentEventRecord } from '../domain/payment-event.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../domain/store.ts';
 import type { TimerRecord, TimerState } from '../domain/timer.ts';
 import type { FaultLogEntry } from '../domain/faults.ts';
@@ -16,8 +17,10 @@ export interface PaymentCommit {
 /** Most payment changes one commitPaymentsTogether takes (a transaction holds 100 writes). */
 export const MAX_COMMITS_TOGETHER = 25;
 
-/** Extra writes that must commit atomically with a payment change (timers, outbox events). */
+/** Extra writes that must commit atomically with a payment change (timers, outbox events, payment events). */
 export interface PaymentSideEffects {
+  /** Payment events to store; an event already stored (same id) is replaced by the same content. */
+  events?: PaymentEventRecord[];
   putTimers?: TimerRecord[];
   cancelTimers?: { timerId: string; at: string }[];
   fireTimers?: { timerId: string; at: string }[];
@@ -116,6 +119,11 @@ export interface Repository extends BillingRepository, IdentityVerificationRepos
    * The caller then commits them one by one with commitPayment to learn each one's fate.
    */
   commitPaymentsTogether(changes: PaymentCommit[]): Promise<boolean>;
+  /**
+   * A page of the store's payment events by creation time, oldest first: `from` inclusive, `until`
+   * exclusive (RFC 3339 UTC). Reads about one page, whatever the store holds.
+   */
+  queryPaymentEvents(storeId: string, query: { from: string; until: string; limit: number; after?: string }): Promise<Page<PaymentEventRecord>>;
   /** Payments by id, read consistently in as few calls as the store allows; missing ids are absent. */
   getPaymentsById(storeId: string, paymentIds: string[]): Promise<Map<string, PaymentRecord>>;
 

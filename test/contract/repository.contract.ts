@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConcurrentModificationError, PortOneError } from '../../functions/domain/errors.ts';
 import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import type { PaymentRecord } from '../../functions/domain/payment.ts';
+import type { PaymentEventRecord } from '../../functions/domain/payment-event.ts';
 import type { ChannelRecord, StoreRecord } from '../../functions/domain/store.ts';
 import type { TimerRecord } from '../../functions/domain/timer.ts';
 import type { Page, Repository } from '../../functions/ports/repository.ts';
@@ -216,6 +217,34 @@ export function repositoryContract(name: string, repository: () => Repository) {
         const bad = await repo().queryPayments(storeId, { order: 'REQUESTED_AT', descending: false, limit: 4, after: 'not-a-cursor' }).catch((e: unknown) => e);
         expect(bad).toBeInstanceOf(PortOneError);
         expect((bad as PortOneError).type).toBe('INVALID_REQUEST');
+      });
+
+      it('stores payment events with their payment change and lists them by creation time within [from, until), a page at a time', async () => {
+        const storeId = newStoreId();
+        const event = (paymentId: string, eventId: string, createdAt: string): PaymentEventRecord => ({
+          storeId,
+          paymentId,
+          eventId,
+          type: 'PAID',
+          createdAt,
+          eventAmount: 1000,
+          payment: payment(storeId, paymentId),
+        });
+        await repo().commitPayment(payment(storeId, 'e1'), null, { events: [event('e1', 'paid-1', at(3))] });
+        await repo().commitPayment(payment(storeId, 'e2'), null, { events: [event('e2', 'paid-2', at(1)), event('e2', 'cancel-2', at(5))] });
+        // A rewritten event is the same event, not a second one.
+        await repo().commitPayment(payment(storeId, 'e1'), 1, { events: [event('e1', 'paid-1', at(3))] });
+        await repo().commitPayment(payment(newStoreId(), 'e3'), null, { events: [{ ...event('e3', 'paid-3', at(2)), storeId: 'elsewhere' }] });
+        const all = await collect((after) => repo().queryPaymentEvents(storeId, { from: at(0), until: at(10), limit: 2, after }));
+        expect(all.map((e) => e.eventId)).toEqual(['paid-2', 'paid-1', 'cancel-2']);
+        expect(all[1]).toEqual(event('e1', 'paid-1', at(3)));
+        const ranged = await repo().queryPaymentEvents(storeId, { from: at(1), until: at(5), limit: 10 });
+        expect(ranged.items.map((e) => e.eventId)).toEqual(['paid-2', 'paid-1']);
+        const resumed = await repo().queryPaymentEvents(storeId, { from: at(0), until: at(10), limit: 10, after: ranged.positions[0] });
+        expect(resumed.items.map((e) => e.eventId)).toEqual(['paid-1', 'cancel-2']);
+        // A store reset takes a store's events with its payments.
+        await repo().deleteStoreItems(storeId, ['PAYMENT']);
+        expect((await repo().queryPaymentEvents(storeId, { from: at(0), until: at(10), limit: 10 })).items).toEqual([]);
       });
 
       it('keeps ids with #, /, % and unicode apart: no id sees another id\'s items', async () => {

@@ -1,6 +1,7 @@
 import { ConcurrentModificationError, invalidRequest } from '../../functions/domain/errors.ts';
 import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import type { PaymentRecord } from '../../functions/domain/payment.ts';
+import type { PaymentEventRecord } from '../../functions/domain/payment-event.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../functions/domain/store.ts';
 import type { TimerRecord, TimerState } from '../../functions/domain/timer.ts';
 import type { FaultLogEntry } from '../../functions/domain/faults.ts';
@@ -27,6 +28,7 @@ export class InMemoryRepository implements Repository {
   private readonly payments = new Map<string, PaymentRecord>();
   private readonly timers = new Map<string, TimerRecord>();
   private readonly outbox = new Map<string, OutboxEvent>();
+  private readonly paymentEvents = new Map<string, PaymentEventRecord>();
   private readonly billingKeys = new Map<string, BillingKeyRecord>();
   private readonly identityVerifications = new Map<string, IdentityVerificationRecord>();
   private readonly schedules = new Map<string, PaymentScheduleRecord>();
@@ -194,6 +196,14 @@ export class InMemoryRepository implements Repository {
     return page(rows, query.descending, query.limit, query.after);
   }
 
+  async queryPaymentEvents(storeId: string, query: { from: string; until: string; limit: number; after?: string }): Promise<Page<PaymentEventRecord>> {
+    this.count('queryPaymentEvents');
+    const rows = [...this.paymentEvents.values()]
+      .filter((e) => e.storeId === storeId && e.createdAt >= query.from && e.createdAt < query.until)
+      .map((e) => ({ sortKey: timeSortKey(e.createdAt, e.eventId), record: e }));
+    return page(rows, false, query.limit, query.after);
+  }
+
   async countPayments(storeId: string) {
     this.count('countPayments');
     return [...this.payments.values()].filter((p) => p.storeId === storeId).length;
@@ -236,6 +246,7 @@ export class InMemoryRepository implements Repository {
     for (const t of effects.cancelTimers ?? []) this.settle(payment.storeId, t.timerId, 'CANCELLED', t.at);
     for (const t of effects.fireTimers ?? []) this.settle(payment.storeId, t.timerId, 'FIRED', t.at);
     for (const e of effects.outbox ?? []) this.outbox.set(outboxKey(e), copy(e));
+    for (const e of effects.events ?? []) this.paymentEvents.set(key(e.storeId, e.paymentId, e.eventId), copy(e));
     payment.version = version;
   }
 
@@ -449,6 +460,8 @@ export class InMemoryRepository implements Repository {
     if (kinds.includes('PAYMENT')) {
       sweep(this.payments);
       for (const k of this.probeReads.keys()) if ((JSON.parse(k) as string[])[0] === storeId) this.probeReads.delete(k);
+      // Derived from payments, so not counted (as the adapter does not count them).
+      for (const [k, e] of this.paymentEvents) if (e.storeId === storeId) this.paymentEvents.delete(k);
     }
     if (kinds.includes('TIMER')) sweep(this.timers);
     if (kinds.includes('FAULT')) {

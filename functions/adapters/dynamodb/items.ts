@@ -1,5 +1,6 @@
 import type { OutboxEvent } from '../../domain/outbox.ts';
 import type { PaymentRecord } from '../../domain/payment.ts';
+import type { PaymentEventRecord } from '../../domain/payment-event.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
 import type { TimerRecord } from '../../domain/timer.ts';
 import {
@@ -10,6 +11,8 @@ import {
   dueTimersIndexPk,
   outboxIndexPk,
   outboxSk,
+  paymentEventSk,
+  paymentEventsIndexPk,
   paymentSk,
   paymentTimersIndexPk,
   paymentsIndexPk,
@@ -89,6 +92,15 @@ export const outboxItem = (event: OutboxEvent): Item => ({
   sk: outboxSk(event.paymentId, event.eventId),
   [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.OUTBOX,
   [T1.partitionKey]: outboxIndexPk(event.storeId),
+  [T1.sortKey]: timeSortKey(event.createdAt, event.eventId),
+  ...event,
+});
+
+export const paymentEventItem = (event: PaymentEventRecord): Item => ({
+  pk: storePk(event.storeId),
+  sk: paymentEventSk(event.paymentId, event.eventId),
+  [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.PAYMENT_EVENT,
+  [T1.partitionKey]: paymentEventsIndexPk(event.storeId),
   [T1.sortKey]: timeSortKey(event.createdAt, event.eventId),
   ...event,
 });

@@ -7,6 +7,7 @@
  *   STORE#<storeId> / TIMER#<timerId>               timer (PG void, webhook retry …)
  *   STORE#<storeId> / OUTBOX#<paymentId>#<eventId>  webhook outbox entry (stream-dispatched on AWS)
  *   STORE#<storeId> / COUNTER#PAYMENT#<shard>       payment count, sharded so writers rarely meet
+ *   STORE#<storeId> / PAYMENTEVENT#<paymentId>#<eventId>  payment event (paid, cancelled)
  *   STORE#<storeId> / BILLINGKEY#<billingKey>       billing key (빌링키)
  *   STORE#<storeId> / SCHEDULE#<scheduleId>         payment schedule (결제 예약)
  *   STORE#<storeId> / SCHEDULEDPAYMENT#<paymentId>  guard: the paymentId has a schedule (one per payment)
@@ -34,6 +35,8 @@ export const OUTBOX_PREFIX = 'OUTBOX#';
 /** Outbox entries sort under their payment, so a payment's webhook log is one query. */
 export const outboxPaymentPrefix = (paymentId: string) => `${OUTBOX_PREFIX}${esc(paymentId)}#`;
 export const outboxSk = (paymentId: string, eventId: string) => `${outboxPaymentPrefix(paymentId)}${esc(eventId)}`;
+export const PAYMENT_EVENT_PREFIX = 'PAYMENTEVENT#';
+export const paymentEventSk = (paymentId: string, eventId: string) => `${PAYMENT_EVENT_PREFIX}${esc(paymentId)}#${esc(eventId)}`;
 export const PAYMENT_COUNTER_PREFIX = 'COUNTER#PAYMENT#';
 export const PAYMENT_COUNTER_SHARDS = 16;
 export const paymentCounterSk = (shard: number) => `${PAYMENT_COUNTER_PREFIX}${shard}`;
@@ -71,6 +74,8 @@ export const storeSecretsIndexPk = (storeId: string) => `${storePk(storeId)}#SEC
 export const paymentTimersIndexPk = (storeId: string, paymentId: string) => `${storePk(storeId)}#TIMERS#${esc(paymentId)}`;
 /** BY_TIME partition of a store's outbox entries. */
 export const outboxIndexPk = (storeId: string) => `${storePk(storeId)}#OUTBOX`;
+/** BY_TIME partition of a store's payment events (by creation). */
+export const paymentEventsIndexPk = (storeId: string) => `${storePk(storeId)}#PAYMENTEVENTS`;
 /** BY_TIME partition of a store's billing keys (by request time). */
 export const billingKeysIndexPk = (storeId: string) => `${storePk(storeId)}#BILLINGKEYS`;
 /** BY_TIME partition of a store's payment schedules (by time to pay). */

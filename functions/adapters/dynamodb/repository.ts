@@ -15,6 +15,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConcurrentModificationError } from '../../domain/errors.ts';
 import type { OutboxEvent } from '../../domain/outbox.ts';
 import type { PaymentRecord } from '../../domain/payment.ts';
+import type { PaymentEventRecord } from '../../domain/payment-event.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
 import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain/timer.ts';
 import type { FaultLogEntry } from '../../domain/faults.ts';
@@ -30,6 +31,7 @@ import {
   META,
   OUTBOX_PREFIX,
   PAYMENT_COUNTER_PREFIX,
+  PAYMENT_EVENT_PREFIX,
   PAYMENT_COUNTER_SHARDS,
   PAYMENT_PREFIX,
   PROBE_READS_PREFIX,
@@ -45,6 +47,7 @@ import {
   outboxPaymentPrefix,
   outboxSk,
   paymentCounterSk,
+  paymentEventsIndexPk,
   paymentSk,
   paymentTimersIndexPk,
   paymentsIndexPk,
@@ -60,6 +63,7 @@ import {
 import {
   channelItem,
   outboxItem,
+  paymentEventItem,
   paymentItem,
   recordOrUndefined,
   secretItem,
@@ -397,7 +401,25 @@ export class DynamoDbRepository implements Repository {
     for (const t of effects.cancelTimers ?? []) items.push({ Update: { TableName: this.tableName, ...timerSettleUpdate(payment.storeId, t.timerId, 'CANCELLED', t.at) } });
     for (const t of effects.fireTimers ?? []) items.push({ Update: { TableName: this.tableName, ...timerSettleUpdate(payment.storeId, t.timerId, 'FIRED', t.at) } });
     for (const event of effects.outbox ?? []) items.push(this.createItem(outboxItem(event)));
+    // A plain put: an event rewritten (a record older than eventsRecorded) is the same event.
+    for (const event of effects.events ?? []) items.push({ Put: { TableName: this.tableName, Item: paymentEventItem(event) } });
     return items;
+  }
+
+  queryPaymentEvents(storeId: string, query: { from: string; until: string; limit: number; after?: string }): Promise<Page<PaymentEventRecord>> {
+    // Sort keys are `<time>#<id>`: a BETWEEN on the bare times is [from, until), as in queryPayments.
+    return queryPage<PaymentEventRecord>(
+      this.db,
+      {
+        TableName: this.tableName,
+        IndexName: INDEX.BY_TIME.name,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+        ExpressionAttributeNames: { '#pk': INDEX.BY_TIME.partitionKey, '#sk': INDEX.BY_TIME.sortKey },
+        ExpressionAttributeValues: { ':pk': paymentEventsIndexPk(storeId), ':lo': query.from, ':hi': query.until },
+      },
+      query.limit,
+      query.after,
+    );
   }
 
   async getPaymentsById(storeId: string, paymentIds: string[]): Promise<Map<string, PaymentRecord>> {
@@ -527,7 +549,7 @@ export class DynamoDbRepository implements Repository {
   /** Not transactional: a reset is a tester's explicit wipe, and re-running it finishes an interrupted one. */
   async deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]): Promise<number> {
     const prefixes = kinds.map((k) => KIND_PREFIX[k]);
-    if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX);
+    if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX);
     if (kinds.includes('BILLING')) prefixes.push(SCHEDULE_PREFIX, SCHEDULED_PAYMENT_PREFIX);
     const keys: { pk: string; sk: string }[] = [];
     for (const prefix of prefixes) keys.push(...(await this.rawKeys(storeId, prefix)));
@@ -543,7 +565,8 @@ export class DynamoDbRepository implements Repository {
         if (round > 8 && requests.length > 0) throw new Error(`reset of store ${storeId}: DynamoDB kept refusing deletes`);
       }
     }
-    const bookkeeping = [PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, SCHEDULED_PAYMENT_PREFIX];
+    // Counted are the records a user made (payments, timers …), not bookkeeping or what is derived from them.
+    const bookkeeping = [PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX, SCHEDULED_PAYMENT_PREFIX];
     return keys.filter((k) => !bookkeeping.some((prefix) => k.sk.startsWith(prefix))).length;
   }
 

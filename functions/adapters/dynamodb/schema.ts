@@ -13,6 +13,7 @@ export const ITEM_TYPE = {
   PAYMENT: 'PAYMENT',
   TIMER: 'TIMER',
   OUTBOX: 'OUTBOX',
+  PAYMENT_EVENT: 'PAYMENT_EVENT',
   SECRET: 'SECRET',
   TOKEN: 'TOKEN',
   COUNTER: 'COUNTER',
@@ -30,6 +31,7 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 /**
  * Two overloaded global secondary indexes keep every list a range read of one page:
  *   BY_TIME   payments by requestedAt · pending timers by due time (sparse) · outbox by creation ·
+ *             payment events by creation ·
  *             billing keys by requestedAt · schedules by time to pay · identity verifications by requestedAt
  *   BY_OWNER  payments by statusChangedAt · a payment's timers by due time · a store's API secrets ·
  *             a billing key's schedules by time to pay

@@ -7,10 +7,11 @@ import { invalidRequest } from '../../domain/errors.ts';
 import { orderDetailsOf } from '../../domain/payment.ts';
 import { loadPaymentWithWebhooks } from '../../payments/get-payment.ts';
 import { noteApiRead } from '../../probe/probe-payments.ts';
-import { presentCancellation, presentPayment } from '../../payments/present.ts';
+import { presentCancellation, presentPayment, presentPaymentEvent, presentTransactions } from '../../payments/present.ts';
 import { approvePayment, type ApproveMethod } from '../../payments/approve.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
 import { listPayments, listPaymentsByCursor } from '../../payments/list-payments.ts';
+import { listPaymentEventsByCursor } from '../../payments/list-payment-events.ts';
 import { preRegisterPayment } from '../../payments/pre-register.ts';
 import { closeVirtualAccount } from '../../payments/virtual-account.ts';
 import { storeNow } from '../../stores/clock.ts';
@@ -20,6 +21,7 @@ import {
   CancelPaymentBody,
   CloseVirtualAccountBody,
   GetPaymentsBody,
+  GetPaymentEventsByCursorBody,
   GetPaymentsByCursorBody,
   InstantPaymentBody,
   PreRegisterBody,
@@ -52,6 +54,22 @@ export function paymentRoutes() {
     const store = await loadStore(c.var.services, storeId);
     const items = await listPaymentsByCursor(c.var.services, storeId, storeNow(c.var.services, store), body);
     return c.json({ items: items.map((i) => ({ payment: presentPayment(i.payment), cursor: i.cursor })) });
+  });
+
+  // getPaymentTransactions: every attempt on the paymentId
+  app.get('/payments/:paymentId/transactions', async (c) => {
+    const storeId = ownStoreId(c.var.storeId, c.req.query('storeId'));
+    const payment = await loadPaymentWithWebhooks(c.var.services, storeId, idParam(c, 'paymentId'));
+    return c.json({ items: presentTransactions(payment) });
+  });
+
+  // getAllPaymentEventsByCursor
+  app.get('/payment-events-by-cursor', async (c) => {
+    const body = await readQueryOrBody(c, GetPaymentEventsByCursorBody);
+    const storeId = ownStoreId(c.var.storeId, body.storeId);
+    const store = await loadStore(c.var.services, storeId);
+    const items = await listPaymentEventsByCursor(c.var.services, storeId, storeNow(c.var.services, store), body);
+    return c.json({ items: items.map((i) => ({ paymentEvent: presentPaymentEvent(i.event), cursor: i.cursor })) });
   });
 
   // payInstantly: card credentials, or virtual-account issuance

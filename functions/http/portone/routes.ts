@@ -18,6 +18,7 @@ export function portoneRoutes() {
   app.use('/payments/*', requireStore);
   app.use('/payments', requireStore);
   app.use('/payments-by-cursor', requireStore);
+  app.use('/payment-events-by-cursor', requireStore);
   for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*']) {
     app.use(path, requireStore);
   }

@@ -146,3 +146,6 @@ export const GetPaymentsByCursorBody = z.object({
   cursor: z.string().optional(),
   size: int.min(1).max(1000).optional(),
 });
+
+/** GetAllPaymentEventsByCursorBody has exactly the fields of the payments' cursor body. */
+export const GetPaymentEventsByCursorBody = GetPaymentsByCursorBody;
