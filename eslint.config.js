@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  * The use cases are layered among themselves too, in this order, so they cannot import in a circle.
  * Each entry: the files of the layer, and how an import of it is written (a folder or a file name).
  */
-const USE_CASES = ['stores', 'timers', 'webhooks', 'payments', 'billing', 'schedules', 'probe', 'identity-verification', 'faults', 'checkout', 'console'];
+const USE_CASES = ['stores', 'timers', 'webhooks', 'payments', 'cash-receipts', 'billing', 'schedules', 'probe', 'identity-verification', 'faults', 'checkout', 'console'];
 const LAYERS = [
   { name: 'domain', files: ['functions/domain/**'], imports: ['**/domain/**'] },
   { name: 'ports', files: ['functions/ports/**', 'functions/services.ts'], imports: ['**/ports/**', '**/services.ts'] },

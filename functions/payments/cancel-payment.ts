@@ -1,5 +1,6 @@
 import { PortOneError, invalidRequest, pgProviderError } from '../domain/errors.ts';
 import { LIMITS } from '../domain/limits.ts';
+import { cancelledReceipt } from '../domain/cash-receipt.ts';
 import { cancellableAmount, splitCancel } from '../domain/money.ts';
 import type { AccountRefund, Cancellation, PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
@@ -155,11 +156,17 @@ async function cancelOnce(services: Services, store: StoreRecord, payment: Payme
     if (voidTimer) cancelTimers.push(voidTimer);
     next.pg!.pendingVoidTimerId = null;
   }
+  // A full cancel cancels the payment's cash receipt with it. A partial cancel leaves the receipt
+  // ISSUED for the amount it was issued for: PortOne's receipt has no partially cancelled state
+  // (how a PG re-issues for the rest is its own business), docs/api.md.
+  const receipt = isFinal ? await services.repo.getCashReceipt(store.storeId, payment.paymentId) : undefined;
+  const cashReceipts = receipt?.status === 'ISSUED' ? [{ receipt: cancelledReceipt(receipt, nowIso), expectedVersion: receipt.version }] : [];
   await commitPaymentChange(services, {
     store,
     payment: next,
     expectedVersion: payment.version,
     cancelTimers,
+    cashReceipts,
     outbox: req.skipWebhook
       ? []
       : newOutboxEvent({

@@ -3,6 +3,7 @@ import type { StoreRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import type { OutboxEvent } from '../domain/outbox.ts';
+import type { PaymentSideEffects } from '../ports/repository.ts';
 import { toWallTime } from '../stores/clock.ts';
 import { paymentEventsOf } from '../domain/payment-event.ts';
 
@@ -17,6 +18,8 @@ export interface PaymentChange {
   /** Timers this change completes (the PG void marks its own timer FIRED in the same write). */
   fireTimers?: TimerRecord[];
   outbox?: OutboxEvent[];
+  /** Cash receipts that change with the payment (a full cancel cancels its receipt). */
+  cashReceipts?: PaymentSideEffects['cashReceipts'];
 }
 
 /**
@@ -42,6 +45,7 @@ export async function commitPaymentChange(services: Services, change: PaymentCha
   if (newEvents.length) payment.eventsRecorded = events.length;
   await services.repo.commitPayment(payment, change.expectedVersion, {
     events: newEvents,
+    cashReceipts: change.cashReceipts,
     putTimers: change.newTimers,
     cancelTimers: change.cancelTimers?.map((t) => ({ timerId: t.timerId, at })),
     fireTimers: change.fireTimers?.map((t) => ({ timerId: t.timerId, at })),

@@ -1,6 +1,8 @@
 import type { OutboxEvent } from '../domain/outbox.ts';
 import type { BillingRepository } from './billing-repository.ts';
 import type { IdentityVerificationRepository } from './identity-verification-repository.ts';
+import type { CashReceiptRepository } from './cash-receipt-repository.ts';
+import type { CashReceiptRecord } from '../domain/cash-receipt.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { PaymentEventRecord } from '../domain/payment-event.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../domain/store.ts';
@@ -19,6 +21,8 @@ export const MAX_COMMITS_TOGETHER = 25;
 
 /** Extra writes that must commit atomically with a payment change (timers, outbox events, payment events). */
 export interface PaymentSideEffects {
+  /** Cash receipts that change with the payment (cancelled with it), each over the version it read. */
+  cashReceipts?: { receipt: CashReceiptRecord; expectedVersion: number }[];
   /** Payment events to store; an event already stored (same id) is replaced by the same content. */
   events?: PaymentEventRecord[];
   putTimers?: TimerRecord[];
@@ -51,15 +55,15 @@ export interface PaymentQuery {
 }
 
 /** The item kinds a store reset deletes. */
-export type StoreDataKind = 'PAYMENT' | 'TIMER' | 'OUTBOX' | 'BILLING' | 'IDENTITY_VERIFICATION' | 'FAULT';
+export type StoreDataKind = 'PAYMENT' | 'TIMER' | 'OUTBOX' | 'BILLING' | 'IDENTITY_VERIFICATION' | 'FAULT' | 'CASH_RECEIPT';
 
 /**
  * Everything pg-sandbox keeps, as the use cases see it. Every state change is a conditional write:
  * a lost race is a `ConcurrentModificationError` (domain/errors.ts) or a `false` result, never a
- * silent overwrite. Billing keys and payment schedules are in ports/billing-repository.ts, identity verifications in ports/identity-verification-repository.ts. Implementations: the DynamoDB adapter (adapters/dynamodb) and, for fast use-case
+ * silent overwrite. Billing keys and payment schedules are in ports/billing-repository.ts, identity verifications in ports/identity-verification-repository.ts, cash receipts in ports/cash-receipt-repository.ts. Implementations: the DynamoDB adapter (adapters/dynamodb) and, for fast use-case
  * tests, an in-memory double proven equivalent by one contract suite (test/contract).
  */
-export interface Repository extends BillingRepository, IdentityVerificationRepository {
+export interface Repository extends BillingRepository, IdentityVerificationRepository, CashReceiptRepository {
   // ── stores ──
   getStore(storeId: string): Promise<StoreRecord | undefined>;
   /** Creates a store with its first secret and channels in one write; false when the id exists. */

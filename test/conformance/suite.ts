@@ -12,6 +12,7 @@ import { card, cardMethod, declineCard } from '../support/cards.ts';
 import { defineBillingConformance } from './billing-suite.ts';
 import { defineIdentityVerificationConformance } from './identity-verification-suite.ts';
 import { defineLookupConformance } from './lookups-suite.ts';
+import { defineCashReceiptConformance } from './cash-receipt-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -178,4 +179,5 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
   defineBillingConformance({ target: () => target, sdk: () => sdk, id, swallow });
   defineIdentityVerificationConformance({ target: () => target, id, swallow });
   defineLookupConformance({ target: () => target, sdk: () => sdk, id, swallow });
+  defineCashReceiptConformance({ target: () => target, sdk: () => sdk, id, swallow });
 }

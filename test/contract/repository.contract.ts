@@ -4,6 +4,7 @@ import { ConcurrentModificationError, PortOneError } from '../../functions/domai
 import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import type { PaymentRecord } from '../../functions/domain/payment.ts';
 import type { PaymentEventRecord } from '../../functions/domain/payment-event.ts';
+import type { CashReceiptRecord } from '../../functions/domain/cash-receipt.ts';
 import type { ChannelRecord, StoreRecord } from '../../functions/domain/store.ts';
 import type { TimerRecord } from '../../functions/domain/timer.ts';
 import type { Page, Repository } from '../../functions/ports/repository.ts';
@@ -347,6 +348,34 @@ export function repositoryContract(name: string, repository: () => Repository) {
       });
     });
 
+    describe('cash receipts', () => {
+      it('saves a receipt once per paymentId and then only over the version read; cancels it with its payment in one write; lists by issue or status time', async () => {
+        const storeId = newStoreId();
+        const r1 = receipt(storeId, 'r1', at(1));
+        expect(await repo().saveCashReceipt(r1, null)).toBe(true);
+        expect(r1.version).toBe(1);
+        expect(await repo().saveCashReceipt(receipt(storeId, 'r1', at(1)), null)).toBe(false);
+        expect(await repo().getCashReceipt(storeId, 'r1')).toEqual(r1);
+        await repo().saveCashReceipt(receipt(storeId, 'r2', at(2)), null);
+
+        // Cancelled with its payment: a stale receipt version refuses the whole change.
+        const cancelled = { ...r1, status: 'CANCELLED' as const, cancelledAt: at(5), statusUpdatedAt: at(5) };
+        const p = payment(storeId, 'r1');
+        await expect(repo().commitPayment(p, null, { cashReceipts: [{ receipt: cancelled, expectedVersion: 7 }] })).rejects.toBeInstanceOf(ConcurrentModificationError);
+        expect(await repo().getPayment(storeId, 'r1')).toBeUndefined();
+        await repo().commitPayment(p, null, { cashReceipts: [{ receipt: cancelled, expectedVersion: 1 }] });
+        expect(await repo().getCashReceipt(storeId, 'r1')).toMatchObject({ status: 'CANCELLED', version: 2 });
+
+        const byIssue = await collect((after) => repo().queryCashReceipts(storeId, { order: 'ISSUED_AT', descending: true, from: at(0), until: at(10), limit: 1, after }));
+        expect(byIssue.map((r) => r.paymentId)).toEqual(['r2', 'r1']);
+        const byStatus = await repo().queryCashReceipts(storeId, { order: 'STATUS_UPDATED_AT', descending: false, from: at(0), until: at(10), limit: 10 });
+        expect(byStatus.items.map((r) => r.paymentId)).toEqual(['r2', 'r1']);
+        expect((await repo().queryCashReceipts(storeId, { order: 'ISSUED_AT', descending: false, from: at(2), until: at(3), limit: 10 })).items.map((r) => r.paymentId)).toEqual(['r2']);
+        await repo().deleteStoreItems(storeId, ['CASH_RECEIPT']);
+        expect(await repo().getCashReceipt(storeId, 'r2')).toBeUndefined();
+      });
+    });
+
     describe('store reset', () => {
       it('deletes payments, timers and deliveries and their count; keeps the store, its channels and other stores', async () => {
         const storeId = newStoreId();
@@ -420,6 +449,30 @@ function payment(storeId: string, paymentId: string, times: { requestedAt?: stri
     statusChangedAt: times.statusChangedAt ?? T0,
     cancellations: [],
     webhooks: [],
+  };
+}
+
+function receipt(storeId: string, paymentId: string, issuedAt: string): CashReceiptRecord {
+  return {
+    storeId,
+    merchantId: 'm',
+    paymentId,
+    version: 0,
+    status: 'ISSUED',
+    channel: { type: 'TEST', id: 'c', key: 'ck', name: 'c', pgProvider: 'KCP_V2', pgMerchantId: 'A52LD' },
+    type: 'PERSONAL',
+    amount: 1000,
+    taxFreeAmount: 0,
+    vatAmount: 91,
+    currency: 'KRW',
+    orderName: 'contract',
+    isManual: true,
+    customerIdentityNumber: '01012345678',
+    pgReceiptId: `cr-${paymentId}`,
+    issueNumber: '123456789',
+    url: 'https://example.com/r',
+    issuedAt,
+    statusUpdatedAt: issuedAt,
   };
 }
 

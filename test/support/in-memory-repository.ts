@@ -2,6 +2,8 @@ import { ConcurrentModificationError, invalidRequest } from '../../functions/dom
 import type { OutboxEvent } from '../../functions/domain/outbox.ts';
 import type { PaymentRecord } from '../../functions/domain/payment.ts';
 import type { PaymentEventRecord } from '../../functions/domain/payment-event.ts';
+import type { CashReceiptRecord } from '../../functions/domain/cash-receipt.ts';
+import type { CashReceiptQuery } from '../../functions/ports/cash-receipt-repository.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../functions/domain/store.ts';
 import type { TimerRecord, TimerState } from '../../functions/domain/timer.ts';
 import type { FaultLogEntry } from '../../functions/domain/faults.ts';
@@ -29,6 +31,7 @@ export class InMemoryRepository implements Repository {
   private readonly timers = new Map<string, TimerRecord>();
   private readonly outbox = new Map<string, OutboxEvent>();
   private readonly paymentEvents = new Map<string, PaymentEventRecord>();
+  private readonly cashReceipts = new Map<string, CashReceiptRecord>();
   private readonly billingKeys = new Map<string, BillingKeyRecord>();
   private readonly identityVerifications = new Map<string, IdentityVerificationRecord>();
   private readonly schedules = new Map<string, PaymentScheduleRecord>();
@@ -196,6 +199,35 @@ export class InMemoryRepository implements Repository {
     return page(rows, query.descending, query.limit, query.after);
   }
 
+  // ── cash receipts ──
+  async getCashReceipt(storeId: string, paymentId: string) {
+    this.count('getCashReceipt');
+    return copy(this.cashReceipts.get(key(storeId, paymentId)));
+  }
+
+  async saveCashReceipt(receipt: CashReceiptRecord, expectedVersion: number | null) {
+    this.count('saveCashReceipt');
+    if (this.cashReceiptConflict(receipt, expectedVersion)) return false;
+    const version = (expectedVersion ?? 0) + 1;
+    this.cashReceipts.set(key(receipt.storeId, receipt.paymentId), copy({ ...receipt, version }));
+    receipt.version = version;
+    return true;
+  }
+
+  async queryCashReceipts(storeId: string, query: CashReceiptQuery): Promise<Page<CashReceiptRecord>> {
+    this.count('queryCashReceipts');
+    const time = (r: CashReceiptRecord) => (query.order === 'STATUS_UPDATED_AT' ? r.statusUpdatedAt : r.issuedAt);
+    const rows = [...this.cashReceipts.values()]
+      .filter((r) => r.storeId === storeId && time(r) >= query.from && time(r) < query.until)
+      .map((r) => ({ sortKey: timeSortKey(time(r), r.paymentId), record: r }));
+    return page(rows, query.descending, query.limit, query.after);
+  }
+
+  private cashReceiptConflict(receipt: CashReceiptRecord, expectedVersion: number | null): boolean {
+    const current = this.cashReceipts.get(key(receipt.storeId, receipt.paymentId));
+    return expectedVersion === null ? current !== undefined : current?.version !== expectedVersion;
+  }
+
   async queryPaymentEvents(storeId: string, query: { from: string; until: string; limit: number; after?: string }): Promise<Page<PaymentEventRecord>> {
     this.count('queryPaymentEvents');
     const rows = [...this.paymentEvents.values()]
@@ -236,6 +268,7 @@ export class InMemoryRepository implements Repository {
       if (this.timers.get(key(payment.storeId, t.timerId))?.state !== 'PENDING') return conflict();
     }
     for (const e of effects.outbox ?? []) if (this.outbox.has(outboxKey(e))) return conflict();
+    for (const { receipt, expectedVersion: v } of effects.cashReceipts ?? []) if (this.cashReceiptConflict(receipt, v)) return conflict();
     return undefined;
   }
 
@@ -247,6 +280,7 @@ export class InMemoryRepository implements Repository {
     for (const t of effects.fireTimers ?? []) this.settle(payment.storeId, t.timerId, 'FIRED', t.at);
     for (const e of effects.outbox ?? []) this.outbox.set(outboxKey(e), copy(e));
     for (const e of effects.events ?? []) this.paymentEvents.set(key(e.storeId, e.paymentId, e.eventId), copy(e));
+    for (const { receipt, expectedVersion: v } of effects.cashReceipts ?? []) this.cashReceipts.set(key(receipt.storeId, receipt.paymentId), copy({ ...receipt, version: v + 1 }));
     payment.version = version;
   }
 
@@ -471,6 +505,7 @@ export class InMemoryRepository implements Repository {
     }
     if (kinds.includes('OUTBOX')) sweep(this.outbox);
     if (kinds.includes('IDENTITY_VERIFICATION')) sweep(this.identityVerifications);
+    if (kinds.includes('CASH_RECEIPT')) sweep(this.cashReceipts);
     if (kinds.includes('BILLING')) {
       sweep(this.billingKeys);
       sweep(this.schedules);

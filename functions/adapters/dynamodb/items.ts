@@ -1,12 +1,15 @@
 import type { OutboxEvent } from '../../domain/outbox.ts';
 import type { PaymentRecord } from '../../domain/payment.ts';
 import type { PaymentEventRecord } from '../../domain/payment-event.ts';
+import type { CashReceiptRecord } from '../../domain/cash-receipt.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
 import type { TimerRecord } from '../../domain/timer.ts';
 import {
   META,
   SECRET_SK,
   TOKEN_SK,
+  cashReceiptSk,
+  cashReceiptsIndexPk,
   channelSk,
   dueTimersIndexPk,
   outboxIndexPk,
@@ -104,6 +107,28 @@ export const paymentEventItem = (event: PaymentEventRecord): Item => ({
   [T1.sortKey]: timeSortKey(event.createdAt, event.eventId),
   ...event,
 });
+
+export const cashReceiptItem = (receipt: CashReceiptRecord): Item => ({
+  pk: storePk(receipt.storeId),
+  sk: cashReceiptSk(receipt.paymentId),
+  [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.CASH_RECEIPT,
+  [T1.partitionKey]: cashReceiptsIndexPk(receipt.storeId),
+  [T1.sortKey]: timeSortKey(receipt.issuedAt, receipt.paymentId),
+  [T2.partitionKey]: cashReceiptsIndexPk(receipt.storeId),
+  [T2.sortKey]: timeSortKey(receipt.statusUpdatedAt, receipt.paymentId),
+  ...receipt,
+});
+
+/** The conditional put of a receipt over the version read (null: none stored yet). */
+export function cashReceiptPut(tableName: string, receipt: CashReceiptRecord, expectedVersion: number | null) {
+  return {
+    TableName: tableName,
+    Item: cashReceiptItem({ ...receipt, version: (expectedVersion ?? 0) + 1 }),
+    ...(expectedVersion === null
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+  };
+}
 
 const TABLE_ATTRIBUTES = ['pk', 'sk', ITEM_TYPE_ATTRIBUTE, T1.partitionKey, T1.sortKey, T2.partitionKey, T2.sortKey];
 

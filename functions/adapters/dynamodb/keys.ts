@@ -9,6 +9,7 @@
  *   STORE#<storeId> / COUNTER#PAYMENT#<shard>       payment count, sharded so writers rarely meet
  *   STORE#<storeId> / PAYMENTEVENT#<paymentId>#<eventId>  payment event (paid, cancelled)
  *   STORE#<storeId> / BILLINGKEY#<billingKey>       billing key (빌링키)
+ *   STORE#<storeId> / CASHRECEIPT#<paymentId>       cash receipt (현금영수증), one per payment
  *   STORE#<storeId> / SCHEDULE#<scheduleId>         payment schedule (결제 예약)
  *   STORE#<storeId> / SCHEDULEDPAYMENT#<paymentId>  guard: the paymentId has a schedule (one per payment)
  *   STORE#<storeId> / PROBEREADS#<paymentId>        API reads of a webhook-probe payment (a counter)
@@ -42,6 +43,8 @@ export const PAYMENT_COUNTER_SHARDS = 16;
 export const paymentCounterSk = (shard: number) => `${PAYMENT_COUNTER_PREFIX}${shard}`;
 export const BILLING_KEY_PREFIX = 'BILLINGKEY#';
 export const billingKeySk = (billingKey: string) => `${BILLING_KEY_PREFIX}${esc(billingKey)}`;
+export const CASH_RECEIPT_PREFIX = 'CASHRECEIPT#';
+export const cashReceiptSk = (paymentId: string) => `${CASH_RECEIPT_PREFIX}${esc(paymentId)}`;
 export const SCHEDULE_PREFIX = 'SCHEDULE#';
 export const scheduleSk = (scheduleId: string) => `${SCHEDULE_PREFIX}${esc(scheduleId)}`;
 export const SCHEDULED_PAYMENT_PREFIX = 'SCHEDULEDPAYMENT#';
@@ -76,6 +79,8 @@ export const paymentTimersIndexPk = (storeId: string, paymentId: string) => `${s
 export const outboxIndexPk = (storeId: string) => `${storePk(storeId)}#OUTBOX`;
 /** BY_TIME partition of a store's payment events (by creation). */
 export const paymentEventsIndexPk = (storeId: string) => `${storePk(storeId)}#PAYMENTEVENTS`;
+/** BY_TIME (by issue time) and BY_OWNER (by status update) partition of a store's cash receipts. */
+export const cashReceiptsIndexPk = (storeId: string) => `${storePk(storeId)}#CASHRECEIPTS`;
 /** BY_TIME partition of a store's billing keys (by request time). */
 export const billingKeysIndexPk = (storeId: string) => `${storePk(storeId)}#BILLINGKEYS`;
 /** BY_TIME partition of a store's payment schedules (by time to pay). */

@@ -16,6 +16,8 @@ import { ConcurrentModificationError } from '../../domain/errors.ts';
 import type { OutboxEvent } from '../../domain/outbox.ts';
 import type { PaymentRecord } from '../../domain/payment.ts';
 import type { PaymentEventRecord } from '../../domain/payment-event.ts';
+import type { CashReceiptRecord } from '../../domain/cash-receipt.ts';
+import type { CashReceiptQuery } from '../../ports/cash-receipt-repository.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
 import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain/timer.ts';
 import type { FaultLogEntry } from '../../domain/faults.ts';
@@ -26,6 +28,7 @@ import type { IdentityVerificationRepository } from '../../ports/identity-verifi
 import { DynamoDbIdentityVerificationRepository } from './identity-verification-repository.ts';
 import {
   BILLING_KEY_PREFIX,
+  CASH_RECEIPT_PREFIX,
   CHANNEL_PREFIX,
   IDENTITY_VERIFICATION_PREFIX,
   META,
@@ -41,6 +44,8 @@ import {
   SECRET_SK,
   TIMER_PREFIX,
   TOKEN_SK,
+  cashReceiptSk,
+  cashReceiptsIndexPk,
   channelSk,
   dueTimersIndexPk,
   outboxIndexPk,
@@ -61,6 +66,7 @@ import {
   tokenPk,
 } from './keys.ts';
 import {
+  cashReceiptPut,
   channelItem,
   outboxItem,
   paymentEventItem,
@@ -122,6 +128,7 @@ const KIND_PREFIX: Record<StoreDataKind, string> = {
   BILLING: BILLING_KEY_PREFIX,
   IDENTITY_VERIFICATION: IDENTITY_VERIFICATION_PREFIX,
   FAULT: FAULT_PREFIX,
+  CASH_RECEIPT: CASH_RECEIPT_PREFIX,
 };
 
 /** The Repository port on DynamoDB: one table, conditional writes, lists as index range reads. */
@@ -403,7 +410,36 @@ export class DynamoDbRepository implements Repository {
     for (const event of effects.outbox ?? []) items.push(this.createItem(outboxItem(event)));
     // A plain put: an event rewritten (a record older than eventsRecorded) is the same event.
     for (const event of effects.events ?? []) items.push({ Put: { TableName: this.tableName, Item: paymentEventItem(event) } });
+    for (const { receipt, expectedVersion: v } of effects.cashReceipts ?? []) items.push({ Put: cashReceiptPut(this.tableName, receipt, v) });
     return items;
+  }
+
+  // ── cash receipts ──
+  async getCashReceipt(storeId: string, paymentId: string): Promise<CashReceiptRecord | undefined> {
+    return this.get<CashReceiptRecord>({ pk: storePk(storeId), sk: cashReceiptSk(paymentId) }, true);
+  }
+
+  async saveCashReceipt(receipt: CashReceiptRecord, expectedVersion: number | null): Promise<boolean> {
+    const saved = await succeeded(this.db.send(new PutCommand(cashReceiptPut(this.tableName, receipt, expectedVersion))));
+    if (saved) receipt.version = (expectedVersion ?? 0) + 1;
+    return saved;
+  }
+
+  queryCashReceipts(storeId: string, query: CashReceiptQuery): Promise<Page<CashReceiptRecord>> {
+    const index = query.order === 'STATUS_UPDATED_AT' ? INDEX.BY_OWNER : INDEX.BY_TIME;
+    return queryPage<CashReceiptRecord>(
+      this.db,
+      {
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':pk': cashReceiptsIndexPk(storeId), ':lo': query.from, ':hi': query.until },
+        ScanIndexForward: !query.descending,
+      },
+      query.limit,
+      query.after,
+    );
   }
 
   queryPaymentEvents(storeId: string, query: { from: string; until: string; limit: number; after?: string }): Promise<Page<PaymentEventRecord>> {

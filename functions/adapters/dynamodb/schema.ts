@@ -14,6 +14,7 @@ export const ITEM_TYPE = {
   TIMER: 'TIMER',
   OUTBOX: 'OUTBOX',
   PAYMENT_EVENT: 'PAYMENT_EVENT',
+  CASH_RECEIPT: 'CASH_RECEIPT',
   SECRET: 'SECRET',
   TOKEN: 'TOKEN',
   COUNTER: 'COUNTER',
@@ -31,9 +32,10 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 /**
  * Two overloaded global secondary indexes keep every list a range read of one page:
  *   BY_TIME   payments by requestedAt · pending timers by due time (sparse) · outbox by creation ·
- *             payment events by creation ·
+ *             payment events by creation · cash receipts by issue time ·
  *             billing keys by requestedAt · schedules by time to pay · identity verifications by requestedAt
  *   BY_OWNER  payments by statusChangedAt · a payment's timers by due time · a store's API secrets ·
+ *             cash receipts by status update ·
  *             a billing key's schedules by time to pay
  * Both project all attributes, so a page is one Query with no follow-up reads.
  */

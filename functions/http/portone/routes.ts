@@ -6,6 +6,7 @@ import { authRoutes } from './auth-routes.ts';
 import { bankRoutes } from './bank-routes.ts';
 import { billingKeyRoutes } from './billing-key-routes.ts';
 import { identityVerificationRoutes } from './identity-verification-routes.ts';
+import { cashReceiptRoutes } from './cash-receipt-routes.ts';
 import { paymentRoutes } from './payment-routes.ts';
 import { scheduleRoutes } from './schedule-routes.ts';
 import { resendWebhookRoutes } from './webhook-routes.ts';
@@ -19,13 +20,14 @@ export function portoneRoutes() {
   app.use('/payments', requireStore);
   app.use('/payments-by-cursor', requireStore);
   app.use('/payment-events-by-cursor', requireStore);
-  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*']) {
+  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*', '/cash-receipts']) {
     app.use(path, requireStore);
   }
   // After authentication (it needs the store); a no-op for stores without fault rules (docs/faults.md).
   app.use('*', injectFaults);
   app.route('/', paymentRoutes());
   app.route('/', billingKeyRoutes());
+  app.route('/', cashReceiptRoutes());
   app.route('/', scheduleRoutes());
   app.route('/', identityVerificationRoutes());
   app.route('/', resendWebhookRoutes());
