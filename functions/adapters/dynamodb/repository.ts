@@ -314,23 +314,7 @@ export class DynamoDbRepository implements Repository {
 
   queryPayments(storeId: string, query: PaymentQuery): Promise<Page<PaymentRecord>> {
     const index = query.order === 'STATUS_CHANGED_AT' ? INDEX.BY_OWNER : INDEX.BY_TIME;
-    // Index sort keys are `<time>#<id>`: `<from>` sorts before every key at that time, `<until>`
-    // before every key at the excluded time, so a BETWEEN on them is [from, until).
-    const lower = query.from ?? '0'; // below every RFC 3339 time (DynamoDB refuses an empty key value)
-    const upper = query.until ?? '\uffff';
-    return queryPage<PaymentRecord>(
-      this.db,
-      {
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-        ExpressionAttributeValues: { ':pk': paymentsIndexPk(storeId), ':lo': lower, ':hi': upper },
-        ScanIndexForward: !query.descending,
-      },
-      query.limit,
-      query.after,
-    );
+    return queryPage<PaymentRecord>(this.db, this.timeRangeQuery(index, paymentsIndexPk(storeId), query), query.limit, query.after);
   }
 
   /**
@@ -427,35 +411,11 @@ export class DynamoDbRepository implements Repository {
 
   queryCashReceipts(storeId: string, query: CashReceiptQuery): Promise<Page<CashReceiptRecord>> {
     const index = query.order === 'STATUS_UPDATED_AT' ? INDEX.BY_OWNER : INDEX.BY_TIME;
-    return queryPage<CashReceiptRecord>(
-      this.db,
-      {
-        TableName: this.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-        ExpressionAttributeValues: { ':pk': cashReceiptsIndexPk(storeId), ':lo': query.from, ':hi': query.until },
-        ScanIndexForward: !query.descending,
-      },
-      query.limit,
-      query.after,
-    );
+    return queryPage<CashReceiptRecord>(this.db, this.timeRangeQuery(index, cashReceiptsIndexPk(storeId), query), query.limit, query.after);
   }
 
   queryPaymentEvents(storeId: string, query: { from: string; until: string; limit: number; after?: string }): Promise<Page<PaymentEventRecord>> {
-    // Sort keys are `<time>#<id>`: a BETWEEN on the bare times is [from, until), as in queryPayments.
-    return queryPage<PaymentEventRecord>(
-      this.db,
-      {
-        TableName: this.tableName,
-        IndexName: INDEX.BY_TIME.name,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-        ExpressionAttributeNames: { '#pk': INDEX.BY_TIME.partitionKey, '#sk': INDEX.BY_TIME.sortKey },
-        ExpressionAttributeValues: { ':pk': paymentEventsIndexPk(storeId), ':lo': query.from, ':hi': query.until },
-      },
-      query.limit,
-      query.after,
-    );
+    return queryPage<PaymentEventRecord>(this.db, this.timeRangeQuery(INDEX.BY_TIME, paymentEventsIndexPk(storeId), query), query.limit, query.after);
   }
 
   async getPaymentsById(storeId: string, paymentIds: string[]): Promise<Map<string, PaymentRecord>> {
@@ -646,6 +606,23 @@ export class DynamoDbRepository implements Repository {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': storePk(storeId), ':prefix': prefix },
       ConsistentRead: true,
+    };
+  }
+
+  /**
+   * A time-ordered index range of one partition. Index sort keys are `<time>#<id>`: `<from>` sorts
+   * before every key at that time, `<until>` before every key at the excluded time, so a BETWEEN on
+   * them is [from, until).
+   */
+  private timeRangeQuery(index: (typeof INDEX)[keyof typeof INDEX], partition: string, range: { from?: string; until?: string; descending?: boolean }) {
+    return {
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+      ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+      // '0' sorts below every RFC 3339 time (DynamoDB refuses an empty key value), '\uffff' above.
+      ExpressionAttributeValues: { ':pk': partition, ':lo': range.from ?? '0', ':hi': range.until ?? '\uffff' },
+      ScanIndexForward: !range.descending,
     };
   }
 
