@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { decideFault, describeEffect, hitKey, matches, type FaultDecision, type FaultLogEntry, type FaultRequest } from '../domain/faults.ts';
+import { decideFault, describeEffect, hitKey, matches, type FaultDecision, type FaultLogEntry, type FaultRequest, type FaultSettings } from '../domain/faults.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { loadStore } from '../stores/load-store.ts';
-import { currentFaultSettings } from './settings.ts';
 
 /** A request as the fault rules see it, plus where it went (for the log). */
 export interface FaultedRequest extends FaultRequest {
@@ -12,12 +11,11 @@ export interface FaultedRequest extends FaultRequest {
 }
 
 /**
- * Whether a fault hits this request, and which. Free when the store has no rules; otherwise the
+ * Whether a fault hits this request under the store's `settings` (as the caller read them). Free when there are no rules; otherwise the
  * request's PG is looked up only when a rule names one, and the log is read only when a matching
  * rule counts hits (`times`) or draws from a seed.
  */
-export async function decideRequestFault(services: Services, storeId: string, request: FaultedRequest): Promise<FaultDecision | undefined> {
-  const settings = await currentFaultSettings(services, storeId);
+export async function decideRequestFault(services: Services, storeId: string, settings: FaultSettings, request: FaultedRequest): Promise<FaultDecision | undefined> {
   if (settings.rules.length === 0) return undefined;
   const full = { ...request };
   if (settings.rules.some((r) => r.pgProvider !== undefined || r.channelKey !== undefined)) Object.assign(full, await channelOf(services, storeId, request));

@@ -89,11 +89,13 @@ async function bodyFacts(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<P
 export const injectFaults: MiddlewareHandler<AppEnv> = async (c, next) => {
   const storeId = c.var.storeId;
   // The common case first: a store without rules costs one cached lookup, nothing more.
-  if (storeId === undefined || (await currentFaultSettings(c.var.services, storeId)).rules.length === 0) return next();
+  if (storeId === undefined) return next();
+  const settings = await currentFaultSettings(c.var.services, storeId);
+  if (settings.rules.length === 0) return next();
   const classified = classifyRequest(c.req.method, c.req.path);
   if (!classified) return next();
   const request: FaultedRequest = { ...classified, ...(classified.operation === 'pay' || classified.operation === 'cancel' ? await bodyFacts(c) : {}) };
-  const decision = await decideRequestFault(c.var.services, storeId, request);
+  const decision = await decideRequestFault(c.var.services, storeId, settings, request);
   if (!decision) return next();
   const effect = decision.rule.effect;
   if (effect.kind === 'ambiguous') {
