@@ -67,6 +67,7 @@ const CODE_LABELS: Record<keyof PgCodes, string> = {
   vaRefundOutsideHours: 'Virtual-account refund outside the PG\'s hours',
   refusedIssuer: 'Card issuer refused by the test MID',
   refusedBank: 'Bank that cannot issue a test virtual account',
+  refusedCarrier: 'Mobile carrier whose 휴대폰결제 cannot be tested',
   unsupportedMethod: 'Method not offered in test',
   partialCancelRefused: 'Any partial cancel',
   checkCardPartialCancelRefused: 'Partial cancel of a check card (체크카드)',

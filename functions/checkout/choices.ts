@@ -1,6 +1,7 @@
 import { TEST_CARDS, type TestCard } from '../domain/cards.ts';
 import { decideApproval } from '../domain/pg-rules.ts';
 import { BANK_NAMES_KO } from '../domain/profiles/common.ts';
+import { GIFT_CERTIFICATES, MOBILE_CARRIERS } from '../domain/pay-methods.ts';
 import type { PgProfile } from '../domain/profiles/index.ts';
 
 /**
@@ -79,13 +80,23 @@ export function easyPayOptions(profile: PgProfile, amount: number): SimpleOption
   return list.map((p) => ({ ...p, expected: outcome(decideApproval(profile, { method: 'EASY_PAY', easyPayProvider: p.code, amount })) }));
 }
 
-export function bankOptions(profile: PgProfile, amount: number): SimpleOption[] {
+/** Banks for a virtual account (채번) or a real-time transfer (실시간 계좌이체). */
+export function bankOptions(profile: PgProfile, amount: number, method: 'VIRTUAL_ACCOUNT' | 'TRANSFER' = 'VIRTUAL_ACCOUNT'): SimpleOption[] {
   return Object.entries(BANK_NAMES_KO).map(([code, nameKo]) => ({
     code,
     nameKo,
     nameEn: BANK_NAMES_EN[code] ?? code,
-    expected: outcome(decideApproval(profile, { method: 'VIRTUAL_ACCOUNT', bank: code, amount })),
+    expected: outcome(decideApproval(profile, { method, bank: code, amount })),
   }));
+}
+
+/** 휴대폰 소액결제 carriers, 알뜰폰 included, each with what this PG's test channel does. */
+export function carrierOptions(profile: PgProfile, amount: number): SimpleOption[] {
+  return MOBILE_CARRIERS.map((c) => ({ code: c.code, nameKo: c.nameKo, nameEn: c.nameEn, expected: outcome(decideApproval(profile, { method: 'MOBILE', carrier: c.code, amount })) }));
+}
+
+export function giftCertificateOptions(profile: PgProfile, amount: number): SimpleOption[] {
+  return GIFT_CERTIFICATES.map((g) => ({ code: g.code, nameKo: g.nameKo, nameEn: g.nameEn, expected: outcome(decideApproval(profile, { method: 'GIFT_CERTIFICATE', amount })) }));
 }
 
 export const isKnownEasyPayProvider = (code: string) => EASY_PAY_PROVIDERS.some((p) => p.code === code);

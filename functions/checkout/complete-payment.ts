@@ -5,6 +5,8 @@ import { orderDetailsOf, type PaymentRecord } from '../domain/payment.ts';
 import { approvePayment, type ApproveMethod } from '../payments/approve.ts';
 import type { Services } from '../services.ts';
 import { isKnownBank, isKnownEasyPayProvider } from './choices.ts';
+import { isCarrier, isGiftCertificate } from '../domain/pay-methods.ts';
+import { isMobileNumber, phoneDigits } from '../domain/identity-verification.ts';
 import { failedAtPg, succeeded, type PaymentResponse } from './payment-response.ts';
 import { sdkErrorOf } from './sdk-errors.ts';
 import type { CheckoutSession } from './session.ts';
@@ -13,7 +15,10 @@ import type { CheckoutSession } from './session.ts';
 export type CheckoutChoice =
   | { kind: 'CARD'; number: string; expiryMonth: string; expiryYear: string; installmentMonth?: number }
   | { kind: 'EASY_PAY'; provider: string }
-  | { kind: 'VIRTUAL_ACCOUNT'; bank: string };
+  | { kind: 'VIRTUAL_ACCOUNT'; bank: string }
+  | { kind: 'TRANSFER'; bank: string }
+  | { kind: 'MOBILE'; carrier: string; phoneNumber: string }
+  | { kind: 'GIFT_CERTIFICATE'; giftCertificateType: string };
 
 /**
  * `done`: the window is finished and answers the merchant with `response`.
@@ -22,7 +27,7 @@ export type CheckoutChoice =
  */
 export type CheckoutOutcome =
   | { kind: 'done'; response: PaymentResponse }
-  | { kind: 'retry'; field: 'cardNumber' | 'expiry' | 'method'; message: string };
+  | { kind: 'retry'; field: 'cardNumber' | 'expiry' | 'method' | 'phoneNumber'; message: string };
 
 const other = (session: CheckoutSession, code: string, message: string): CheckoutOutcome => ({
   kind: 'done',
@@ -47,7 +52,10 @@ export function validateChoice(session: CheckoutSession, choice: CheckoutChoice)
     if (!parseExpiry(choice.expiryYear, choice.expiryMonth)) return { kind: 'retry', field: 'expiry', message: 'expiry must be MM / YY' };
   }
   if (choice.kind === 'EASY_PAY' && !isKnownEasyPayProvider(choice.provider)) return { kind: 'retry', field: 'method', message: `unknown easy-pay provider ${choice.provider}` };
-  if (choice.kind === 'VIRTUAL_ACCOUNT' && !isKnownBank(choice.bank)) return { kind: 'retry', field: 'method', message: `unknown bank ${choice.bank}` };
+  if ((choice.kind === 'VIRTUAL_ACCOUNT' || choice.kind === 'TRANSFER') && !isKnownBank(choice.bank)) return { kind: 'retry', field: 'method', message: `unknown bank ${choice.bank}` };
+  if (choice.kind === 'MOBILE' && !isCarrier(choice.carrier)) return { kind: 'retry', field: 'method', message: `unknown carrier ${choice.carrier}` };
+  if (choice.kind === 'MOBILE' && !isMobileNumber(choice.phoneNumber)) return { kind: 'retry', field: 'phoneNumber', message: 'a Korean mobile number (010…)' };
+  if (choice.kind === 'GIFT_CERTIFICATE' && !isGiftCertificate(choice.giftCertificateType)) return { kind: 'retry', field: 'method', message: `unknown gift certificate ${choice.giftCertificateType}` };
   return undefined;
 }
 
@@ -63,6 +71,12 @@ function toApproveMethod(session: CheckoutSession, choice: CheckoutChoice): Appr
       return { kind: 'EASY_PAY', provider: choice.provider };
     case 'VIRTUAL_ACCOUNT':
       return { kind: 'VIRTUAL_ACCOUNT', bank: choice.bank, validHours: session.validHours, dueDate: session.dueDate };
+    case 'TRANSFER':
+      return { kind: 'TRANSFER', bank: choice.bank };
+    case 'MOBILE':
+      return { kind: 'MOBILE', carrier: choice.carrier, phoneNumber: phoneDigits(choice.phoneNumber) };
+    case 'GIFT_CERTIFICATE':
+      return { kind: 'GIFT_CERTIFICATE', giftCertificateType: choice.giftCertificateType };
   }
 }
 

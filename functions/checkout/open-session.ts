@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import { currencyProblem } from '../domain/currencies.ts';
 import { getProfile } from '../domain/profiles/index.ts';
+import { withoutPrefix } from '../domain/pay-methods.ts';
 import { attemptsExhausted } from '../payments/approve.ts';
 import { commitPaymentChange } from '../payments/commit.ts';
 import { newTransactionId } from '../payments/ids.ts';
@@ -130,6 +131,8 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
     payMethod,
     easyPayProvider: req.easyPay?.easyPayProvider,
     bankCode: req.virtualAccount?.bankCode,
+    carrier: req.mobile?.carrier === undefined ? undefined : withoutPrefix(req.mobile.carrier, 'CARRIER'),
+    giftCertificateType: req.giftCertificate?.giftCertificateType === undefined ? undefined : withoutPrefix(req.giftCertificate.giftCertificateType, 'GIFT_CERTIFICATE_TYPE'),
     validHours: req.virtualAccount?.accountExpiry?.validHours,
     dueDate: req.virtualAccount?.accountExpiry?.dueDate,
     installmentMonth: req.card?.installment?.monthOption?.fixedMonth,

@@ -7,7 +7,7 @@ import { Bank, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products, Url,
  * sandbox's checkout understands. Unknown fields are ignored, as PortOne ignores fields a PG does
  * not use, so a merchant's real request object works unchanged.
  */
-export const CHECKOUT_PAY_METHODS = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY'] as const;
+export const CHECKOUT_PAY_METHODS = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY', 'TRANSFER', 'MOBILE', 'GIFT_CERTIFICATE'] as const;
 export type CheckoutPayMethod = (typeof CHECKOUT_PAY_METHODS)[number];
 
 export const WindowType = z.enum(['IFRAME', 'POPUP', 'REDIRECTION', 'UI']);
@@ -82,6 +82,8 @@ export const SdkPaymentRequest = z
       .loose()
       .optional(),
     easyPay: z.object({ easyPayProvider: z.string().max(40).optional() }).loose().optional(),
+    mobile: z.object({ carrier: z.string().max(40).optional() }).loose().optional(),
+    giftCertificate: z.object({ giftCertificateType: z.string().max(40).optional() }).loose().optional(),
   })
   .loose();
 

@@ -22,6 +22,10 @@ export interface CheckoutSession {
   payMethod: CheckoutPayMethod;
   easyPayProvider?: string;
   bankCode?: string;
+  /** MOBILE: the carrier the shop asked the window to open on (browser SDK `Carrier`). */
+  carrier?: string;
+  /** GIFT_CERTIFICATE: the gift card the shop asked for (browser SDK `GiftCertificateType`). */
+  giftCertificateType?: string;
   validHours?: number;
   dueDate?: string;
   installmentMonth?: number;

@@ -1,5 +1,6 @@
 import { issuerName } from '../domain/cards.ts';
-import { BANK_NAMES_KO } from '../domain/profiles/common.ts';
+import { BANK_NAMES_KO, METHOD_NAMES_KO } from '../domain/profiles/common.ts';
+import { carrierNameKo } from '../domain/pay-methods.ts';
 import type { AutoRefundDelayOverride, AutoRefundRule, PgProfile } from '../domain/profiles/index.ts';
 import type { ChannelRecord } from '../domain/store.ts';
 import type { CheckoutPayMethod } from './payment-request.ts';
@@ -91,8 +92,19 @@ export function testModeNotes(
         : `Channel override for fast tests: voided ${channel.autoRefundOverride.seconds} s after approval.`,
     );
   }
+  if (method === 'TRANSFER' || method === 'MOBILE' || method === 'GIFT_CERTIFICATE') {
+    notes.push(
+      ko
+        ? `${METHOD_NAMES_KO[method]}는 이 PG의 카드 결제와 같이 처리됩니다 (pg-sandbox의 가정: 테스트 모드 문서가 이 결제수단을 따로 설명하지 않습니다).`
+        : `${method} follows this PG's card rule (pg-sandbox's assumption: the test-mode documents say nothing of this method).`,
+    );
+  }
+  const carriers = profile.mobileRefusedCarriers.value;
+  if (method === 'MOBILE' && carriers.length > 0) {
+    notes.push((ko ? '테스트 결제가 안 되는 통신사: ' : 'Carriers refused in test: ') + carriers.map(carrierNameKo).join(', '));
+  }
   const refused = profile.refusedIssuers.value;
-  if (method !== 'EASY_PAY' && refused.length > 0) {
+  if ((method === undefined || method === 'CARD') && refused.length > 0) {
     notes.push((ko ? '테스트 결제가 거절되는 카드사: ' : 'Card issuers refused in test: ') + refused.map(issuerName).join(', '));
   }
   if (profile.onlyPublishedTestCards.value) {

@@ -4,7 +4,7 @@
  * both consistently. The two diverge in test mode on purpose: a PG's nightly batch void (매입 전
  * 일괄취소) changes only the PG view.
  */
-import type { AutoRefundRule } from './profiles/types.ts';
+import type { AutoRefundRule, MethodKind } from './profiles/types.ts';
 import type { ChannelMode } from './store.ts';
 
 export type PaymentStatus =
@@ -16,7 +16,8 @@ export type PaymentStatus =
   | 'PARTIAL_CANCELLED'
   | 'CANCELLED';
 
-export type MethodKind = 'CARD' | 'VIRTUAL_ACCOUNT' | 'EASY_PAY' | 'TRANSFER';
+/** One list of methods: the profiles' (profiles/types.ts). */
+export type { MethodKind } from './profiles/types.ts';
 
 export interface ChannelRef {
   type: 'TEST' | 'LIVE';

@@ -8,6 +8,7 @@
 import { kstMinuteOfDay, parseHhmm } from './kst.ts';
 import { DECLINES, issuerName, type TestCard } from './cards.ts';
 import { BANK_NAMES_KO, METHOD_NAMES_KO } from './profiles/common.ts';
+import { carrierNameKo } from './pay-methods.ts';
 import type {
   AutoRefundDelayOverride,
   AutoRefundRule,
@@ -29,6 +30,8 @@ export interface ApprovalInput {
   easyPayMethod?: 'CARD' | 'TRANSFER' | 'CHARGE';
   /** OAS `Bank` for VIRTUAL_ACCOUNT (and TRANSFER, informational). */
   bank?: string;
+  /** Browser SDK `Carrier` for MOBILE. */
+  carrier?: string;
   amount: number;
   /** The caller checked the typed expiry (cards.isExpired) and found it past. */
   cardExpired?: boolean;
@@ -188,6 +191,20 @@ export function decideApproval(profile: PgProfile, input: ApprovalInput): Approv
 
     case 'TRANSFER':
       // Assumed: a transfer is withdrawn and voided like a card payment at the same PG (not documented).
+      return approved(profile.withdraws.value, profile.autoRefund.value, false);
+
+    case 'MOBILE':
+      if (input.carrier !== undefined && profile.mobileRefusedCarriers.value.includes(input.carrier)) {
+        return failed(
+          refusal(profile.codes.refusedCarrier, { pgCode: 'REFUSED_CARRIER', pgMessage: '{carrierName}' }, { carrierName: carrierNameKo(input.carrier) }),
+          `${pg}'s test channel has no 휴대폰결제 for ${input.carrier}`,
+        );
+      }
+      // Assumed: charged to the phone bill and voided like a card payment at the same PG (not documented).
+      return approved(profile.withdraws.value, profile.autoRefund.value, false);
+
+    case 'GIFT_CERTIFICATE':
+      // Assumed: the gift card's balance is used and voided like a card payment at the same PG (not documented).
       return approved(profile.withdraws.value, profile.autoRefund.value, false);
   }
 }

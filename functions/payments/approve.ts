@@ -5,6 +5,7 @@ import { orderDetailsOf, type MethodKind, type PaymentRecord } from '../domain/p
 import { readyPayment, type PaymentRequest } from './ready-payment.ts';
 import { isExpired, lookupTestCard, maskCardNumber, type TestCard } from '../domain/cards.ts';
 import { getProfile } from '../domain/profiles/index.ts';
+import { giftCertificateOas } from '../domain/pay-methods.ts';
 import { currencyProblem } from '../domain/currencies.ts';
 import { decideApprovalIn } from '../domain/live-rules.ts';
 import type { Services } from '../services.ts';
@@ -24,7 +25,12 @@ export type ApproveMethod =
       useFreeInstallmentPlan?: boolean;
     }
   | { kind: 'VIRTUAL_ACCOUNT'; bank: string; validHours?: number; dueDate?: string; remitteeName?: string; accountType?: 'NORMAL' | 'FIXED' }
-  | { kind: 'EASY_PAY'; provider: string };
+  | { kind: 'EASY_PAY'; provider: string }
+  | { kind: 'TRANSFER'; bank: string }
+  /** 휴대폰 소액결제: browser SDK `Carrier`, and the number charged. */
+  | { kind: 'MOBILE'; carrier: string; phoneNumber: string }
+  /** 상품권: browser SDK `GiftCertificateType`. */
+  | { kind: 'GIFT_CERTIFICATE'; giftCertificateType: string };
 
 export interface ApproveRequest extends PaymentRequest {
   storeId: string;
@@ -96,7 +102,8 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     method: req.method.kind as MethodKind,
     card,
     easyPayProvider: req.method.kind === 'EASY_PAY' ? req.method.provider : undefined,
-    bank: req.method.kind === 'VIRTUAL_ACCOUNT' ? req.method.bank : undefined,
+    bank: req.method.kind === 'VIRTUAL_ACCOUNT' || req.method.kind === 'TRANSFER' ? req.method.bank : undefined,
+    carrier: req.method.kind === 'MOBILE' ? req.method.carrier : undefined,
     amount: req.amount.total,
     cardExpired: req.method.kind === 'CARD' && isExpired(req.method.credential.expiryYear, req.method.credential.expiryMonth, now),
   });
@@ -208,6 +215,7 @@ function checkReusable(existing: PaymentRecord | undefined, req: ApproveRequest)
 }
 
 const VA_ACCOUNT_DIGITS = 14;
+const randomDigits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
 
 /** PortOne's `Card` of a test card: what the PG tells about it, the number masked (payments and billing keys alike). */
 export function presentCard(card: TestCard, number: string): Record<string, unknown> {
@@ -236,7 +244,7 @@ function presentMethod(method: ApproveMethod, card: TestCard | undefined, nowIso
     case 'VIRTUAL_ACCOUNT': {
       const hours = method.validHours ?? 72;
       const expiredAt = method.dueDate ? new Date(method.dueDate).toISOString() : new Date(Date.parse(nowIso) + hours * 3_600_000).toISOString();
-      const digits = Array.from({ length: VA_ACCOUNT_DIGITS }, () => Math.floor(Math.random() * 10)).join('');
+      const digits = randomDigits(VA_ACCOUNT_DIGITS);
       return {
         type: 'PaymentMethodVirtualAccount',
         bank: method.bank,
@@ -249,5 +257,11 @@ function presentMethod(method: ApproveMethod, card: TestCard | undefined, nowIso
     }
     case 'EASY_PAY':
       return { type: 'PaymentMethodEasyPay', provider: method.provider };
+    case 'TRANSFER':
+      return { type: 'PaymentMethodTransfer', bank: method.bank, accountNumber: `${randomDigits(4)}-****-${randomDigits(4)}` };
+    case 'MOBILE':
+      return { type: 'PaymentMethodMobile', phoneNumber: method.phoneNumber };
+    case 'GIFT_CERTIFICATE':
+      return { type: 'PaymentMethodGiftCertificate', giftCertificateType: giftCertificateOas(method.giftCertificateType), approvalNumber: newApprovalNumber() };
   }
 }

@@ -34,6 +34,7 @@ const METHOD_TYPE: Record<string, string> = {
   PaymentMethodEasyPay: 'EASY_PAY',
   PaymentMethodTransfer: 'TRANSFER',
   PaymentMethodMobile: 'MOBILE',
+  PaymentMethodGiftCertificate: 'GIFT_CERTIFICATE',
 };
 
 export function matchesFilter(p: PaymentRecord, f: PaymentFilter | undefined): boolean {

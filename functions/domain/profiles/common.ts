@@ -34,8 +34,8 @@ export const DAILY_BATCH_23: AutoRefundRule = {
 export const NO_AUTO_REFUND: AutoRefundRule = { kind: 'none' };
 export const NEVER_AUTO_REFUND: AutoRefundRule = { kind: 'never' };
 
-/** All four methods the sandbox models. */
-export const ALL_METHODS: readonly MethodKind[] = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY', 'TRANSFER'];
+/** Every method the sandbox models: a general PG's default where no document names an unsupported one. */
+export const ALL_METHODS: readonly MethodKind[] = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY', 'TRANSFER', 'MOBILE', 'GIFT_CERTIFICATE'];
 
 /**
  * Korean messages. Two are quoted by the facts file ("기 취소 거래" from the SEED, "입금된 내역이 없습니다"
@@ -57,6 +57,7 @@ export const MESSAGES = {
   amountLimitExceeded: '테스트 결제 한도 초과({limit}원 미만만 결제 가능)',
   billingKeyPaymentRefused: '테스트 채널에서 발급한 빌링키로는 결제할 수 없습니다',
   unsupportedMethod: '테스트 환경에서 지원하지 않는 결제수단입니다({methodName})',
+  refusedCarrier: '테스트 환경에서 지원하지 않는 통신사입니다({carrierName})',
 } as const satisfies Record<keyof PgCodes, string>;
 
 /**
@@ -79,6 +80,7 @@ export const SANDBOX_CODE_NUMBERS = {
   amountLimitExceeded: '061',
   billingKeyPaymentRefused: '071',
   unsupportedMethod: '090',
+  refusedCarrier: '054',
 } as const satisfies Record<keyof PgCodes, string>;
 
 type CodeKey = keyof PgCodes;
@@ -113,6 +115,7 @@ export interface ProfileInput {
   readonly hubEasyPayPartialCancel?: Fact<'ALLOWED' | 'REFUSED'>;
   readonly partialCancelRemovesAutoRefund?: Fact<boolean>;
   readonly virtualAccountRefusedBanks?: Fact<readonly string[]>;
+  readonly mobileRefusedCarriers?: Fact<readonly string[]>;
   readonly virtualAccountRefundHoursKst?: PgProfile['virtualAccountRefundHoursKst'];
   readonly billingKeyPayment?: Fact<boolean>;
   readonly signup?: PgProfile['signup'];
@@ -159,6 +162,7 @@ export function defineProfile(input: ProfileInput): PgProfile {
     input.virtualAccountRefundHoursKst ?? assumed(null, 'no refund hours documented');
   const billingKeyPayment =
     input.billingKeyPayment ?? assumed(true, 'no restriction on paying with test billing keys documented');
+  const mobileRefusedCarriers = input.mobileRefusedCarriers ?? assumed<readonly string[]>([], 'no carrier restriction documented');
 
   const prefix = input.codes.prefix;
   const o = input.codes.overrides ?? {};
@@ -185,6 +189,7 @@ export function defineProfile(input: ProfileInput): PgProfile {
   optional('cardNotAccepted', onlyPublishedTestCards.value);
   optional('hubEasyPayIssuerRefused', input.hubEasyPayCardIssuers !== undefined);
   optional('billingKeyPaymentRefused', !billingKeyPayment.value);
+  optional('refusedCarrier', mobileRefusedCarriers.value.length > 0);
 
   const profile: PgProfile = {
     pgProvider: input.pgProvider,
@@ -211,6 +216,7 @@ export function defineProfile(input: ProfileInput): PgProfile {
     virtualAccountRefusedBanks:
       input.virtualAccountRefusedBanks ?? assumed<readonly string[]>([], 'no bank restriction documented'),
     virtualAccountRefundHoursKst,
+    mobileRefusedCarriers,
     billingKeyPayment,
     signup:
       input.signup ??
@@ -257,4 +263,6 @@ export const METHOD_NAMES_KO: Readonly<Record<MethodKind, string>> = {
   VIRTUAL_ACCOUNT: '가상계좌',
   EASY_PAY: '간편결제',
   TRANSFER: '계좌이체',
+  MOBILE: '휴대폰결제',
+  GIFT_CERTIFICATE: '상품권',
 };

@@ -13,8 +13,8 @@ export const DANAL = defineProfile({
     'documented as "PG사에서 일괄적으로 매일 자정 이전 자동 취소" and, in the group list, 23:00~23:50; the exact window for Danal is the sandbox\'s pick',
   ),
   methods: assumed(
-    ['CARD'],
-    '다날 정책상 계좌이체/가상계좌는 테스트 결제가 제공되지 않습니다 (stated); easy pay is not documented and Danal is not a listed 허브형 PG',
+    ['CARD', 'MOBILE', 'GIFT_CERTIFICATE'],
+    '다날 정책상 계좌이체/가상계좌는 테스트 결제가 제공되지 않습니다 (stated); 휴대폰결제 and 상품권 are Danal\'s own products, offered in test by the sandbox\'s choice; easy pay is not documented and Danal is not a listed 허브형 PG',
   ),
   partialCancel: stated('REFUSED', '테스트 모드에서 부분 취소 테스트는 불가합니다'),
   codes: { prefix: 'DN' },

@@ -1,4 +1,4 @@
-import { ALL_METHODS, NO_AUTO_REFUND, assumed, defineProfile, stated } from './common.ts';
+import { NO_AUTO_REFUND, assumed, defineProfile, stated } from './common.ts';
 
 /**
  * KSNET: withdrawal and refunds in test are not documented; the sandbox treats it like the other
@@ -12,7 +12,10 @@ export const KSNET = defineProfile({
   testMerchantIds: stated({ payment: '2999199999' }),
   withdraws: assumed(false, 'not documented; the sandbox picks "success answer only"'),
   autoRefund: assumed(NO_AUTO_REFUND, 'follows from no withdrawal'),
-  methods: stated(ALL_METHODS, 'CARD, TRANSFER, VIRTUAL_ACCOUNT, MOBILE, EASY_PAY'),
+  methods: stated(
+    ['CARD', 'VIRTUAL_ACCOUNT', 'MOBILE', 'EASY_PAY'],
+    'offers CARD, TRANSFER, VIRTUAL_ACCOUNT, MOBILE, EASY_PAY; 실시간 계좌이체 cannot be tested on the test channel (DEV:opi/ko/integration/pg/v2/ksnet.mdx)',
+  ),
   hubEasyPay: stated(true, 'listed among the PGs offering 허브형 easy pay'),
   virtualAccountRefundHoursKst: stated(
     { from: '06:00', to: '23:00' },

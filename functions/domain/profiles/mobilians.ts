@@ -16,7 +16,7 @@ const shared = {
     { kind: 'interval', minutes: 60 },
     'docs give "30분 · 1시간마다 … 또는 23:00~23:50" for the group without saying which is KG파이낸셜\'s; the sandbox picks every hour',
   ),
-  methods: stated(['CARD'], 'KG파이낸셜은 신용카드와 휴대폰결제만 지원합니다 (mobile payments are not simulated)'),
+  methods: stated(['CARD', 'MOBILE'], 'KG파이낸셜은 신용카드와 휴대폰결제만 지원합니다'),
   codes: {
     prefix: 'MP',
     overrides: {

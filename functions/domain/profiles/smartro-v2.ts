@@ -1,4 +1,4 @@
-import { ALL_METHODS, DAILY_BATCH_23, defineProfile, stated } from './common.ts';
+import { DAILY_BATCH_23, defineProfile, stated } from './common.ts';
 
 /**
  * 스마트로 (Smartro): really withdraws; nightly batch. KakaoPay through Smartro is not auto-cancelled,
@@ -13,7 +13,7 @@ export const SMARTRO_V2 = defineProfile({
   testMerchantIds: stated({ payment: 't_2302141m' }),
   withdraws: stated(true, 'listed among the PGs that really charge and void the same day'),
   autoRefund: stated(DAILY_BATCH_23),
-  methods: stated(ALL_METHODS, 'CARD, TRANSFER, VIRTUAL_ACCOUNT, MOBILE, EASY_PAY'),
+  methods: stated(['CARD', 'TRANSFER', 'VIRTUAL_ACCOUNT', 'MOBILE', 'EASY_PAY'], 'CARD, TRANSFER, VIRTUAL_ACCOUNT, MOBILE, EASY_PAY'),
   hubEasyPay: stated(true, '카카오페이 결제 시 자동취소가 불가능합니다 (test FAQ); listed among 허브형 PGs'),
   hubEasyPayCardIssuers: stated(
     { providers: ['KAKAOPAY', 'PAYCO'], issuers: ['SAMSUNG_CARD', 'HYUNDAI_CARD', 'NH_CARD', 'SHINHAN_CARD'] },

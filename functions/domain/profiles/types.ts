@@ -8,10 +8,14 @@
  * sandbox made up is allowed to look like a documented fact.
  */
 
-/** The payment methods the sandbox models. PortOne's `MOBILE`, gift certificates etc. are out of scope. */
-export type MethodKind = 'CARD' | 'VIRTUAL_ACCOUNT' | 'EASY_PAY' | 'TRANSFER';
+/**
+ * The payment methods the sandbox models (the browser SDK's `PaymentPayMethod`): 휴대폰 소액결제
+ * (MOBILE, charged to the phone bill) and 상품권 (GIFT_CERTIFICATE, culture gift cards) included;
+ * convenience-store payment, PayPal buttons and Alipay are not simulated.
+ */
+export type MethodKind = 'CARD' | 'VIRTUAL_ACCOUNT' | 'EASY_PAY' | 'TRANSFER' | 'MOBILE' | 'GIFT_CERTIFICATE';
 
-export const METHOD_KINDS: readonly MethodKind[] = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY', 'TRANSFER'];
+export const METHOD_KINDS: readonly MethodKind[] = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY', 'TRANSFER', 'MOBILE', 'GIFT_CERTIFICATE'];
 
 /**
  * When the PG voids (cancels before 매입, i.e. before acquiring/settlement) a test payment by itself.
@@ -66,6 +70,8 @@ export interface PgCodes {
   readonly refusedBank: Fact<PgCodeMessage>;
   /** A method the PG does not offer in test. `{methodName}` = Korean method name. */
   readonly unsupportedMethod: Fact<PgCodeMessage>;
+  /** A mobile carrier (통신사) whose 휴대폰 소액결제 the PG cannot test. `{carrierName}` = carrier name. */
+  readonly refusedCarrier?: Fact<PgCodeMessage>;
   /** Any partial cancel, where the PG refuses all of them in test. */
   readonly partialCancelRefused?: Fact<PgCodeMessage>;
   /** Partial cancel of a check card (체크카드, debit card) where the PG refuses it. */
@@ -141,6 +147,8 @@ export interface PgProfile {
    * stays withdrawn until the tester cancels it fully.
    */
   readonly partialCancelRemovesAutoRefund: Fact<boolean>;
+  /** Carriers (browser SDK `Carrier`) whose 휴대폰 소액결제 the test channel refuses. */
+  readonly mobileRefusedCarriers: Fact<readonly string[]>;
   /** Banks (OAS `Bank`) that cannot issue a test virtual account. */
   readonly virtualAccountRefusedBanks: Fact<readonly string[]>;
   /** Virtual-account refunds are accepted only inside these KST hours (`from` inclusive, `to` exclusive). */

@@ -15,8 +15,21 @@ export interface CheckoutPageProps {
   cards: CardOption[];
   easyPays: SimpleOption[];
   banks: SimpleOption[];
+  carriers: SimpleOption[];
+  giftCertificates: SimpleOption[];
   /** What the form showed last time (after a refused input). */
-  form: { testCard?: string; cardNumber?: string; expiryMonth?: string; expiryYear?: string; installment?: string; provider?: string; bank?: string };
+  form: {
+    testCard?: string;
+    cardNumber?: string;
+    expiryMonth?: string;
+    expiryYear?: string;
+    installment?: string;
+    provider?: string;
+    bank?: string;
+    carrier?: string;
+    phoneNumber?: string;
+    giftCertificateType?: string;
+  };
   error?: { field: string; message: string };
 }
 
@@ -34,7 +47,23 @@ export function CheckoutPage(p: CheckoutPageProps) {
   const amount = formatAmount(p.session.amount.total, p.session.currency, lang);
   const expect = (e: ExpectedOutcome) =>
     e.approved ? t('승인', 'approves') : t(`거절: ${e.pgMessage}`, `refused: ${e.pgMessage}`);
-  const methodName = { CARD: t('신용·체크카드', 'Card'), EASY_PAY: t('간편결제', 'Easy pay'), VIRTUAL_ACCOUNT: t('가상계좌', 'Virtual account') }[p.session.payMethod];
+  const methodName = {
+    CARD: t('신용·체크카드', 'Card'),
+    EASY_PAY: t('간편결제', 'Easy pay'),
+    VIRTUAL_ACCOUNT: t('가상계좌', 'Virtual account'),
+    TRANSFER: t('실시간 계좌이체', 'Bank transfer'),
+    MOBILE: t('휴대폰', 'Mobile'),
+    GIFT_CERTIFICATE: t('상품권', 'Gift card'),
+  }[p.session.payMethod];
+  const choice = (name: string, options: SimpleOption[], selected: string | undefined) =>
+    options.map((o, i) => (
+      <label class="choice">
+        <input type="radio" name={name} value={o.code} checked={(selected ?? options.find((x) => x.expected.approved)?.code ?? options[0]?.code) === o.code} data-autofocus={i === 0 ? true : undefined} />
+        <span>
+          {lang === 'ko' ? o.nameKo : o.nameEn} <span class="muted small">— {expect(o.expected)}</span>
+        </span>
+      </label>
+    ));
   const errorId = p.error ? 'form-error' : undefined;
   const issuers = [...new Set(p.cards.map((c) => c.card.issuerName))];
 
@@ -154,6 +183,36 @@ export function CheckoutPage(p: CheckoutPageProps) {
                     </span>
                   </label>
                 ))}
+              </fieldset>
+            )}
+            {p.session.payMethod === 'TRANSFER' && (
+              <div>
+                <label for="bank">{t('출금 은행', 'Bank')}</label>
+                <select id="bank" name="bank" data-autofocus>
+                  {p.banks.map((o) => (
+                    <option value={o.code} selected={(p.form.bank ?? 'SHINHAN') === o.code}>
+                      {`${lang === 'ko' ? o.nameKo : o.nameEn} — ${expect(o.expected)}`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {p.session.payMethod === 'MOBILE' && (
+              <>
+                <fieldset>
+                  <legend>{t('통신사 (알뜰폰 포함)', 'Carrier (MVNOs included)')}</legend>
+                  {choice('carrier', p.carriers, p.form.carrier ?? p.session.carrier)}
+                </fieldset>
+                <div>
+                  <label for="phoneNumber">{t('휴대폰 번호', 'Mobile number')}</label>
+                  <input id="phoneNumber" name="phoneNumber" inputmode="tel" autocomplete="tel" placeholder="010-0000-0000" value={p.form.phoneNumber ?? '010-1234-5678'} aria-invalid={p.error?.field === 'phoneNumber' ? 'true' : undefined} />
+                </div>
+              </>
+            )}
+            {p.session.payMethod === 'GIFT_CERTIFICATE' && (
+              <fieldset>
+                <legend>{t('상품권 종류', 'Gift card')}</legend>
+                {choice('giftCertificateType', p.giftCertificates, p.form.giftCertificateType ?? p.session.giftCertificateType)}
               </fieldset>
             )}
             {p.session.payMethod === 'VIRTUAL_ACCOUNT' && (

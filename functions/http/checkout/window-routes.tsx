@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { bankOptions, cardOptions, defaultCard, easyPayOptions } from '../../checkout/choices.ts';
+import { bankOptions, cardOptions, carrierOptions, defaultCard, easyPayOptions, giftCertificateOptions } from '../../checkout/choices.ts';
 import { completeCheckout, settledResponse, type CheckoutChoice } from '../../checkout/complete-payment.ts';
 import type { PaymentResponse } from '../../checkout/payment-response.ts';
 import { openSession, type CheckoutSession } from '../../checkout/session.ts';
@@ -49,6 +49,12 @@ function choiceFrom(session: CheckoutSession, form: Form): CheckoutChoice {
       return { kind: 'EASY_PAY', provider: form.provider ?? session.easyPayProvider ?? '' };
     case 'VIRTUAL_ACCOUNT':
       return { kind: 'VIRTUAL_ACCOUNT', bank: form.bank ?? session.bankCode ?? '' };
+    case 'TRANSFER':
+      return { kind: 'TRANSFER', bank: form.bank ?? '' };
+    case 'MOBILE':
+      return { kind: 'MOBILE', carrier: form.carrier ?? session.carrier ?? '', phoneNumber: form.phoneNumber ?? '' };
+    case 'GIFT_CERTIFICATE':
+      return { kind: 'GIFT_CERTIFICATE', giftCertificateType: form.giftCertificateType ?? session.giftCertificateType ?? '' };
   }
 }
 
@@ -70,7 +76,9 @@ async function showWindow(c: Context<AppEnv>, token: string, session: CheckoutSe
       notes={testModeNotes(profile, channel, session.lang, session.payMethod)}
       cards={cards}
       easyPays={session.payMethod === 'EASY_PAY' ? easyPayOptions(profile, amount) : []}
-      banks={session.payMethod === 'VIRTUAL_ACCOUNT' ? bankOptions(profile, amount) : []}
+      banks={session.payMethod === 'VIRTUAL_ACCOUNT' || session.payMethod === 'TRANSFER' ? bankOptions(profile, amount, session.payMethod) : []}
+      carriers={session.payMethod === 'MOBILE' ? carrierOptions(profile, amount) : []}
+      giftCertificates={session.payMethod === 'GIFT_CERTIFICATE' ? giftCertificateOptions(profile, amount) : []}
       form={{ ...form, testCard: form.testCard ?? defaultCard(cards) }}
       error={error}
     />,
@@ -115,7 +123,9 @@ export function windowRoutes() {
           ? t(`카드번호를 확인하세요 (${outcome.message})`, `card number: ${outcome.message}`)
           : outcome.field === 'expiry'
             ? t('유효기간은 MM / YY 형식입니다', 'expiry must be MM / YY')
-            : outcome.message;
+            : outcome.field === 'phoneNumber'
+              ? t('휴대폰 번호를 확인하세요 (010…)', 'mobile number: 010…')
+              : outcome.message;
       return showWindow(c, token, session, form, { field: outcome.field, message });
     }
     return finish(c, session, outcome.response);

@@ -46,6 +46,8 @@ const SHOP_JS = String.raw`(function () {
     };
     if (params.get('window')) request.windowType = { pc: params.get('window') };
     if (payMethod === 'EASY_PAY') request.easyPay = { easyPayProvider: params.get('provider') || 'KAKAOPAY' };
+    if (payMethod === 'MOBILE' && params.get('carrier')) request.mobile = { carrier: params.get('carrier') };
+    if (payMethod === 'GIFT_CERTIFICATE' && params.get('gift')) request.giftCertificate = { giftCertificateType: params.get('gift') };
     if (params.get('notice')) request.noticeUrls = [location.origin + '/webhook', location.origin + '/webhook-broken'];
     show('pending', '결제 진행 중…');
     PortOne.requestPayment(request).then(function (response) {
@@ -97,7 +99,7 @@ function shopPage(sandboxUrl: string, config: unknown): string {
 <script src="${sandboxUrl}/sdk.js"></script><script src="/shop.js" defer></script></head>
 <body><h1>샘플 가맹점</h1><p>${PRODUCT.name} · ${PRODUCT.amount.toLocaleString('ko-KR')}원</p>
 <script type="application/json" id="config">${JSON.stringify(config)}</script>
-<label for="payMethod">결제수단</label> <select id="payMethod"><option value="CARD">카드</option><option value="EASY_PAY">간편결제</option><option value="VIRTUAL_ACCOUNT">가상계좌</option></select>
+<label for="payMethod">결제수단</label> <select id="payMethod"><option value="CARD">카드</option><option value="EASY_PAY">간편결제</option><option value="VIRTUAL_ACCOUNT">가상계좌</option><option value="TRANSFER">실시간 계좌이체</option><option value="MOBILE">휴대폰결제</option><option value="GIFT_CERTIFICATE">상품권</option></select>
 <button id="pay" type="button">결제하기</button> <button id="verify" type="button">본인인증</button><div id="result" role="status" data-state="idle">결제 전</div></body></html>`;
 }
 

@@ -70,7 +70,7 @@ describe('openCheckoutSession (the payment window opens)', () => {
   });
 
   it.each([
-    ['an unsupported payMethod', { payMethod: 'MOBILE' }, {}, 'payMethod'],
+    ['an unsupported payMethod', { payMethod: 'CONVENIENCE_STORE' }, {}, 'payMethod'],
     ['no channelKey', { channelKey: undefined }, {}, 'channelKey'],
     ['a channel group', { channelKey: undefined, channelGroupId: 'grp' }, {}, 'channelGroupId'],
     ['tax-free above the total', { taxFreeAmount: 20_000 }, {}, 'taxFreeAmount'],
@@ -150,6 +150,35 @@ describe('completeCheckout (the tester presses pay)', () => {
     const ep = await open(w, 'ep', { payMethod: 'EASY_PAY', channelKey: w.channelKey('KAKAOPAY') });
     await completeCheckout(w.services, ep.session, { kind: 'EASY_PAY', provider: 'KAKAOPAY' }, client);
     expect(await w.repo.getPayment(w.storeId, 'ep')).toMatchObject({ status: 'PAID', method: { provider: 'KAKAOPAY' } });
+  });
+
+  it('pays by transfer, 휴대폰결제 (알뜰폰 included) and 상품권 in PortOne\'s PaymentMethod shapes; per-PG test facts refuse with the PG code', async () => {
+    const w = await unitWorld();
+    const transfer = await open(w, 'tr', { payMethod: 'TRANSFER' });
+    await completeCheckout(w.services, transfer.session, { kind: 'TRANSFER', bank: 'WOORI' }, client);
+    expect(await w.repo.getPayment(w.storeId, 'tr')).toMatchObject({ status: 'PAID', method: { type: 'PaymentMethodTransfer', bank: 'WOORI' }, pg: { withdrawn: true, methodKind: 'TRANSFER' } });
+
+    const mobile = await open(w, 'mo', { payMethod: 'MOBILE', channelKey: w.channelKey('DANAL'), mobile: { carrier: 'CARRIER_HELLO' } });
+    expect(mobile.session.carrier).toBe('HELLO');
+    expect(await completeCheckout(w.services, mobile.session, { kind: 'MOBILE', carrier: 'HELLO', phoneNumber: '02-123' }, client)).toMatchObject({ kind: 'retry', field: 'phoneNumber' });
+    await completeCheckout(w.services, mobile.session, { kind: 'MOBILE', carrier: 'HELLO', phoneNumber: '010-1234-5678' }, client);
+    expect(await w.repo.getPayment(w.storeId, 'mo')).toMatchObject({ status: 'PAID', method: { type: 'PaymentMethodMobile', phoneNumber: '01012345678' } });
+
+    const gift = await open(w, 'gc', { payMethod: 'GIFT_CERTIFICATE', channelKey: w.channelKey('KCP_V2'), giftCertificate: { giftCertificateType: 'CULTURE_GIFT' } });
+    await completeCheckout(w.services, gift.session, { kind: 'GIFT_CERTIFICATE', giftCertificateType: 'CULTURE_GIFT' }, client);
+    expect(await w.repo.getPayment(w.storeId, 'gc')).toMatchObject({ status: 'PAID', method: { type: 'PaymentMethodGiftCertificate', giftCertificateType: 'CULTUREGIFT' }, pg: { withdrawn: false } });
+
+    // NICE: no KT 휴대폰결제 in test. KSNET: 실시간 계좌이체 is not testable. Danal: no transfer in test.
+    const kt = await open(w, 'kt', { payMethod: 'MOBILE', channelKey: w.channelKey('NICE_V2') });
+    expect(await completeCheckout(w.services, kt.session, { kind: 'MOBILE', carrier: 'KT', phoneNumber: '010-1234-5678' }, client)).toMatchObject({
+      kind: 'done',
+      response: { code: 'FAILURE_TYPE_PG', pgCode: 'NICE054', pgMessage: '테스트 환경에서 지원하지 않는 통신사입니다(KT)' },
+    });
+    for (const pg of ['KSNET', 'DANAL']) {
+      const refused = await open(w, `tr-${pg}`, { payMethod: 'TRANSFER', channelKey: w.channelKey(pg) });
+      const outcome = await completeCheckout(w.services, refused.session, { kind: 'TRANSFER', bank: 'WOORI' }, client);
+      expect(outcome).toMatchObject({ kind: 'done', response: { code: 'FAILURE_TYPE_PG', pgMessage: '테스트 환경에서 지원하지 않는 결제수단입니다(계좌이체)' } });
+    }
   });
 
   it('an older window after a newer one opened is InvalidEntityState; a deleted payment is PaymentNotFound', async () => {

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PaymentClient } from '@portone/server-sdk';
+import { expectResponseMatches } from '../support/openapi.ts';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { startMerchantFor, type Merchant } from './support/merchant.ts';
+
+/**
+ * The browser SDK's other pay methods in the checkout window, in a real Chromium: 실시간 계좌이체
+ * (overlay), 휴대폰 소액결제 with an 알뜰폰 carrier (popup) and 상품권 (mobile redirect). The payment
+ * each leaves behind is read with the official server SDK and validated against PortOne's OAS.
+ */
+let sandbox: TestSandbox;
+let merchant: Merchant;
+let browser: Browser;
+let context: BrowserContext;
+let portone: ReturnType<typeof PaymentClient>;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  [merchant, browser] = await Promise.all([startMerchantFor(sandbox), launchBrowser()]);
+  context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  portone = PaymentClient({ secret: sandbox.store.apiSecret, baseUrl: sandbox.url });
+});
+afterAll(async () => {
+  await browser?.close();
+  await merchant?.close();
+  await sandbox?.close();
+});
+
+/** The payment as PortOne's API shows it, checked against the OAS `Payment` schema. */
+async function paymentOf(paymentId: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${sandbox.url}/payments/${encodeURIComponent(paymentId)}`, { headers: { authorization: `PortOne ${sandbox.store.apiSecret}` } });
+  const body = (await res.json()) as Record<string, unknown>;
+  expectResponseMatches('get', '/payments/{paymentId}', res.status, body, { rejectUnknownProperties: true });
+  expect(await portone.getPayment({ paymentId })).toMatchObject({ status: body.status });
+  return body;
+}
+
+async function openShop(query: string, payMethod: string, ctx = context): Promise<Page> {
+  const page = await ctx.newPage();
+  await page.goto(`${merchant.url}/${query}`);
+  await page.selectOption('#payMethod', payMethod);
+  return page;
+}
+
+const paymentIdOf = async (page: Page) => (await page.locator('#result').getAttribute('data-payment-id'))!;
+
+describe('pay methods beyond cards', () => {
+  it('실시간 계좌이체 in the overlay: a bank, real withdrawal at INICIS; KSNET cannot test transfers', async () => {
+    const page = await openShop('?pg=INICIS_V2', 'TRANSFER');
+    await page.click('#pay');
+    const frame = page.frameLocator('iframe[name="pg-sandbox-checkout"]');
+    await frame.locator('#bank').selectOption('WOORI');
+    await expect(frame.locator('[data-testid="test-mode-notes"]').textContent()).resolves.toContain('실제 출금');
+    await screenshot(page, 'checkout-transfer');
+    await frame.locator('[data-testid="pay"]').click();
+    await page.locator('#result[data-state="paid"]').waitFor();
+    expect(await paymentOf(await paymentIdOf(page))).toMatchObject({ status: 'PAID', method: { type: 'PaymentMethodTransfer', bank: 'WOORI' } });
+
+    const ksnet = await openShop('?pg=KSNET', 'TRANSFER');
+    await ksnet.click('#pay');
+    await ksnet.frameLocator('iframe[name="pg-sandbox-checkout"]').locator('[data-testid="pay"]').click();
+    await ksnet.locator('#result[data-state="failed"]').waitFor();
+    await expect(ksnet.locator('#result').textContent()).resolves.toContain('지원하지 않는 결제수단입니다(계좌이체)');
+    await page.close();
+    await ksnet.close();
+  });
+
+  it('휴대폰 소액결제 in a popup: the carrier the shop asked for (알뜰폰) is preselected; NICE refuses KT in test', async () => {
+    const page = await openShop('?pg=DANAL&window=POPUP&carrier=HELLO', 'MOBILE');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#pay')]);
+    await expect(popup.locator('input[name="carrier"][value="HELLO"]').isChecked()).resolves.toBe(true);
+    await screenshot(popup, 'checkout-mobile-carrier');
+    await Promise.all([popup.waitForEvent('close'), popup.locator('[data-testid="pay"]').click()]);
+    await page.locator('#result[data-state="paid"]').waitFor();
+    expect(await paymentOf(await paymentIdOf(page))).toMatchObject({ method: { type: 'PaymentMethodMobile', phoneNumber: '01012345678' } });
+
+    const nice = await openShop('?pg=NICE_V2', 'MOBILE');
+    await nice.click('#pay');
+    const frame = nice.frameLocator('iframe[name="pg-sandbox-checkout"]');
+    await expect(frame.locator('input[name="carrier"][value="KT"] + span').textContent()).resolves.toContain('거절');
+    await frame.locator('input[name="carrier"][value="KT"]').check();
+    await frame.locator('[data-testid="pay"]').click();
+    await nice.locator('#result[data-state="failed"]').waitFor();
+    await expect(nice.locator('#result').getAttribute('data-pg-code')).resolves.toBe('NICE054');
+    await page.close();
+    await nice.close();
+  });
+
+  it('상품권 on mobile: to the window and back to redirectUrl; the payment shows the gift card type in the OAS spelling', async () => {
+    const mobile = await browser.newContext({ ...devices['Pixel 7'], locale: 'ko-KR' });
+    const page = await openShop('?pg=KCP_V2&gift=CULTURE_GIFT', 'GIFT_CERTIFICATE', mobile);
+    await Promise.all([page.waitForURL(`${sandbox.url}/checkout/window?**`), page.click('#pay')]);
+    await expect(page.locator('input[name="giftCertificateType"][value="CULTURE_GIFT"]').isChecked()).resolves.toBe(true);
+    await Promise.all([page.waitForURL(`${merchant.url}/return?**`), page.locator('[data-testid="pay"]').click()]);
+    await page.locator('#result[data-state="paid"]').waitFor();
+    const paymentId = new URL(page.url()).searchParams.get('paymentId')!;
+    expect(await paymentOf(paymentId)).toMatchObject({ method: { type: 'PaymentMethodGiftCertificate', giftCertificateType: 'CULTUREGIFT' } });
+    await mobile.close();
+  });
+});
