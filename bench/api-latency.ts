@@ -5,6 +5,8 @@
  * (autocannon) against raw GetItem throughput at 50 concurrent callers.
  *
  * Run: node --import tsx bench/api-latency.ts [iterations=200] [seconds=10]
+ * Prints the table and the row for the history table in docs/benchmarks.md ("API latency against
+ * its DynamoDB floor"), which it never rewrites: that section compares runs, one row each.
  */
 import { PaymentClient } from '@portone/server-sdk';
 import autocannon from 'autocannon';
@@ -12,12 +14,14 @@ import { performance } from 'node:perf_hooks';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
-import { machine, median, percentile, withLocalRuntime, writeBenchmarkSection } from './harness.ts';
+import { execSync } from 'node:child_process';
+import { loadAverage, median, percentile, positional, withLocalRuntime } from './harness.ts';
 
-const iterations = Number(process.argv[2] ?? 200);
-const seconds = Number(process.argv[3] ?? 10);
+const iterations = Number(positional(0) ?? 200);
+const seconds = Number(positional(1) ?? 10);
 const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'CREDIT' && !c.decline)!;
 
+const loadBefore = loadAverage();
 await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName }) => {
   const sdk = PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url });
   const db = createDocumentClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -112,9 +116,13 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const rawRps = rawCount / seconds;
   const oursRps = cannon.requests.average;
 
-  const rows = ops.map((op) => {
+  const ratio = (op: Op) => {
     const f = median(timings[`${op}:floor`]!);
     const o = median(timings[`${op}:ours`]!);
+    return { f, o, text: `${(o / f).toFixed(2)}× (${o.toFixed(1)} / ${f.toFixed(1)} ms)` };
+  };
+  const rows = ops.map((op) => {
+    const { f, o } = ratio(op);
     return `| ${op} | ${f.toFixed(2)} | ${o.toFixed(2)} | ${percentile(timings[`${op}:ours`]!, 95).toFixed(2)} | **${(o / f).toFixed(2)}×** |`;
   });
   const table = [
@@ -127,8 +135,10 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     `| getPayment | ${rawRps.toFixed(0)} | ${oursRps.toFixed(0)} (non-2xx: ${cannon.non2xx}) | **${(oursRps / rawRps).toFixed(2)}×** |`,
   ].join('\n');
   console.log(table);
-  writeBenchmarkSection(
-    'API latency against its DynamoDB floor (local runtime)',
-    `Command: \`node --import tsx bench/api-latency.ts ${iterations} ${seconds}\` — ${iterations} rounds, each: the floor then ours for pay, get and cancel. *Ours* is \`@portone/server-sdk\` over HTTP to \`npm start\`'s runtime (INICIS card payment with its PG auto-cancel timer and schedule; full cancel). *Floor* is the fewest DynamoDB calls the operation needs, made directly on the same DynamoDB Local in the same run: pay = GetItem (channel) + TransactWriteItems (payment + timer); get = one consistent GetItem; cancel = GetItem + TransactWriteItems (payment + timer settle). Throughput: autocannon, 50 connections, ${seconds} s, one payment; floor = 50 concurrent GetItem callers for ${seconds} s.\nMachine: ${machine()}.\n\n${table}`,
+  const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim() + (execSync('git status --porcelain functions', { encoding: 'utf8' }).trim() ? '+changes' : '');
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  console.log('\nRow for docs/benchmarks.md:');
+  console.log(
+    `| ${when}, ${commit} (\`bench/api-latency.ts ${iterations} ${seconds}\`) | ${loadBefore}–${loadAverage()} | ${ratio('pay').text} | ${ratio('get').text} | ${ratio('cancel').text} | ${(oursRps / rawRps).toFixed(2)}× (${oursRps.toFixed(0)} / ${rawRps.toFixed(0)} req/s) |`,
   );
 });

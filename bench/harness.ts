@@ -2,7 +2,7 @@ import './quiet-env.ts';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { startLocalRuntime, type LocalRuntime } from '../functions/local/runtime.ts';
 import { seedStore, seededChannelKey, type SeededStore } from '../functions/stores/seed.ts';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 
@@ -47,8 +47,22 @@ export const percentile = (xs: number[], p: number) => {
 
 export const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 
-/** Replaces (or appends) the section `## <title>` of docs/benchmarks.md. */
+/** The command line's numbers, flags (`--no-write`, `--only x`) left out: `positional(0)` is the first. */
+export function positional(index: number): string | undefined {
+  const args = process.argv.slice(2);
+  const values = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--only') && !args[i - 1]?.startsWith('--cwd'));
+  return values[index];
+}
+
+/** The 1-minute load average, for the row a run adds to docs/benchmarks.md (ratios move with it). */
+export const loadAverage = () => loadavg()[0]!.toFixed(1);
+
+/**
+ * Replaces (or appends) the section `## <title>` of docs/benchmarks.md, unless the command line
+ * says `--no-write` (exploratory runs must not dirty the doc).
+ */
 export function writeBenchmarkSection(title: string, markdown: string): void {
+  if (process.argv.includes('--no-write')) return;
   const file = 'docs/benchmarks.md';
   const header = '# Benchmarks\n\nMeasured on this project\'s development machine class (2 cores, 24 GiB). Each section says how to reproduce it.\n';
   const current = existsSync(file) ? readFileSync(file, 'utf8') : header;

@@ -10,7 +10,7 @@ import { currencyProblem } from '../domain/currencies.ts';
 import { decideApprovalIn } from '../domain/live-rules.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
-import { loadStore } from '../stores/load-store.ts';
+import { storeOrNotFound } from '../stores/load-store.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { commitPaymentChange, type PaymentChange } from './commit.ts';
 import { ConcurrentModificationError } from '../domain/errors.ts';
@@ -56,7 +56,10 @@ export function attemptsExhausted(existing: PaymentRecord | undefined): PortOneE
 }
 
 export async function loadChannel(services: Services, storeId: string, channelKey: string): Promise<ChannelRecord> {
-  const channel = await services.repo.getChannel(storeId, channelKey);
+  return channelOrNotFound(await services.repo.getChannel(storeId, channelKey), channelKey);
+}
+
+function channelOrNotFound(channel: ChannelRecord | undefined, channelKey: string): ChannelRecord {
   if (!channel) throw new PortOneError('CHANNEL_NOT_FOUND', `채널이 존재하지 않습니다. (channelKey: ${channelKey})`);
   return channel;
 }
@@ -67,12 +70,11 @@ export async function loadChannel(services: Services, storeId: string, channelKe
  * with the PG's code and message, as PortOne answers a PG refusal).
  */
 export async function approvePayment(services: Services, req: ApproveRequest): Promise<PaymentRecord> {
-  // Independent reads: one round trip's latency instead of three on the hottest path.
-  const [store, channel, existing] = await Promise.all([
-    loadStore(services, req.storeId),
-    loadChannel(services, req.storeId, req.channelKey),
-    services.repo.getPayment(req.storeId, req.paymentId),
-  ]);
+  // One read for the three items the hottest path decides on (ports/repository.ts: getPaymentContext).
+  const context = await services.repo.getPaymentContext(req.storeId, req.paymentId, { channelKey: req.channelKey });
+  const store = storeOrNotFound(context.store, req.storeId);
+  const channel = channelOrNotFound(context.channel, req.channelKey);
+  const existing = context.payment;
   const profile = getProfile(channel.pgProvider);
   if (!profile) throw invalidRequest(`channel ${channel.channelKey} uses an unsupported PG (${channel.pgProvider})`);
   const currencyRefused = currencyProblem(profile, req.currency);

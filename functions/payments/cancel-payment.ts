@@ -1,6 +1,6 @@
-import { PortOneError, invalidRequest, pgProviderError } from '../domain/errors.ts';
+import { PortOneError, invalidRequest, paymentNotFound, pgProviderError } from '../domain/errors.ts';
 import { LIMITS } from '../domain/limits.ts';
-import { cancelledReceipt } from '../domain/cash-receipt.ts';
+import { cancelledReceipt, type CashReceiptRecord } from '../domain/cash-receipt.ts';
 import { cancellableAmount, splitCancel } from '../domain/money.ts';
 import type { AccountRefund, Cancellation, PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
@@ -9,12 +9,11 @@ import { decideCancelIn } from '../domain/live-rules.ts';
 import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
-import { loadStore } from '../stores/load-store.ts';
+import { storeOrNotFound } from '../stores/load-store.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import { pgVoidTimerId } from './auto-refund.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { commitPaymentChange } from './commit.ts';
-import { loadPayment } from './get-payment.ts';
 import { newCancellationId } from './ids.ts';
 
 export interface CancelRequest {
@@ -42,8 +41,12 @@ export async function cancelPayment(services: Services, storeId: string, payment
   return retryOnConflict<Cancellation, PaymentRecord>(
     RETRY_LIMITS.paymentCancel,
     async ({ attempt, current }) => {
-      const [store, payment] = await Promise.all([loadStore(services, storeId), current ?? loadPayment(services, storeId, paymentId)]);
-      return cancelOnce(services, store, payment, req, attempt === 1);
+      // One read: the store, the payment and its cash receipt (a full cancel cancels it with the payment).
+      const context = await services.repo.getPaymentContext(storeId, paymentId, { cashReceipt: true });
+      const store = storeOrNotFound(context.store, storeId);
+      const payment = current ?? context.payment;
+      if (!payment) throw paymentNotFound(paymentId);
+      return cancelOnce(services, store, payment, context.cashReceipt, req, attempt === 1);
     },
     // Back off a little, more each round, so racers spread out.
     { backoffMs: (attempt) => Math.random() * 5 * attempt },
@@ -62,7 +65,14 @@ async function pendingVoidTimer(services: Services, store: StoreRecord, payment:
   return timer?.state === 'PENDING' ? timer : undefined;
 }
 
-async function cancelOnce(services: Services, store: StoreRecord, payment: PaymentRecord, req: CancelRequest, trusted: boolean): Promise<Cancellation> {
+async function cancelOnce(
+  services: Services,
+  store: StoreRecord,
+  payment: PaymentRecord,
+  receipt: CashReceiptRecord | undefined,
+  req: CancelRequest,
+  trusted: boolean,
+): Promise<Cancellation> {
   if (payment.status === 'CANCELLED') throw new PortOneError('PAYMENT_ALREADY_CANCELLED', '이미 취소된 결제 건입니다.');
   if (payment.status !== 'PAID' && payment.status !== 'PARTIAL_CANCELLED') {
     throw new PortOneError('PAYMENT_NOT_PAID', `결제 완료 상태가 아닌 결제 건입니다. (status: ${payment.status})`);
@@ -159,8 +169,7 @@ async function cancelOnce(services: Services, store: StoreRecord, payment: Payme
   // A full cancel cancels the payment's cash receipt with it. A partial cancel leaves the receipt
   // ISSUED for the amount it was issued for: PortOne's receipt has no partially cancelled state
   // (how a PG re-issues for the rest is its own business), docs/api.md.
-  const receipt = isFinal ? await services.repo.getCashReceipt(store.storeId, payment.paymentId) : undefined;
-  const cashReceipts = receipt?.status === 'ISSUED' ? [{ receipt: cancelledReceipt(receipt, nowIso), expectedVersion: receipt.version }] : [];
+  const cashReceipts = isFinal && receipt?.status === 'ISSUED' ? [{ receipt: cancelledReceipt(receipt, nowIso), expectedVersion: receipt.version }] : [];
   await commitPaymentChange(services, {
     store,
     payment: next,

@@ -39,6 +39,16 @@ export interface Page<T> {
   next?: string;
 }
 
+/** What a payment operation decides on, read in one round trip (`getPaymentContext`). */
+export interface PaymentContext {
+  store?: StoreRecord;
+  payment?: PaymentRecord;
+  /** Only when asked for (`channelKey`). */
+  channel?: ChannelRecord;
+  /** Only when asked for (`cashReceipt: true`). */
+  cashReceipt?: CashReceiptRecord;
+}
+
 /** Which time payments are listed by; both are kept in order by the store. */
 export type PaymentOrder = 'REQUESTED_AT' | 'STATUS_CHANGED_AT';
 
@@ -105,6 +115,12 @@ export interface Repository extends BillingRepository, IdentityVerificationRepos
 
   // ── payments ──
   getPayment(storeId: string, paymentId: string): Promise<PaymentRecord | undefined>;
+  /**
+   * The store and a payment, with a channel and the payment's cash receipt when asked, all read
+   * consistently in one call: pay and cancel need them together, and one round trip costs DynamoDB
+   * (and the SDK's pipeline) about what one item does, where separate reads cost each their own.
+   */
+  getPaymentContext(storeId: string, paymentId: string, also?: { channelKey?: string; cashReceipt?: boolean }): Promise<PaymentContext>;
   /** A page of payments in time order; reads about one page, whatever the store holds. */
   queryPayments(storeId: string, query: PaymentQuery): Promise<Page<PaymentRecord>>;
   /** How many payments the store holds (kept as a counter, not counted). */

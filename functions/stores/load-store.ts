@@ -4,7 +4,11 @@ import type { Services } from '../services.ts';
 
 /** The store, or STORE_NOT_FOUND: every use case that acts for a store starts here. */
 export async function loadStore(services: Services, storeId: string): Promise<StoreRecord> {
-  const store = await services.repo.getStore(storeId);
+  return storeOrNotFound(await services.repo.getStore(storeId), storeId);
+}
+
+/** The store read with something else (repository `getPaymentContext`), or STORE_NOT_FOUND. */
+export function storeOrNotFound(store: StoreRecord | undefined, storeId: string): StoreRecord {
   if (!store) throw new PortOneError('STORE_NOT_FOUND', `상점이 존재하지 않습니다. (storeId: ${storeId})`);
   return store;
 }

@@ -374,6 +374,34 @@ export function repositoryContract(name: string, repository: () => Repository) {
         await repo().deleteStoreItems(storeId, ['CASH_RECEIPT']);
         expect(await repo().getCashReceipt(storeId, 'r2')).toBeUndefined();
       });
+
+      it('reads a payment with its store, channel and cash receipt in one call, each the same as read alone; what is missing is undefined', async () => {
+        const s = store(newStoreId());
+        const channel = channelOf(s.storeId, 'ch#1');
+        await repo().createStore(s, { channels: [channel] });
+        const p = payment(s.storeId, 'ctx#1');
+        await repo().commitPayment(p, null);
+        const r = receipt(s.storeId, 'ctx#1', at(1));
+        await repo().saveCashReceipt(r, null);
+
+        expect(await repo().getPaymentContext(s.storeId, 'ctx#1', { channelKey: 'ch#1', cashReceipt: true })).toEqual({
+          store: await repo().getStore(s.storeId),
+          payment: await repo().getPayment(s.storeId, 'ctx#1'),
+          channel: await repo().getChannel(s.storeId, 'ch#1'),
+          cashReceipt: await repo().getCashReceipt(s.storeId, 'ctx#1'),
+        });
+        // Not asked, not read; asked and missing, undefined; another store sees nothing of this one.
+        expect(Object.keys(await repo().getPaymentContext(s.storeId, 'ctx#1'))).toEqual(expect.not.arrayContaining(['channel', 'cashReceipt']));
+        const missing = await repo().getPaymentContext(s.storeId, 'ctx', { channelKey: 'ch', cashReceipt: true });
+        expect(missing).toMatchObject({ store: s });
+        expect([missing.payment, missing.channel, missing.cashReceipt]).toEqual([undefined, undefined, undefined]);
+        expect(await repo().getPaymentContext(newStoreId(), 'ctx#1', { channelKey: 'ch#1', cashReceipt: true })).toEqual({
+          store: undefined,
+          payment: undefined,
+          channel: undefined,
+          cashReceipt: undefined,
+        });
+      });
     });
 
     describe('store reset', () => {

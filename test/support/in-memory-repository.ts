@@ -180,6 +180,16 @@ export class InMemoryRepository implements Repository {
     return copy(this.payments.get(key(storeId, paymentId)));
   }
 
+  async getPaymentContext(storeId: string, paymentId: string, also: { channelKey?: string; cashReceipt?: boolean } = {}) {
+    this.count('getPaymentContext');
+    return {
+      store: copy(this.stores.get(storeId)),
+      payment: copy(this.payments.get(key(storeId, paymentId))),
+      ...(also.channelKey !== undefined && { channel: copy(this.channels.get(key(storeId, also.channelKey))) }),
+      ...(also.cashReceipt && { cashReceipt: copy(this.cashReceipts.get(key(storeId, paymentId))) }),
+    };
+  }
+
   async getPaymentsById(storeId: string, paymentIds: string[]) {
     this.count('getPaymentsById');
     const found = new Map<string, PaymentRecord>();

@@ -21,7 +21,7 @@ import type { CashReceiptQuery } from '../../ports/cash-receipt-repository.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
 import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain/timer.ts';
 import type { FaultLogEntry } from '../../domain/faults.ts';
-import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../ports/repository.ts';
+import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentContext, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../ports/repository.ts';
 import type { BillingRepository } from '../../ports/billing-repository.ts';
 import { DynamoDbBillingRepository } from './billing-repository.ts';
 import type { IdentityVerificationRepository } from '../../ports/identity-verification-repository.ts';
@@ -312,6 +312,19 @@ export class DynamoDbRepository implements Repository {
     return this.get<PaymentRecord>({ pk: storePk(storeId), sk: paymentSk(paymentId) }, true);
   }
 
+  async getPaymentContext(storeId: string, paymentId: string, also: { channelKey?: string; cashReceipt?: boolean } = {}): Promise<PaymentContext> {
+    const pk = storePk(storeId);
+    const sks = {
+      store: META,
+      payment: paymentSk(paymentId),
+      ...(also.channelKey !== undefined && { channel: channelSk(also.channelKey) }),
+      ...(also.cashReceipt && { cashReceipt: cashReceiptSk(paymentId) }),
+    };
+    const items = await this.batchGet(Object.values(sks).map((sk) => ({ pk, sk })));
+    const bySk = new Map(items.map((item) => [String(item.sk), item]));
+    return Object.fromEntries(Object.entries(sks).map(([name, sk]) => [name, recordOrUndefined(bySk.get(sk))])) as PaymentContext;
+  }
+
   queryPayments(storeId: string, query: PaymentQuery): Promise<Page<PaymentRecord>> {
     const index = query.order === 'STATUS_CHANGED_AT' ? INDEX.BY_OWNER : INDEX.BY_TIME;
     return queryPage<PaymentRecord>(this.db, this.timeRangeQuery(index, paymentsIndexPk(storeId), query), query.limit, query.after);
@@ -423,19 +436,25 @@ export class DynamoDbRepository implements Repository {
     const pk = storePk(storeId);
     const unique = [...new Set(paymentIds)];
     for (let i = 0; i < unique.length; i += BATCH_GET_KEYS) {
-      let keys: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET_KEYS).map((id) => ({ pk, sk: paymentSk(id) }));
-      for (let round = 0; keys.length > 0; round++) {
-        if (round > 8) throw new Error(`payments of store ${storeId}: DynamoDB kept returning unprocessed keys`);
-        if (round > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** round));
-        const out = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const payment = recordOrUndefined<PaymentRecord>(item);
-          if (payment) found.set(payment.paymentId, payment);
-        }
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      for (const item of await this.batchGet(unique.slice(i, i + BATCH_GET_KEYS).map((id) => ({ pk, sk: paymentSk(id) })))) {
+        const payment = recordOrUndefined<PaymentRecord>(item);
+        if (payment) found.set(payment.paymentId, payment);
       }
     }
     return found;
+  }
+
+  /** Up to 100 items by key, read consistently; keys DynamoDB leaves unprocessed are asked again, backing off. */
+  private async batchGet(keys: Record<string, unknown>[]): Promise<Item[]> {
+    const items: Item[] = [];
+    for (let round = 0; keys.length > 0; round++) {
+      if (round > 8) throw new Error(`BatchGetItem: DynamoDB kept returning unprocessed keys (${keys.length})`);
+      if (round > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** round));
+      const out = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
+      items.push(...(out.Responses?.[this.tableName] ?? []));
+      keys = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    }
+    return items;
   }
 
   // ── timers (read through withCurrentKind: items may hold a kind's former name) ──

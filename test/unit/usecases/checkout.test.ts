@@ -195,7 +195,7 @@ describe('completeCheckout (the tester presses pay)', () => {
     const w = await unitWorld();
     const { session } = await open(w, 'co-1');
     // The window reads READY (first read); the API pays it before approvePayment reads it again.
-    beforeNext(w.repo, 'getPayment', async () => beforeNext(w.repo, 'getPayment', () => payByCard(w, 'co-1', { pg: 'INICIS_V2', total: 15_000 })));
+    beforeNext(w.repo, 'getPayment', async () => beforeNext(w.repo, 'getPaymentContext', () => payByCard(w, 'co-1', { pg: 'INICIS_V2', total: 15_000 })));
     const outcome = await completeCheckout(w.services, session, shinhan, client);
     expect(outcome).toMatchObject({ kind: 'done', response: { code: 'PaymentAlreadyPaid' } });
   });
