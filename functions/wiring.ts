@@ -2,6 +2,7 @@ import { EventBridgeTimerScheduler } from './adapters/scheduler/eventbridge-sche
 import { createDocumentClient } from './adapters/dynamodb/client.ts';
 import { DynamoDbRepository } from './adapters/dynamodb/repository.ts';
 import type { Config } from './config.ts';
+import { runCancelCompletion } from './payments/async-cancel.ts';
 import { runPgVoid } from './payments/pg-batch-void.ts';
 import { runPaymentSchedule } from './schedules/run-schedule.ts';
 import type { Services, TimerHandlers } from './services.ts';
@@ -17,7 +18,7 @@ export interface Endpoints {
 
 /** Each timer kind's effect, from the use case that owns the kind (services.ts TimerHandlers). */
 export const timerHandlers: TimerHandlers = {
-  kinds: { 'pg-void': runPgVoid, 'webhook-delivery': deliverOnTimer, 'payment-schedule': runPaymentSchedule },
+  kinds: { 'pg-void': runPgVoid, 'webhook-delivery': deliverOnTimer, 'payment-schedule': runPaymentSchedule, 'cancel-completion': runCancelCompletion },
   recordless: redriveOnSchedule,
 };
 

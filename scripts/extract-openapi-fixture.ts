@@ -45,6 +45,7 @@ export const IMPLEMENTED_PATHS = [
   '/cash-receipts',
   '/payments/{paymentId}/cash-receipt',
   '/payments/{paymentId}/cash-receipt/cancel',
+  '/payments/{paymentId}/cancellations/{cancellationId}/stop',
 ] as const;
 
 const SCHEMA_REF_PREFIX = '#/components/schemas/';

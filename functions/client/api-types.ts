@@ -140,6 +140,14 @@ export type DualView = {
     accountRefunds?: {
       [key: string]: unknown;
     }[];
+    /** An asynchronous cancel the PG has not answered yet (docs/async-cancel.md): what it will answer, and when. */
+    pendingCancellation?: {
+      cancellationId: string;
+      amount: number;
+      requestedAt: string;
+      answersAt: string;
+      outcome: "SUCCEEDED" | "FAILED";
+    };
   };
   inSync: boolean;
   differences: string[];
@@ -235,7 +243,7 @@ export type AdvanceResult = {
   complete: boolean;
 };
 
-export type TimerKind = "pg-void" | "webhook-delivery";
+export type TimerKind = "pg-void" | "webhook-delivery" | "payment-schedule" | "cancel-completion";
 
 export type Timer = {
   storeId: string;
@@ -354,6 +362,10 @@ export type FaultEffect = {
   kind: "ambiguous";
   then: "error" | "drop" | "timeout";
   holdMs?: number;
+}) | ({
+  kind: "async-cancel";
+  delaySeconds: number;
+  outcome: "SUCCEEDED" | "FAILED";
 });
 
 export type FaultRule = {

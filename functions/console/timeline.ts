@@ -1,4 +1,4 @@
-import type { PaymentRecord } from '../domain/payment.ts';
+import { succeededCancellations, type PaymentRecord } from '../domain/payment.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import type { OutboxEvent } from '../domain/outbox.ts';
 import type { FaultLogEntry } from '../domain/faults.ts';
@@ -90,6 +90,9 @@ function toSegments(lane: Lane, points: { at: string; state: SegmentState }[], e
   return out;
 }
 
+/** The cancellations that gave money back, in the order they did. */
+const byCancelTime = (p: PaymentRecord) => succeededCancellations(p).sort((a, b) => (a.cancelledAt! < b.cancelledAt! ? -1 : 1));
+
 function portoneLane(p: PaymentRecord, now: string) {
   const points: { at: string; state: SegmentState }[] = [{ at: p.requestedAt, state: 'ready' }];
   const markers: TimelineMarker[] = [];
@@ -114,10 +117,19 @@ function portoneLane(p: PaymentRecord, now: string) {
     mark(p.failedAt, 'bad', `결제실패 ${p.failure?.pgCode ?? ''}`.trim(), `FAILED ${p.failure?.pgCode ?? ''}`.trim());
   }
   let cancelled = 0;
-  for (const c of [...p.cancellations].sort((a, b) => (a.cancelledAt < b.cancelledAt ? -1 : 1))) {
+  for (const c of byCancelTime(p)) {
     cancelled += c.totalAmount;
-    points.push({ at: c.cancelledAt, state: cancelled >= p.amount.paid ? 'cancelled' : 'partial' });
+    points.push({ at: c.cancelledAt!, state: cancelled >= p.amount.paid ? 'cancelled' : 'partial' });
     mark(c.cancelledAt, 'neutral', `취소 ${won(c.totalAmount)}원`, `cancelled ${won(c.totalAmount)} KRW`);
+  }
+  // Asynchronous cancels: the request, and how it ended when it did not succeed (docs/async-cancel.md).
+  for (const c of p.cancellations) {
+    if (c.status === 'SUCCEEDED' && c.cancelledAt === c.requestedAt) continue; // answered at once
+    mark(c.requestedAt, 'info', `취소 요청 ${won(c.totalAmount)}원 (비동기)`, `cancel requested ${won(c.totalAmount)} KRW (async)`);
+    if (c.status === 'FAILED' && c.failure) {
+      if (c.failure.stoppedAt) mark(c.failure.at, 'neutral', '취소 요청 중단 (stop)', 'cancel request stopped');
+      else mark(c.failure.at, 'bad', `취소 실패 ${c.failure.pgCode ?? ''}`.trim(), `cancel failed ${c.failure.pgCode ?? ''}`.trim());
+    }
   }
   if (p.status === 'CANCELLED' && p.cancellations.length === 0 && p.cancelledAt) {
     points.push({ at: p.cancelledAt, state: 'cancelled' });
@@ -155,9 +167,9 @@ function pgLane(p: PaymentRecord, now: string) {
       pg.withdrawn ? `approved, ${won(p.amount.paid)} KRW withdrawn` : 'approved, nothing withdrawn',
     );
     let refunded = 0;
-    for (const c of [...p.cancellations].sort((a, b) => (a.cancelledAt < b.cancelledAt ? -1 : 1))) {
+    for (const c of byCancelTime(p)) {
       refunded += c.totalAmount;
-      if (refunded >= p.amount.paid) points.push({ at: c.cancelledAt, state: 'refunded' });
+      if (refunded >= p.amount.paid) points.push({ at: c.cancelledAt!, state: 'refunded' });
       mark(c.cancelledAt, 'pg', pg.withdrawn ? `환불 ${won(c.totalAmount)}원` : '취소 승인', pg.withdrawn ? `refunded ${won(c.totalAmount)} KRW` : 'cancel accepted');
     }
     if (pg.voidedAt) {
@@ -193,6 +205,7 @@ const TIMER_TEXT: Record<TimerRecord['kind'], { lane: Lane; ko: string; en: stri
   'pg-void': { lane: 'pg', ko: 'PG 일괄취소 예정', en: 'PG void due' },
   'webhook-delivery': { lane: 'portone', ko: '웹훅 발송 예정', en: 'webhook delivery due' },
   'payment-schedule': { lane: 'portone', ko: '결제 예약 실행 예정', en: 'scheduled charge due' },
+  'cancel-completion': { lane: 'pg', ko: 'PG 취소 응답 예정', en: 'PG answers the cancel' },
 };
 
 /** The first contradiction between the ledgers, from when it began until now. */

@@ -25,7 +25,12 @@ export type FaultEffect =
    * the caller never learns it: its call fails as `then` says. It must reconcile by getPayment or
    * the webhook.
    */
-  | { kind: 'ambiguous'; then: 'error' | 'drop' | 'timeout'; holdMs?: number };
+  | { kind: 'ambiguous'; then: 'error' | 'drop' | 'timeout'; holdMs?: number }
+  /**
+   * Cancels only: the PG accepts the cancel as pending (`REQUESTED`, `Transaction.CancelPending`) and
+   * answers `outcome` after `delaySeconds` on the store clock (docs/async-cancel.md).
+   */
+  | { kind: 'async-cancel'; delaySeconds: number; outcome: 'SUCCEEDED' | 'FAILED' };
 
 export interface FaultRule {
   id: string;
@@ -64,7 +69,7 @@ export interface FaultRequest {
   amount?: number;
 }
 
-export const FAULT_LIMITS = { rules: 20, latencyMs: 20_000, holdMs: 60_000, retryAfterSeconds: 3_600 } as const;
+export const FAULT_LIMITS = { rules: 20, latencyMs: 20_000, holdMs: 60_000, retryAfterSeconds: 3_600, asyncCancelDelaySeconds: 30 * 24 * 3_600 } as const;
 
 /** The key a rule's `times` counts hits under. */
 export const hitKey = (rule: Pick<FaultRule, 'id'>, request: FaultRequest) => `${rule.id}:${request.paymentId ?? request.operation}`;
@@ -138,6 +143,8 @@ export function describeEffect(effect: FaultEffect, latencyMs?: number): string 
       return `no answer for ${effect.holdMs} ms, then dropped`;
     case 'ambiguous':
       return `done, but the caller got ${effect.then === 'error' ? 'HTTP 500' : effect.then === 'drop' ? 'a dropped connection' : 'a timeout'}`;
+    case 'async-cancel':
+      return `cancel pending: the PG answers ${effect.outcome} after ${effect.delaySeconds} s`;
   }
 }
 

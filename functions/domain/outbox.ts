@@ -49,7 +49,7 @@ export interface OutboxEvent {
   /** Set while a retry timer is pending. */
   nextAttemptAt?: string;
   /** What caused it, for the payment's `webhooks[].trigger` (absent for ordinary API calls). */
-  trigger?: 'MANUAL' | 'VIRTUAL_ACCOUNT_DEPOSIT';
+  trigger?: 'MANUAL' | 'VIRTUAL_ACCOUNT_DEPOSIT' | 'ASYNC_CANCEL_APPROVED';
   /** A manual resend: the log entry it re-sends. */
   resendOf?: string;
   /** Out-of-order chaos: when the first attempt was held back (store clock). */

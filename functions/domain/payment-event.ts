@@ -1,10 +1,10 @@
 /**
  * PortOne's payment events (getAllPaymentEventsByCursor): one when money was taken (PAID) and one
- * per cancellation (PARTIAL_CANCELLED while money is left, CANCELLED for the one that takes the
+ * per succeeded cancellation (PARTIAL_CANCELLED while money is left, CANCELLED for the one that takes the
  * rest). They follow from the payment record alone, so every writer of a payment gets them right
  * by committing through payments/commit.ts, which stores the ones not yet stored.
  */
-import type { Cancellation, PaymentRecord } from './payment.ts';
+import { succeededCancellations, type Cancellation, type PaymentRecord } from './payment.ts';
 
 export type PaymentEventType = 'PAID' | 'PARTIAL_CANCELLED' | 'CANCELLED';
 
@@ -38,10 +38,12 @@ export function paymentEventsOf(payment: PaymentRecord): PaymentEventRecord[] {
   });
   const events = [event(`paid-${payment.transactionId}`, 'PAID', payment.paidAt, payment.amount.paid)];
   let cancelled = 0;
-  for (const c of cancellations) {
+  // Only money that went back is an event. An asynchronous cancel succeeds after every earlier one
+  // settled (one pending at a time), so this order, and so `eventsRecorded`, never changes.
+  for (const c of succeededCancellations({ cancellations })) {
     cancelled += c.totalAmount;
     const type = cancelled >= payment.amount.paid ? 'CANCELLED' : 'PARTIAL_CANCELLED';
-    events.push(event(`cancel-${c.id}`, type, c.cancelledAt, -c.totalAmount, c));
+    events.push(event(`cancel-${c.id}`, type, c.cancelledAt!, -c.totalAmount, c));
   }
   return events;
 }

@@ -28,19 +28,51 @@ export interface ChannelRef {
   pgMerchantId: string;
 }
 
+/**
+ * One cancel of a payment. Most PGs answer a cancel at once (`SUCCEEDED`). An asynchronous cancel
+ * (PortOne's `RequestedPaymentCancellation`; docs/async-cancel.md) is `REQUESTED` until the PG
+ * answers later, then `SUCCEEDED` or `FAILED`; stopPaymentCancellation ends it `FAILED` too.
+ */
 export interface Cancellation {
-  status: 'SUCCEEDED';
+  status: CancellationStatus;
   id: string;
   pgCancellationId: string;
   totalAmount: number;
   taxFreeAmount: number;
   vatAmount: number;
   reason: string;
-  cancelledAt: string;
+  /** When the money went back: set once `SUCCEEDED` (PortOne leaves it out on the other states). */
+  cancelledAt?: string;
   requestedAt: string;
   trigger: 'API' | 'CONSOLE';
   requester?: 'CUSTOMER' | 'ADMIN';
+  /** Sandbox only, never shown: how a `REQUESTED` cancellation ends, decided when it was accepted. */
+  pending?: PendingCancel;
+  /** Sandbox only, never shown: why it ended `FAILED` (the PG's refusal, or stopped by the merchant). */
+  failure?: { pgCode?: string; pgMessage?: string; stoppedAt?: string; at: string };
 }
+
+export type CancellationStatus = 'REQUESTED' | 'SUCCEEDED' | 'FAILED';
+
+/** What an asynchronous cancel will do when its completion timer fires. */
+export interface PendingCancel {
+  /** Store time the PG answers. */
+  dueAt: string;
+  /** What the PG will answer (a fault rule or the PG's profile decided it). */
+  outcome: 'SUCCEEDED' | 'FAILED';
+  timerId: string;
+  /** The request's own choices, applied on completion. */
+  skipWebhook?: boolean;
+  refundAccount?: AccountRefund['refundAccount'];
+}
+
+/** Money already given back: the cancellations that succeeded (a pending or failed one moved none). */
+export const succeededCancellations = (p: Pick<PaymentRecord, 'cancellations'>): Cancellation[] =>
+  p.cancellations.filter((c) => c.status === 'SUCCEEDED');
+
+/** The cancellation still waiting for the PG, if any: at most one at a time. */
+export const pendingCancellation = (p: Pick<PaymentRecord, 'cancellations'>): Cancellation | undefined =>
+  p.cancellations.find((c) => c.status === 'REQUESTED');
 
 /** The PG's side of the dual ledger. */
 export interface PgView {

@@ -43,7 +43,7 @@ const portoneError = (status: number, type: string, message: string, headers: Re
   new Response(JSON.stringify({ type, message }), { status, headers: { ...PORTONE_JSON, ...headers } });
 
 /** The answer a fault gives instead of the operation's (nothing was done). */
-async function refusal(effect: Exclude<FaultEffect, { kind: 'latency' | 'ambiguous' }>): Promise<Response> {
+async function refusal(effect: Exclude<FaultEffect, { kind: 'latency' | 'ambiguous' | 'async-cancel' }>): Promise<Response> {
   switch (effect.kind) {
     case 'rate-limit':
       return portoneError(429, 'TOO_MANY_REQUESTS', '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요. (injected by a pg-sandbox fault rule)', {
@@ -98,6 +98,13 @@ export const injectFaults: MiddlewareHandler<AppEnv> = async (c, next) => {
   const decision = await decideRequestFault(c.var.services, storeId, settings, request);
   if (!decision) return next();
   const effect = decision.rule.effect;
+  if (effect.kind === 'async-cancel') {
+    // The cancel route makes it pending; only a cancel that was accepted is an injected fault.
+    c.set('asyncCancel', { delaySeconds: effect.delaySeconds, outcome: effect.outcome });
+    await next();
+    if (c.res.status < 300) await recordInjectedFault(c.var.services, storeId, request, decision);
+    return;
+  }
   if (effect.kind === 'ambiguous') {
     await next();
     if (c.res.status >= 300) return; // it did not happen: the real answer stands

@@ -1,20 +1,17 @@
 import { PortOneError, invalidRequest, paymentNotFound, pgProviderError } from '../domain/errors.ts';
+import type { CashReceiptRecord } from '../domain/cash-receipt.ts';
 import { LIMITS } from '../domain/limits.ts';
-import { cancelledReceipt, type CashReceiptRecord } from '../domain/cash-receipt.ts';
-import { cancellableAmount, splitCancel } from '../domain/money.ts';
-import type { AccountRefund, Cancellation, PaymentRecord } from '../domain/payment.ts';
+import { splitCancel } from '../domain/money.ts';
+import { pendingCancellation, type AccountRefund, type Cancellation, type PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
-import { getProfile } from '../domain/profiles/index.ts';
-import { decideCancelIn } from '../domain/live-rules.ts';
 import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { storeOrNotFound } from '../stores/load-store.ts';
-import type { TimerRecord } from '../domain/timer.ts';
-import { pgVoidTimerId } from './auto-refund.ts';
-import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { commitPaymentChange } from './commit.ts';
 import { newCancellationId } from './ids.ts';
+import { acceptAsyncCancel, type AsyncCancel } from './async-cancel.ts';
+import { askPgToCancel, cancellableOf, refundChange, refundsToAccount } from './settle-cancellation.ts';
 
 export interface CancelRequest {
   amount?: number;
@@ -27,6 +24,8 @@ export interface CancelRequest {
   trigger?: 'API' | 'CONSOLE';
   /** OAS `CancelPaymentBody.refundAccount`: where a virtual-account refund goes. */
   refundAccount?: AccountRefund['refundAccount'];
+  /** Accept it as pending and let the PG answer later (a fault rule asked for it; docs/async-cancel.md). */
+  async?: AsyncCancel;
 }
 
 /** Partial cancels per payment (domain/limits.ts: it bounds the payment item's size too). */
@@ -53,18 +52,6 @@ export async function cancelPayment(services: Services, storeId: string, payment
   );
 }
 
-/**
- * The PG void timer a cancel must cancel with it, if still pending. The payment says so itself
- * (`pg.pendingVoidTimerId`), except on old records and after a lost race, where the timer is read:
- * a conflict may come from the timer's own state, which the record cannot have seen.
- */
-async function pendingVoidTimer(services: Services, store: StoreRecord, payment: PaymentRecord, trusted: boolean) {
-  const known = payment.pg?.pendingVoidTimerId;
-  if (trusted && known !== undefined) return known === null ? undefined : { timerId: known, scheduleName: known };
-  const timer = await services.repo.getTimer(store.storeId, pgVoidTimerId(store.storeId, payment));
-  return timer?.state === 'PENDING' ? timer : undefined;
-}
-
 async function cancelOnce(
   services: Services,
   store: StoreRecord,
@@ -80,7 +67,13 @@ async function cancelOnce(
   if (payment.cancellations.length >= MAX_CANCELLATIONS) {
     throw new PortOneError('MAX_CANCEL_COUNT_REACHED', `취소 횟수가 최대(${MAX_CANCELLATIONS}회)에 도달했습니다.`);
   }
-  const cancellable = cancellableAmount({ ...payment.amount, vat: payment.amount.vat, cancelledVat: payment.cancelledVat });
+  // One asynchronous cancel at a time: the PG has not said yet whether its money went back, so no
+  // one can say what is left to cancel (assumed; docs/async-cancel.md).
+  const pending = pendingCancellation(payment);
+  if (pending) {
+    throw pgProviderError('CANCEL_IN_PROGRESS', `취소 요청이 처리 중인 거래입니다. 처리 완료 후 다시 시도하세요. (cancellationId: ${pending.id})`);
+  }
+  const cancellable = cancellableOf(payment);
   if (req.currentCancellableAmount !== undefined && req.currentCancellableAmount !== cancellable) {
     throw new PortOneError(
       'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN',
@@ -100,91 +93,37 @@ async function cancelOnce(
   );
   if (!split.ok) throw new PortOneError(split.type, split.message);
   const { totalAmount, taxFreeAmount, vatAmount } = split.split;
-  const partial = totalAmount < cancellable || payment.amount.cancelled > 0;
-  const isFinal = totalAmount === cancellable;
 
-  const profile = getProfile(payment.channel!.pgProvider)!;
   const now = storeNow(services, store);
-  const pg = payment.pg!;
-  const mode = pg.channelMode ?? 'TEST';
-  const refundsToAccount = mode === 'LIVE_LIKE' && pg.methodKind === 'VIRTUAL_ACCOUNT';
-  // A virtual account's money came by bank transfer; only an account can take it back (OAS: "가상계좌 환불").
-  if (refundsToAccount && !req.refundAccount) {
+  if (refundsToAccount(payment) && !req.refundAccount) {
     throw invalidRequest('refundAccount: 가상계좌 결제를 환불하려면 환불 계좌(refundAccount)를 입력해야 합니다.');
   }
-  const decision = decideCancelIn(
-    mode,
-    profile,
-    {
-      method: pg.methodKind ?? 'CARD',
-      cardType: pg.cardType,
-      easyPayViaGeneralPg: pg.easyPayViaGeneralPg,
-      paidAmount: payment.amount.paid,
-      cancelledAmount: payment.amount.cancelled,
-      pgVoided: pg.voidedAt !== undefined,
-      isVirtualAccount: pg.methodKind === 'VIRTUAL_ACCOUNT',
-      virtualAccountDeposited: pg.depositReceived !== undefined,
-    },
-    { amount: totalAmount, partial: totalAmount < cancellable, at: now },
-  );
+  const decision = askPgToCancel(payment, totalAmount, now);
   if (!decision.allowed) throw pgProviderError(decision.pgCode, decision.pgMessage);
 
   const nowIso = now.toISOString();
   const cancellation: Cancellation = {
-    status: 'SUCCEEDED',
+    status: 'REQUESTED',
     id: newCancellationId(),
     pgCancellationId: `${payment.pgTxId}-c${payment.cancellations.length + 1}`,
     totalAmount,
     taxFreeAmount,
     vatAmount,
     reason: req.reason,
-    cancelledAt: nowIso,
     requestedAt: nowIso,
     trigger: req.trigger ?? 'API',
     ...(req.requester ? { requester: req.requester } : {}),
   };
-  const next: PaymentRecord = structuredClone(payment);
-  next.cancellations.push(cancellation);
-  next.amount.cancelled += totalAmount;
-  next.amount.cancelledTaxFree += taxFreeAmount;
-  next.cancelledVat += vatAmount;
-  next.status = isFinal ? 'CANCELLED' : 'PARTIAL_CANCELLED';
-  next.cancelledAt = nowIso;
-  next.updatedAt = nowIso;
-  next.statusChangedAt = nowIso;
-  if (next.pg!.withdrawn) next.pg!.refunded += totalAmount;
-  if (refundsToAccount) {
-    const refund: AccountRefund = { cancellationId: cancellation.id, amount: totalAmount, at: nowIso, refundAccount: req.refundAccount! };
-    next.pg!.accountRefunds = [...(next.pg!.accountRefunds ?? []), refund];
-  }
+  if (req.async) return acceptAsyncCancel(services, { store, payment, cancellation, at: now, async: req.async, skipWebhook: req.skipWebhook, refundAccount: req.refundAccount });
 
-  // The PG's pending void has nothing left to do after a full cancel; NICE also drops it on a
-  // partial cancel (the rest stays withdrawn until the tester cancels in full).
-  const cancelTimers: Pick<TimerRecord, 'timerId' | 'scheduleName'>[] = [];
-  if (isFinal || (partial && decision.removesPendingAutoRefund)) {
-    const voidTimer = await pendingVoidTimer(services, store, payment, trusted);
-    if (voidTimer) cancelTimers.push(voidTimer);
-    next.pg!.pendingVoidTimerId = null;
-  }
-  // A full cancel cancels the payment's cash receipt with it. A partial cancel leaves the receipt
-  // ISSUED for the amount it was issued for: PortOne's receipt has no partially cancelled state
-  // (how a PG re-issues for the rest is its own business), docs/api.md.
-  const cashReceipts = isFinal && receipt?.status === 'ISSUED' ? [{ receipt: cancelledReceipt(receipt, nowIso), expectedVersion: receipt.version }] : [];
-  await commitPaymentChange(services, {
-    store,
-    payment: next,
-    expectedVersion: payment.version,
-    cancelTimers,
-    cashReceipts,
-    outbox: req.skipWebhook
-      ? []
-      : newOutboxEvent({
-          store,
-          payment: next,
-          type: isFinal ? 'Transaction.Cancelled' : 'Transaction.PartialCancelled',
-          at: now,
-          cancellationId: cancellation.id,
-        }),
+  const change = await refundChange(services, store, payment, cancellation, {
+    at: now,
+    removesPendingAutoRefund: decision.removesPendingAutoRefund,
+    trusted,
+    refundAccount: req.refundAccount,
+    skipWebhook: req.skipWebhook,
+    receipt: receipt ?? null,
   });
-  return cancellation;
+  await commitPaymentChange(services, { ...change, expectedVersion: payment.version });
+  return change.payment.cancellations.find((c) => c.id === cancellation.id)!;
 }

@@ -3,6 +3,14 @@ import type { Services } from '../services.ts';
 import { toKst } from '../domain/kst.ts';
 import { loadPayment } from './get-payment.ts';
 import { presentPayment } from './present.ts';
+import { pendingCancellation, type PaymentRecord } from '../domain/payment.ts';
+
+/** An asynchronous cancel the PG is still working on: what it will answer, and when. */
+function pendingCancelAtPg(payment: PaymentRecord) {
+  const c = pendingCancellation(payment);
+  if (!c?.pending) return undefined;
+  return { cancellationId: c.id, amount: c.totalAmount, requestedAt: c.requestedAt, answersAt: c.pending.dueAt, outcome: c.pending.outcome };
+}
 
 /**
  * Both ledgers side by side, for the sandbox API (`GET /sandbox/payments/{id}/dual-view`) and the
@@ -29,6 +37,7 @@ export async function dualView(services: Services, storeId: string, paymentId: s
       rule: pg?.ruleDescription,
       channelMode: pg?.channelMode ?? 'TEST',
       accountRefunds: pg?.accountRefunds,
+      pendingCancellation: pendingCancelAtPg(payment),
     },
     inSync: !differences.some((d) => d.diverged),
     differences: differences.map((d) => d.text.en),

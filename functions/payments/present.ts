@@ -60,9 +60,12 @@ function clean(o: Record<string, unknown>): Record<string, unknown> {
   return o;
 }
 
-/** A cancellation as PortOne shows it; the sandbox also remembers who asked (`requester`). */
-export function presentCancellation(c: Cancellation): Omit<Cancellation, 'requester'> {
-  const { requester: _requester, ...shown } = c;
+/**
+ * A cancellation as PortOne shows it (`SucceededPaymentCancellation`, `RequestedPaymentCancellation`,
+ * `FailedPaymentCancellation`); the sandbox also remembers who asked, and how a pending one ends.
+ */
+export function presentCancellation(c: Cancellation): Omit<Cancellation, 'requester' | 'pending' | 'failure'> {
+  const { requester: _requester, pending: _pending, failure: _failure, ...shown } = c;
   return shown;
 }
 

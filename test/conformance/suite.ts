@@ -13,6 +13,7 @@ import { defineBillingConformance } from './billing-suite.ts';
 import { defineIdentityVerificationConformance } from './identity-verification-suite.ts';
 import { defineLookupConformance } from './lookups-suite.ts';
 import { defineCashReceiptConformance } from './cash-receipt-suite.ts';
+import { defineAsyncCancelConformance } from './async-cancel-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -180,4 +181,5 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
   defineIdentityVerificationConformance({ target: () => target, id, swallow });
   defineLookupConformance({ target: () => target, sdk: () => sdk, id, swallow });
   defineCashReceiptConformance({ target: () => target, sdk: () => sdk, id, swallow });
+  defineAsyncCancelConformance({ target: () => target, sdk: () => sdk, id, swallow });
 }

@@ -3,6 +3,7 @@ import { PortOneError } from '../../domain/errors.ts';
 import { idParam } from '../fields.ts';
 import { CancelReason } from '../../payments/request-fields.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
+import { stopPaymentCancellation } from '../../payments/stop-cancellation.ts';
 import { notifyTestDeposit } from '../../payments/virtual-account.ts';
 import { resetStoreData } from '../../stores/reset-store.ts';
 import { setChannelMode } from '../../stores/channels.ts';
@@ -63,6 +64,14 @@ export function actionRoutes() {
       const cancellation = await cancelPayment(c.var.services, storeOf(c), id, { reason: reason.data, amount, trigger: 'CONSOLE' });
       const won = cancellation.totalAmount.toLocaleString('ko-KR');
       return { ko: `${won}원을 취소했습니다.`, en: `Cancelled ${won} KRW.` };
+    });
+  });
+
+  app.post('/payments/:paymentId/cancellations/:cancellationId/stop', async (c) => {
+    const id = c.req.param('paymentId');
+    return act(c, paymentPath(id), async () => {
+      await stopPaymentCancellation(c.var.services, storeOf(c), idParam(c, 'paymentId'), idParam(c, 'cancellationId'));
+      return { ko: '취소 요청을 중단했습니다.', en: 'Stopped the cancel request.' };
     });
   });
 

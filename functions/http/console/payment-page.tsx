@@ -10,6 +10,8 @@ import { TimelineFigure } from './timeline-svg.tsx';
 const TIMER_KIND: Record<string, [string, string]> = {
   'pg-void': ['PG 자동 취소 (일괄취소)', 'PG auto-void (batch)'],
   'webhook-delivery': ['웹훅 발송 (재시도·보류·재전송)', 'Webhook delivery (retry, hold, redrive)'],
+  'payment-schedule': ['결제 예약 실행', 'Scheduled charge'],
+  'cancel-completion': ['PG의 비동기 취소 응답', "PG's answer to an asynchronous cancel"],
 };
 const TIMER_STATE: Record<string, [string, string, string]> = {
   pending: ['대기 중', 'pending', 'warn'],
@@ -119,7 +121,21 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
             )}
             {p.cancellations.map((c) => (
               <Row label={t('취소', 'Cancellation')}>
-                {kst(c.cancelledAt)} KST · {formatAmount(c.totalAmount, p.currency, lang)} · {c.reason} ({c.trigger})
+                <span data-testid="cancellation">
+                  {c.status} · {kst(c.cancelledAt ?? c.requestedAt)} KST · {formatAmount(c.totalAmount, p.currency, lang)} · {c.reason} ({c.trigger})
+                </span>
+                {c.pending && (
+                  <form method="post" action={`${here}/cancellations/${encodeURIComponent(c.id)}/stop`} class="small">
+                    <CsrfField token={props.csrf} />
+                    {t(`PG가 ${kst(c.pending.dueAt)} KST에 ${c.pending.outcome}로 응답합니다. `, `The PG answers ${c.pending.outcome} at ${kst(c.pending.dueAt)} KST. `)}
+                    <button type="submit">{t('취소 요청 중단 (stop)', 'Stop this cancel request')}</button>
+                  </form>
+                )}
+                {c.failure && (
+                  <div class="small">
+                    {c.failure.stoppedAt ? t('가맹점이 중단함', 'stopped by the merchant') : `${c.failure.pgCode ?? ''} ${c.failure.pgMessage ?? ''}`} · {kst(c.failure.at)} KST
+                  </div>
+                )}
               </Row>
             ))}
             {p.pgTxId && (

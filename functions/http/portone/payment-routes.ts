@@ -10,6 +10,7 @@ import { noteApiRead } from '../../probe/probe-payments.ts';
 import { presentCancellation, presentPayment, presentPaymentEvent, presentTransactions } from '../../payments/present.ts';
 import { approvePayment, type ApproveMethod } from '../../payments/approve.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
+import { stopPaymentCancellation } from '../../payments/stop-cancellation.ts';
 import { listPayments, listPaymentsByCursor } from '../../payments/list-payments.ts';
 import { listPaymentEventsByCursor } from '../../payments/list-payment-events.ts';
 import { preRegisterPayment } from '../../payments/pre-register.ts';
@@ -25,6 +26,7 @@ import {
   GetPaymentsByCursorBody,
   InstantPaymentBody,
   PreRegisterBody,
+  StopPaymentCancellationBody,
 } from './schemas.ts';
 
 /** PortOne V2 payment operations (SDK names in comments). */
@@ -109,8 +111,16 @@ export function paymentRoutes() {
   app.post('/payments/:paymentId/cancel', async (c) => {
     const body = await readBody(c, CancelPaymentBody);
     const storeId = ownStoreId(c.var.storeId, body.storeId);
-    const cancellation = await cancelPayment(c.var.services, storeId, idParam(c, 'paymentId'), body);
+    // A fault rule may have asked for the PG to answer later (http/faults.ts).
+    const cancellation = await cancelPayment(c.var.services, storeId, idParam(c, 'paymentId'), { ...body, async: c.var.asyncCancel });
     return c.json({ cancellation: presentCancellation(cancellation) });
+  });
+
+  // stopPaymentCancellation: withdraw a cancel the PG has not answered yet
+  app.post('/payments/:paymentId/cancellations/:cancellationId/stop', async (c) => {
+    const body = await readBody(c, StopPaymentCancellationBody);
+    const storeId = ownStoreId(c.var.storeId, body.storeId);
+    return c.json(await stopPaymentCancellation(c.var.services, storeId, idParam(c, 'paymentId'), idParam(c, 'cancellationId')));
   });
 
   // preRegisterPayment

@@ -111,6 +111,8 @@ export const PreRegisterBody = z.object({
 
 export const CloseVirtualAccountBody = z.object({ storeId: z.string().optional() }).loose();
 
+export const StopPaymentCancellationBody = z.object({ storeId: z.string().optional() });
+
 const DateTime = z.iso.datetime({ offset: true });
 const PAYMENT_STATUSES = ['READY', 'PENDING', 'VIRTUAL_ACCOUNT_ISSUED', 'PAID', 'FAILED', 'PARTIAL_CANCELLED', 'CANCELLED'] as const;
 

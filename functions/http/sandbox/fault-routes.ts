@@ -18,6 +18,9 @@ const Effect = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('drop') }).strict(),
   z.object({ kind: z.literal('timeout'), holdMs: ms(FAULT_LIMITS.holdMs) }).strict(),
   z.object({ kind: z.literal('ambiguous'), then: z.enum(['error', 'drop', 'timeout']), holdMs: ms(FAULT_LIMITS.holdMs).optional() }).strict(),
+  z
+    .object({ kind: z.literal('async-cancel'), delaySeconds: z.number().int().min(1).max(FAULT_LIMITS.asyncCancelDelaySeconds), outcome: z.enum(['SUCCEEDED', 'FAILED']) })
+    .strict(),
 ]);
 const Rule = z
   .object({
@@ -31,7 +34,8 @@ const Rule = z
     times: z.number().int().min(1).max(1_000).optional(),
     effect: Effect,
   })
-  .strict();
+  .strict()
+  .refine((r) => r.effect.kind !== 'async-cancel' || r.operation === 'cancel', { message: "an async-cancel effect needs operation 'cancel'", path: ['operation'] });
 /** The rules as PUT /sandbox/faults and the console's form take them. */
 export const FaultSettingsBody = z
   .object({

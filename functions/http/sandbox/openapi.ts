@@ -86,8 +86,13 @@ const schemas: Record<string, Schema> = {
         rule: str,
         channelMode: ref('ChannelMode'),
         accountRefunds: { type: 'array', items: anyObject, description: 'Virtual-account refunds paid to the cancel request\'s refundAccount (LIVE_LIKE).' },
+        pendingCancellation: object(
+          { cancellationId: str, amount: int, requestedAt: dateTime, answersAt: dateTime, outcome: { enum: ['SUCCEEDED', 'FAILED'] } },
+          [],
+          { description: 'An asynchronous cancel the PG has not answered yet (docs/async-cancel.md): what it will answer, and when.' },
+        ),
       },
-      ['pgProvider', 'voidedAt', 'depositReceived', 'testDepositNotifiedAt', 'autoRefund', 'rule', 'accountRefunds'],
+      ['pgProvider', 'voidedAt', 'depositReceived', 'testDepositNotifiedAt', 'autoRefund', 'rule', 'accountRefunds', 'pendingCancellation'],
     ),
     inSync: bool,
     differences: strings,
@@ -146,7 +151,7 @@ const schemas: Record<string, Schema> = {
     fired: { type: 'array', items: ref('FiredTimer') },
     complete: bool,
   }),
-  TimerKind: { enum: ['pg-void', 'webhook-delivery'] },
+  TimerKind: { enum: ['pg-void', 'webhook-delivery', 'payment-schedule', 'cancel-completion'] },
   Timer: object(
     {
       storeId: str,
@@ -229,6 +234,7 @@ const schemas: Record<string, Schema> = {
       object({ kind: { const: 'drop' } }),
       object({ kind: { const: 'timeout' }, holdMs: int }),
       object({ kind: { const: 'ambiguous' }, then: { enum: ['error', 'drop', 'timeout'] }, holdMs: int }, ['holdMs']),
+      object({ kind: { const: 'async-cancel' }, delaySeconds: int, outcome: { enum: ['SUCCEEDED', 'FAILED'] } }),
     ],
   },
   FaultRule: object(

@@ -1,0 +1,106 @@
+/**
+ * Failure paths a merchant's code must handle, as its own test suite would meet them: the official
+ * @portone/server-sdk over real HTTP against the local runtime (one runtime for the file), webhooks
+ * verified by the SDK at a loopback receiver, the store clock moved instead of waiting.
+ * - Asynchronous cancel (docs/async-cancel.md): a fault rule makes the PG answer a cancel an hour
+ *   later; the merchant sees REQUESTED, Transaction.CancelPending, then Transaction.Cancelled.
+ * Recipes in docs/testing-failure-paths.md point here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectResponseMatches } from '../support/openapi.ts';
+import { errorOf, newPaymentId, startWebhookSandbox, storeKit, type StoreKit, type WebhookSandbox } from '../support/webhook-sandbox.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
+
+let sandbox: WebhookSandbox;
+let receiver: WebhookReceiver;
+beforeAll(async () => {
+  [sandbox, receiver] = await Promise.all([startWebhookSandbox(), startWebhookReceiver()]);
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await receiver?.close();
+});
+
+const events = (kit: StoreKit, paymentId: string) =>
+  receiver
+    .at(kit.path)
+    .map((d) => JSON.parse(d.body) as { type: string; data: { paymentId: string; cancellationId?: string } })
+    .filter((e) => e.data.paymentId === paymentId);
+
+/** A payment's webhooks once `n` of them arrived, each verified by the SDK at the receiver. */
+async function webhooksOf(kit: StoreKit, paymentId: string, n: number) {
+  await receiver.waitFor(kit.path, receiver.at(kit.path).length - events(kit, paymentId).length + n);
+  for (const d of receiver.at(kit.path)) expect(d.rejections).toEqual([]);
+  return events(kit, paymentId);
+}
+
+describe('recipe: handle an asynchronous cancel (the PG answers an hour later)', () => {
+  it('REQUESTED and Transaction.CancelPending now; an hour later on the store clock Transaction.Cancelled and a CANCELLED payment', async () => {
+    const kit = await storeKit(sandbox, receiver, 'async-ok');
+    // Every cancel of a payment whose id starts with `later-` is answered by the PG an hour later.
+    await kit.admin.put('/sandbox/faults', {
+      seed: 7,
+      rules: [{ id: 'refund-later', operation: 'cancel', paymentIdPrefix: 'later-', effect: { kind: 'async-cancel', delaySeconds: 3_600, outcome: 'SUCCEEDED' } }],
+    });
+    const paymentId = newPaymentId('later');
+    await kit.payCard(paymentId, 'INICIS_V2');
+
+    const { cancellation } = await kit.sdk.cancelPayment({ paymentId, reason: '고객 변심' });
+    expectResponseMatches('post', '/payments/{paymentId}/cancel', 200, { cancellation });
+    expect(cancellation).toMatchObject({ status: 'REQUESTED', totalAmount: 10_000 });
+    const cancellationId = (cancellation as { id: string }).id;
+    // The merchant keeps the order "refund pending": PortOne still says PAID, nothing is cancelled yet.
+    expect(await kit.getPayment(paymentId)).toMatchObject({ status: 'PAID', amount: { cancelled: 0 } });
+    expect((await kit.admin.view(paymentId)).pg.pendingCancellation).toMatchObject({ cancellationId, amount: 10_000, outcome: 'SUCCEEDED', answersAt: expect.any(String) });
+    expect(await webhooksOf(kit, paymentId, 2)).toEqual([
+      expect.objectContaining({ type: 'Transaction.Paid' }),
+      { type: 'Transaction.CancelPending', timestamp: expect.any(String), data: expect.objectContaining({ cancellationId }) },
+    ]);
+    // A second cancel meanwhile is refused by the PG: retry after the answer, not now.
+    expect(await errorOf(kit.sdk.cancelPayment({ paymentId, reason: '또 취소' }))).toMatchObject({ type: 'PG_PROVIDER' });
+
+    await kit.admin.advance('PT1H');
+    const [, , done] = await webhooksOf(kit, paymentId, 3);
+    expect(done).toMatchObject({ type: 'Transaction.Cancelled', data: { cancellationId } });
+    // The webhook says "look": the truth is getPayment.
+    const payment = await kit.getPayment(paymentId);
+    expectResponseMatches('get', '/payments/{paymentId}', 200, payment);
+    expect(payment).toMatchObject({ status: 'CANCELLED', amount: { cancelled: 10_000 }, cancellations: [{ id: cancellationId, status: 'SUCCEEDED' }] });
+    expect(payment.webhooks.map((w: { trigger?: string }) => w.trigger)).toContain('ASYNC_CANCEL_APPROVED');
+    // The sandbox shows why: the injected fault and the PG view.
+    const log = await kit.admin.get(`/sandbox/faults/log?paymentId=${paymentId}`);
+    expect(log.items).toEqual([expect.objectContaining({ ruleId: 'refund-later', effect: 'async-cancel' })]);
+    expect((await kit.admin.view(paymentId)).pg).toMatchObject({ status: 'CANCELLED', refundedAmount: 10_000 });
+  });
+
+  it('a cancel the PG fails after 10 minutes leaves the payment PAID; the merchant stops another pending one and cancels at once instead', async () => {
+    const kit = await storeKit(sandbox, receiver, 'async-no');
+    await kit.admin.put('/sandbox/faults', {
+      rules: [
+        { id: 'refund-fails', operation: 'cancel', paymentIdPrefix: 'nope-', times: 1, effect: { kind: 'async-cancel', delaySeconds: 600, outcome: 'FAILED' } },
+        { id: 'refund-slow', operation: 'cancel', paymentIdPrefix: 'slow-', times: 1, effect: { kind: 'async-cancel', delaySeconds: 86_400, outcome: 'SUCCEEDED' } },
+      ],
+    });
+    const failing = newPaymentId('nope');
+    await kit.payCard(failing, 'INICIS_V2');
+    await kit.sdk.cancelPayment({ paymentId: failing, reason: '환불' });
+    await kit.admin.advance('PT10M');
+    expect(await kit.getPayment(failing)).toMatchObject({ status: 'PAID', amount: { cancelled: 0 } });
+    // `times: 1`: the retry is answered at once.
+    expect((await kit.sdk.cancelPayment({ paymentId: failing, reason: '환불 재시도' })).cancellation).toMatchObject({ status: 'SUCCEEDED' });
+    expect((await kit.getPayment(failing)).cancellations.map((c: { status: string }) => c.status)).toEqual(['FAILED', 'SUCCEEDED']);
+
+    const slow = newPaymentId('slow');
+    await kit.payCard(slow, 'INICIS_V2');
+    const pending = (await kit.sdk.cancelPayment({ paymentId: slow, reason: '환불' })).cancellation as { id: string };
+    const stop = await kit.sdk.stopPaymentCancellation({ paymentId: slow, cancellationId: pending.id });
+    expectResponseMatches('post', '/payments/{paymentId}/cancellations/{cancellationId}/stop', 200, stop);
+    expect(await errorOf(kit.sdk.stopPaymentCancellation({ paymentId: slow, cancellationId: pending.id }))).toMatchObject({ type: 'PAYMENT_CANCELLATION_NOT_PENDING' });
+    expect((await kit.sdk.cancelPayment({ paymentId: slow, reason: '즉시 환불' })).cancellation).toMatchObject({ status: 'SUCCEEDED' });
+    await kit.admin.advance('P1D');
+    // The stopped request never comes back: one refund, one Transaction.Cancelled.
+    expect(await kit.getPayment(slow)).toMatchObject({ status: 'CANCELLED', amount: { cancelled: 10_000 } });
+    const types = (await webhooksOf(kit, slow, 3)).map((e) => e.type);
+    expect(types).toEqual(['Transaction.Paid', 'Transaction.CancelPending', 'Transaction.Cancelled']);
+  });
+});
