@@ -122,8 +122,8 @@ describe('while a cancel is pending', () => {
     // The cancel reads first: the PG has not answered, so it is refused without writing; the completion then commits.
     const [early] = await Promise.all([cancelPayment(w.services, w.storeId, 'pay-1', { reason: '나머지' }).catch((e: Error) => e)]);
     expect(early).toMatchObject({ type: 'PG_PROVIDER', pgCode: 'CANCEL_IN_PROGRESS' });
-    // The completion commits between the next cancel's store read and its payment read: it sees what is left.
-    beforeNext(w.repo, 'getPayment', () => runTimer(w.services, { storeId: w.storeId, timerId: timer.timerId }, timer));
+    // The completion commits just before the next cancel reads: it sees what is left.
+    beforeNext(w.repo, 'getPaymentContext', () => runTimer(w.services, { storeId: w.storeId, timerId: timer.timerId }, timer));
     expect(await cancelPayment(w.services, w.storeId, 'pay-1', { reason: '나머지' })).toMatchObject({ status: 'SUCCEEDED', totalAmount: 6_000 });
     const p = await stored(w, 'pay-1');
     expect(p).toMatchObject({ status: 'CANCELLED', amount: { cancelled: 10_000 }, pg: { refunded: 10_000 } });
