@@ -1,7 +1,8 @@
 import { TEST_CARDS, type TestCard } from '../domain/cards.ts';
 import { decideApproval } from '../domain/pg-rules.ts';
 import { BANK_NAMES_KO } from '../domain/profiles/common.ts';
-import { GIFT_CERTIFICATES, MOBILE_CARRIERS } from '../domain/pay-methods.ts';
+import { GIFT_CERTIFICATES, MOBILE_CARRIERS, overseasChoices } from '../domain/pay-methods.ts';
+import type { OverseasPayMethod } from './payment-request.ts';
 import type { PgProfile } from '../domain/profiles/index.ts';
 
 /**
@@ -97,6 +98,12 @@ export function carrierOptions(profile: PgProfile, amount: number): SimpleOption
 
 export function giftCertificateOptions(profile: PgProfile, amount: number): SimpleOption[] {
   return GIFT_CERTIFICATES.map((g) => ({ code: g.code, nameKo: g.nameKo, nameEn: g.nameEn, expected: outcome(decideApproval(profile, { method: 'GIFT_CERTIFICATE', amount })) }));
+}
+
+/** PAYPAL, ALIPAY, ALIPAY_PLUS, CONVENIENCE_STORE: their choices; the PG decides the method as a whole. */
+export function overseasOptions(profile: PgProfile, method: OverseasPayMethod, amount: number): SimpleOption[] {
+  const expected = outcome(decideApproval(profile, { method, amount }));
+  return overseasChoices(method).map((o) => ({ ...o, expected }));
 }
 
 export const isKnownEasyPayProvider = (code: string) => EASY_PAY_PROVIDERS.some((p) => p.code === code);

@@ -5,10 +5,11 @@ import { orderDetailsOf, type PaymentRecord } from '../domain/payment.ts';
 import { approvePayment, type ApproveMethod } from '../payments/approve.ts';
 import type { Services } from '../services.ts';
 import { isKnownBank, isKnownEasyPayProvider } from './choices.ts';
-import { isCarrier, isGiftCertificate } from '../domain/pay-methods.ts';
+import { isCarrier, isGiftCertificate, overseasChoices } from '../domain/pay-methods.ts';
 import { isMobileNumber, phoneDigits } from '../domain/identity-verification.ts';
 import { failedAtPg, succeeded, type PaymentResponse } from './payment-response.ts';
 import { sdkErrorOf } from './sdk-errors.ts';
+import type { OverseasPayMethod } from './payment-request.ts';
 import type { CheckoutSession } from './session.ts';
 
 /** What the tester chose in the window. Never an amount: that comes from the session. */
@@ -18,7 +19,9 @@ export type CheckoutChoice =
   | { kind: 'VIRTUAL_ACCOUNT'; bank: string }
   | { kind: 'TRANSFER'; bank: string }
   | { kind: 'MOBILE'; carrier: string; phoneNumber: string }
-  | { kind: 'GIFT_CERTIFICATE'; giftCertificateType: string };
+  | { kind: 'GIFT_CERTIFICATE'; giftCertificateType: string }
+  /** PAYPAL, ALIPAY, ALIPAY_PLUS, CONVENIENCE_STORE: the one choice their window offers (pay-methods.ts). */
+  | { kind: OverseasPayMethod; option: string };
 
 /**
  * `done`: the window is finished and answers the merchant with `response`.
@@ -56,6 +59,7 @@ export function validateChoice(session: CheckoutSession, choice: CheckoutChoice)
   if (choice.kind === 'MOBILE' && !isCarrier(choice.carrier)) return { kind: 'retry', field: 'method', message: `unknown carrier ${choice.carrier}` };
   if (choice.kind === 'MOBILE' && !isMobileNumber(choice.phoneNumber)) return { kind: 'retry', field: 'phoneNumber', message: 'a Korean mobile number (010…)' };
   if (choice.kind === 'GIFT_CERTIFICATE' && !isGiftCertificate(choice.giftCertificateType)) return { kind: 'retry', field: 'method', message: `unknown gift certificate ${choice.giftCertificateType}` };
+  if ('option' in choice && !overseasChoices(choice.kind).some((o) => o.code === choice.option)) return { kind: 'retry', field: 'method', message: `unknown choice ${choice.option}` };
   return undefined;
 }
 
@@ -77,6 +81,13 @@ function toApproveMethod(session: CheckoutSession, choice: CheckoutChoice): Appr
       return { kind: 'MOBILE', carrier: choice.carrier, phoneNumber: phoneDigits(choice.phoneNumber) };
     case 'GIFT_CERTIFICATE':
       return { kind: 'GIFT_CERTIFICATE', giftCertificateType: choice.giftCertificateType };
+    case 'PAYPAL':
+    case 'ALIPAY':
+      return { kind: choice.kind };
+    case 'ALIPAY_PLUS':
+      return { kind: 'ALIPAY_PLUS', provider: choice.option };
+    case 'CONVENIENCE_STORE':
+      return { kind: 'CONVENIENCE_STORE', brand: choice.option };
   }
 }
 

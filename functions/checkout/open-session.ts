@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import { currencyProblem } from '../domain/currencies.ts';
 import { getProfile } from '../domain/profiles/index.ts';
-import { withoutPrefix } from '../domain/pay-methods.ts';
+import { alipayPlusWalletOas, withoutPrefix } from '../domain/pay-methods.ts';
 import { attemptsExhausted } from '../payments/approve.ts';
 import { commitPaymentChange } from '../payments/commit.ts';
 import { newTransactionId } from '../payments/ids.ts';
@@ -129,7 +129,7 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
     amount: { total: req.totalAmount, ...(req.taxFreeAmount !== undefined ? { taxFree: req.taxFreeAmount } : {}), ...(req.vatAmount !== undefined ? { vat: req.vatAmount } : {}) },
     currency: req.currency,
     payMethod,
-    easyPayProvider: req.easyPay?.easyPayProvider,
+    easyPayProvider: payMethod === 'ALIPAY_PLUS' ? req.alipayPlus?.easyPayProvider && alipayPlusWalletOas(req.alipayPlus.easyPayProvider) : req.easyPay?.easyPayProvider,
     bankCode: req.virtualAccount?.bankCode,
     carrier: req.mobile?.carrier === undefined ? undefined : withoutPrefix(req.mobile.carrier, 'CARRIER'),
     giftCertificateType: req.giftCertificate?.giftCertificateType === undefined ? undefined : withoutPrefix(req.giftCertificate.giftCertificateType, 'GIFT_CERTIFICATE_TYPE'),

@@ -7,7 +7,21 @@ import { Bank, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products, Url,
  * sandbox's checkout understands. Unknown fields are ignored, as PortOne ignores fields a PG does
  * not use, so a merchant's real request object works unchanged.
  */
-export const CHECKOUT_PAY_METHODS = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY', 'TRANSFER', 'MOBILE', 'GIFT_CERTIFICATE'] as const;
+export const CHECKOUT_PAY_METHODS = [
+  'CARD',
+  'VIRTUAL_ACCOUNT',
+  'EASY_PAY',
+  'TRANSFER',
+  'MOBILE',
+  'GIFT_CERTIFICATE',
+  'PAYPAL',
+  'ALIPAY',
+  'ALIPAY_PLUS',
+  'CONVENIENCE_STORE',
+] as const;
+/** The overseas methods: one choice in the window (wallet, store brand), no Korean account data. */
+export type OverseasPayMethod = 'PAYPAL' | 'ALIPAY' | 'ALIPAY_PLUS' | 'CONVENIENCE_STORE';
+export const isOverseas = (m: string): m is OverseasPayMethod => m === 'PAYPAL' || m === 'ALIPAY' || m === 'ALIPAY_PLUS' || m === 'CONVENIENCE_STORE';
 export type CheckoutPayMethod = (typeof CHECKOUT_PAY_METHODS)[number];
 
 export const WindowType = z.enum(['IFRAME', 'POPUP', 'REDIRECTION', 'UI']);
@@ -84,6 +98,7 @@ export const SdkPaymentRequest = z
     easyPay: z.object({ easyPayProvider: z.string().max(40).optional() }).loose().optional(),
     mobile: z.object({ carrier: z.string().max(40).optional() }).loose().optional(),
     giftCertificate: z.object({ giftCertificateType: z.string().max(40).optional() }).loose().optional(),
+    alipayPlus: z.object({ easyPayProvider: z.string().max(40).optional() }).loose().optional(),
   })
   .loose();
 

@@ -20,6 +20,7 @@ export interface CheckoutSession {
   amount: { total: number; taxFree?: number; vat?: number };
   currency: string;
   payMethod: CheckoutPayMethod;
+  /** EASY_PAY: the provider asked for; ALIPAY_PLUS: the wallet inside Alipay+ (OAS spelling). */
   easyPayProvider?: string;
   bankCode?: string;
   /** MOBILE: the carrier the shop asked the window to open on (browser SDK `Carrier`). */

@@ -92,7 +92,7 @@ export function testModeNotes(
         : `Channel override for fast tests: voided ${channel.autoRefundOverride.seconds} s after approval.`,
     );
   }
-  if (method === 'TRANSFER' || method === 'MOBILE' || method === 'GIFT_CERTIFICATE') {
+  if (method === 'TRANSFER' || method === 'MOBILE' || method === 'GIFT_CERTIFICATE' || method === 'PAYPAL' || method === 'ALIPAY' || method === 'ALIPAY_PLUS') {
     notes.push(
       ko
         ? `${METHOD_NAMES_KO[method]}는 이 PG의 카드 결제와 같이 처리됩니다 (pg-sandbox의 가정: 테스트 모드 문서가 이 결제수단을 따로 설명하지 않습니다).`

@@ -206,6 +206,17 @@ export function decideApproval(profile: PgProfile, input: ApprovalInput): Approv
     case 'GIFT_CERTIFICATE':
       // Assumed: the gift card's balance is used and voided like a card payment at the same PG (not documented).
       return approved(profile.withdraws.value, profile.autoRefund.value, false);
+
+    case 'PAYPAL':
+    case 'ALIPAY':
+    case 'ALIPAY_PLUS':
+      // Assumed: an overseas wallet paid through the PG follows the PG's own rule (PayPal: success answer only).
+      return approved(profile.withdraws.value, profile.autoRefund.value, false);
+
+    case 'CONVENIENCE_STORE':
+      // Paid later at a Japanese store (a pending payment until then): no profile offers it, and a
+      // profile that did would need that pending state, so it stays refused by name.
+      return unsupported(profile, METHOD_NAMES_KO.CONVENIENCE_STORE, `${pg}: convenience-store payment is not simulated`);
   }
 }
 

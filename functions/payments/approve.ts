@@ -30,7 +30,12 @@ export type ApproveMethod =
   /** 휴대폰 소액결제: browser SDK `Carrier`, and the number charged. */
   | { kind: 'MOBILE'; carrier: string; phoneNumber: string }
   /** 상품권: browser SDK `GiftCertificateType`. */
-  | { kind: 'GIFT_CERTIFICATE'; giftCertificateType: string };
+  | { kind: 'GIFT_CERTIFICATE'; giftCertificateType: string }
+  /** PayPal's buttons, Alipay, Alipay+ (`provider`: the wallet chosen inside it): the payment shows them as easy pay. */
+  | { kind: 'PAYPAL' | 'ALIPAY' }
+  | { kind: 'ALIPAY_PLUS'; provider: string }
+  /** 편의점 결제: browser SDK / OAS `ConvenienceStoreBrand`. */
+  | { kind: 'CONVENIENCE_STORE'; brand: string };
 
 export interface ApproveRequest extends PaymentRequest {
   storeId: string;
@@ -265,5 +270,13 @@ function presentMethod(method: ApproveMethod, card: TestCard | undefined, nowIso
       return { type: 'PaymentMethodMobile', phoneNumber: method.phoneNumber };
     case 'GIFT_CERTIFICATE':
       return { type: 'PaymentMethodGiftCertificate', giftCertificateType: giftCertificateOas(method.giftCertificateType), approvalNumber: newApprovalNumber() };
+    // The OAS has no PayPal or Alipay method type: PortOne's EasyPayProvider names them.
+    case 'PAYPAL':
+    case 'ALIPAY':
+      return { type: 'PaymentMethodEasyPay', provider: method.kind };
+    case 'ALIPAY_PLUS':
+      return { type: 'PaymentMethodEasyPay', provider: method.provider };
+    case 'CONVENIENCE_STORE':
+      return { type: 'PaymentMethodConvenienceStore', convenienceStoreBrand: method.brand };
   }
 }

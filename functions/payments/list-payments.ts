@@ -35,6 +35,7 @@ const METHOD_TYPE: Record<string, string> = {
   PaymentMethodTransfer: 'TRANSFER',
   PaymentMethodMobile: 'MOBILE',
   PaymentMethodGiftCertificate: 'GIFT_CERTIFICATE',
+  PaymentMethodConvenienceStore: 'CONVENIENCE_STORE',
 };
 
 export function matchesFilter(p: PaymentRecord, f: PaymentFilter | undefined): boolean {

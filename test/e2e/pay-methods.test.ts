@@ -5,6 +5,7 @@ import { expectResponseMatches } from '../support/openapi.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startMerchantFor, type Merchant } from './support/merchant.ts';
+import { sandboxAdmin } from '../support/admin.ts';
 
 /**
  * The browser SDK's other pay methods in the checkout window, in a real Chromium: 실시간 계좌이체
@@ -99,5 +100,56 @@ describe('pay methods beyond cards', () => {
     const paymentId = new URL(page.url()).searchParams.get('paymentId')!;
     expect(await paymentOf(paymentId)).toMatchObject({ method: { type: 'PaymentMethodGiftCertificate', giftCertificateType: 'CULTUREGIFT' } });
     await mobile.close();
+  });
+
+  it('overseas methods at Korean PGs: 알리페이 플러스 needs KICC\'s 해외결제 signup, 편의점 결제 is not simulated; both refused by the PG', async () => {
+    const page = await openShop('?pg=KICC_V2', 'ALIPAY_PLUS');
+    await page.click('#pay');
+    const frame = page.frameLocator('iframe[name="pg-sandbox-checkout"]');
+    await expect(frame.locator('input[name="option"][value="G_CASH"] + span').textContent()).resolves.toContain('거절');
+    await frame.locator('[data-testid="pay"]').click();
+    await page.locator('#result[data-state="failed"]').waitFor();
+    await expect(page.locator('#result').textContent()).resolves.toContain('알리페이 플러스');
+    expect(await paymentOf(await paymentIdOf(page))).toMatchObject({ status: 'FAILED', method: { type: 'PaymentMethodEasyPay', provider: 'ALIPAY' } });
+
+    await page.goto(`${merchant.url}/?pg=EXIMBAY_V2`);
+    await page.selectOption('#payMethod', 'CONVENIENCE_STORE');
+    await page.click('#pay');
+    await frame.locator('input[name="option"][value="LAWSON"]').check();
+    await frame.locator('[data-testid="pay"]').click();
+    await page.locator('#result[data-state="failed"]').waitFor();
+    await expect(page.locator('#result').textContent()).resolves.toContain('편의점 결제');
+    await page.close();
+  });
+});
+
+describe('PayPal buttons (PortOne.loadPaymentUI, PAYPAL_SPB)', () => {
+  it('renders a button in the shop\'s container; a click pays in a popup and calls onPaymentSuccess; updateLoadPaymentUIRequest changes what the next click pays; closing the popup calls onPaymentFail', async () => {
+    const admin = sandboxAdmin(sandbox.url, sandbox.store.apiSecret);
+    await admin.post('/sandbox/signups', { pgProvider: 'PAYPAL_V2' });
+    const channel = (await admin.post('/sandbox/channels', { pgProvider: 'PAYPAL_V2' })) as { channelKey: string };
+    const page = await context.newPage();
+    await page.goto(`${merchant.url}/paypal?channelKey=${channel.channelKey}`);
+    await page.locator('#result[data-state="rendered"]').waitFor();
+    const button = page.locator('.portone-ui-container [data-pg-sandbox="paypal-button"]');
+    await screenshot(page, 'paypal-buttons');
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+    await Promise.all([popup.waitForEvent('close'), popup.locator('[data-testid="pay"]').click()]);
+    await page.locator('#result[data-state="paid"]').waitFor();
+    const paymentId = (await page.locator('#result').getAttribute('data-response-payment-id'))!;
+    expect(paymentId).toBe(await paymentIdOf(page));
+    expect(await paymentOf(paymentId)).toMatchObject({ status: 'PAID', currency: 'USD', amount: { total: 10 }, method: { type: 'PaymentMethodEasyPay', provider: 'PAYPAL' } });
+
+    await page.click('#more');
+    await page.locator('#result[data-state="updated"]').waitFor();
+    const [second] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+    await second.locator('[data-testid="pay"]').waitFor();
+    await second.close();
+    await page.locator('#result[data-state="failed"]').waitFor();
+    await expect(page.locator('#result').getAttribute('data-error-type')).resolves.toBe('PaymentError');
+    expect(await page.locator('#result').getAttribute('data-response-payment-id')).toBe(`${paymentId}-2`);
+    expect(await paymentOf(`${paymentId}-2`)).toMatchObject({ status: 'FAILED', amount: { total: 25 } });
+    await page.close();
   });
 });

@@ -35,6 +35,7 @@ export const NO_AUTO_REFUND: AutoRefundRule = { kind: 'none' };
 export const NEVER_AUTO_REFUND: AutoRefundRule = { kind: 'never' };
 
 /** Every method the sandbox models: a general PG's default where no document names an unsupported one. */
+/** The domestic methods a general Korean PG offers; the overseas ones (PAYPAL, ALIPAY …) are named per PG. */
 export const ALL_METHODS: readonly MethodKind[] = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY', 'TRANSFER', 'MOBILE', 'GIFT_CERTIFICATE'];
 
 /**
@@ -265,4 +266,8 @@ export const METHOD_NAMES_KO: Readonly<Record<MethodKind, string>> = {
   TRANSFER: '계좌이체',
   MOBILE: '휴대폰결제',
   GIFT_CERTIFICATE: '상품권',
+  PAYPAL: '페이팔',
+  ALIPAY: '알리페이',
+  ALIPAY_PLUS: '알리페이 플러스',
+  CONVENIENCE_STORE: '편의점 결제',
 };

@@ -10,7 +10,10 @@ export const KICC_V2 = defineProfile({
   testMerchantIds: stated({ payment: 'T5102001' }),
   withdraws: stated(false),
   autoRefund: stated(NO_AUTO_REFUND),
-  methods: assumed(ALL_METHODS, 'no unsupported method documented'),
+  methods: assumed(
+    ALL_METHODS,
+    'no unsupported domestic method documented; 알리페이 플러스 (ALIPAY_PLUS, KICC V2 per the browser SDK\'s EasyPayProvider) is 해외결제, which needs a signup first, so the test channel has no ALIPAY_PLUS',
+  ),
   hubEasyPay: assumed(
     true,
     'KICC is not in the documented 허브형 list, but offers easy pay; the sandbox applies the general 허브형 rule (real withdrawal, never refunded)',

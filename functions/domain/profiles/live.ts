@@ -10,7 +10,7 @@
  * document states are `assumed` with the reason.
  */
 import { DECLINES, type DeclineReason } from '../cards.ts';
-import { METHOD_NAMES_KO, assumed, stated } from './common.ts';
+import { ALL_METHODS, METHOD_NAMES_KO, assumed, stated } from './common.ts';
 import type { Fact, MethodKind, PgCodeMessage, PgProfile } from './types.ts';
 
 type Permission = 'ALLOWED' | 'REFUSED';
@@ -45,6 +45,12 @@ const OVERRIDES: Readonly<Record<string, Partial<LiveFacts>>> = {
     hubEasyPayPartialCancel: assumed(
       'ALLOWED',
       '500503 "간편결제 부분취소 제한 가맹점" names a restriction of the merchant (가맹점), which the shared test MID has; a live contract decides, the sandbox assumes an unrestricted one',
+    ),
+  },
+  KICC_V2: {
+    methods: assumed(
+      [...ALL_METHODS, 'ALIPAY_PLUS'],
+      'a live contract is where 해외결제 is signed up: 알리페이 플러스 (KICC V2 per the browser SDK) is offered there',
     ),
   },
   NICE_V2: {

@@ -10,7 +10,10 @@ export const PAYPAL_V2 = defineProfile({
   testMerchantIds: assumed({}, 'no shared test MID: the merchant signs up and uses its own PayPal sandbox account'),
   withdraws: stated(false),
   autoRefund: stated(NO_AUTO_REFUND),
-  methods: assumed(['EASY_PAY'], 'PayPal is modelled as the easy-pay provider PAYPAL (OAS EasyPayProvider)'),
+  methods: assumed(
+    ['PAYPAL', 'EASY_PAY'],
+    "payMethod PAYPAL is PayPal's Smart Payment Buttons (browser SDK PaymentPayMethod: 페이팔(SPB), loadPaymentUI uiType PAYPAL_SPB); the payment shows as the easy-pay provider PAYPAL (OAS EasyPayProvider; the OAS has no PayPal method type)",
+  ),
   directEasyPayProvider: 'PAYPAL',
   signup: stated({ required: true, features: [] }, 'signup first (Express Checkout: own sandbox)'),
   codes: { prefix: 'PPL' },

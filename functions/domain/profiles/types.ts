@@ -9,13 +9,35 @@
  */
 
 /**
- * The payment methods the sandbox models (the browser SDK's `PaymentPayMethod`): 휴대폰 소액결제
- * (MOBILE, charged to the phone bill) and 상품권 (GIFT_CERTIFICATE, culture gift cards) included;
- * convenience-store payment, PayPal buttons and Alipay are not simulated.
+ * Every payment method of the browser SDK (`PaymentPayMethod`): the Korean ones (휴대폰 소액결제 =
+ * MOBILE, charged to the phone bill; 상품권 = GIFT_CERTIFICATE, culture gift cards) and the overseas
+ * ones (PAYPAL through PayPal's buttons, ALIPAY, ALIPAY_PLUS, CONVENIENCE_STORE = Japanese 편의점
+ * payment). A profile's `methods` says which of them its test channel offers (docs/pay-methods.md).
  */
-export type MethodKind = 'CARD' | 'VIRTUAL_ACCOUNT' | 'EASY_PAY' | 'TRANSFER' | 'MOBILE' | 'GIFT_CERTIFICATE';
+export type MethodKind =
+  | 'CARD'
+  | 'VIRTUAL_ACCOUNT'
+  | 'EASY_PAY'
+  | 'TRANSFER'
+  | 'MOBILE'
+  | 'GIFT_CERTIFICATE'
+  | 'PAYPAL'
+  | 'ALIPAY'
+  | 'ALIPAY_PLUS'
+  | 'CONVENIENCE_STORE';
 
-export const METHOD_KINDS: readonly MethodKind[] = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY', 'TRANSFER', 'MOBILE', 'GIFT_CERTIFICATE'];
+export const METHOD_KINDS: readonly MethodKind[] = [
+  'CARD',
+  'VIRTUAL_ACCOUNT',
+  'EASY_PAY',
+  'TRANSFER',
+  'MOBILE',
+  'GIFT_CERTIFICATE',
+  'PAYPAL',
+  'ALIPAY',
+  'ALIPAY_PLUS',
+  'CONVENIENCE_STORE',
+];
 
 /**
  * When the PG voids (cancels before 매입, i.e. before acquiring/settlement) a test payment by itself.

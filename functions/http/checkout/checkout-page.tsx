@@ -17,6 +17,8 @@ export interface CheckoutPageProps {
   banks: SimpleOption[];
   carriers: SimpleOption[];
   giftCertificates: SimpleOption[];
+  /** PAYPAL, ALIPAY, ALIPAY_PLUS, CONVENIENCE_STORE: their one choice (account, wallet, store). */
+  overseas: SimpleOption[];
   /** What the form showed last time (after a refused input). */
   form: {
     testCard?: string;
@@ -29,6 +31,7 @@ export interface CheckoutPageProps {
     carrier?: string;
     phoneNumber?: string;
     giftCertificateType?: string;
+    option?: string;
   };
   error?: { field: string; message: string };
 }
@@ -54,7 +57,17 @@ export function CheckoutPage(p: CheckoutPageProps) {
     TRANSFER: t('실시간 계좌이체', 'Bank transfer'),
     MOBILE: t('휴대폰', 'Mobile'),
     GIFT_CERTIFICATE: t('상품권', 'Gift card'),
+    PAYPAL: 'PayPal',
+    ALIPAY: t('알리페이', 'Alipay'),
+    ALIPAY_PLUS: t('알리페이 플러스', 'Alipay+'),
+    CONVENIENCE_STORE: t('편의점 결제', 'Convenience store'),
   }[p.session.payMethod];
+  const overseasLegend = {
+    PAYPAL: t('페이팔로 결제', 'Pay with PayPal'),
+    ALIPAY: t('알리페이로 결제', 'Pay with Alipay'),
+    ALIPAY_PLUS: t('지갑 선택', 'Wallet'),
+    CONVENIENCE_STORE: t('결제할 편의점', 'Store to pay at'),
+  } as Record<string, string>;
   const choice = (name: string, options: SimpleOption[], selected: string | undefined) =>
     options.map((o, i) => (
       <label class="choice">
@@ -213,6 +226,12 @@ export function CheckoutPage(p: CheckoutPageProps) {
               <fieldset>
                 <legend>{t('상품권 종류', 'Gift card')}</legend>
                 {choice('giftCertificateType', p.giftCertificates, p.form.giftCertificateType ?? p.session.giftCertificateType)}
+              </fieldset>
+            )}
+            {p.overseas.length > 0 && (
+              <fieldset>
+                <legend>{overseasLegend[p.session.payMethod]}</legend>
+                {choice('option', p.overseas, p.form.option ?? p.session.easyPayProvider)}
               </fieldset>
             )}
             {p.session.payMethod === 'VIRTUAL_ACCOUNT' && (

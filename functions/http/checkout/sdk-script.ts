@@ -13,10 +13,12 @@
  * - Errors before the window opens (unknown channel, paid paymentId, bad request) reject with a
  *   `PaymentError` carrying `code` and `message`, as the SDK throws them.
  * - `PortOne.requestIdentityVerification`: sdk-identity-script.ts, through the same window code.
+ * - `PortOne.loadPaymentUI` (PayPal's buttons): sdk-payment-ui-script.ts, paying through requestPayment.
  * - The SDK's other functions: sdk-errors-script.ts (every one exists; missing ones reject).
  */
 import { SDK_ERRORS_JS } from './sdk-errors-script.ts';
 import { SDK_IDENTITY_VERIFICATION_JS } from './sdk-identity-script.ts';
+import { SDK_PAYMENT_UI_JS } from './sdk-payment-ui-script.ts';
 
 export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne's browser SDK for PortOne V2 test mode */
 (function () {
@@ -169,6 +171,7 @@ ${SDK_ERRORS_JS}
     });
   }
 ${SDK_IDENTITY_VERIFICATION_JS}
+${SDK_PAYMENT_UI_JS}
 
   // Billing keys (빌링키): requestIssueBillingKey and requestIssueBillingKeyAndPay open the PG's
   // billing window like requestPayment opens the payment window, and resolve with PortOne's
@@ -232,6 +235,8 @@ ${SDK_IDENTITY_VERIFICATION_JS}
     requestIdentityVerification: requestIdentityVerification,
     requestIssueBillingKey: requestIssueBillingKey,
     requestIssueBillingKeyAndPay: requestIssueBillingKeyAndPay,
+    loadPaymentUI: loadPaymentUI,
+    updateLoadPaymentUIRequest: updateLoadPaymentUIRequest,
     sandbox: { baseUrl: BASE, version: 1 },
   };
   window.PortOne = Object.assign(window.PortOne || {}, withEveryFunction(api));

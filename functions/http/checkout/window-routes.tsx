@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { bankOptions, cardOptions, carrierOptions, defaultCard, easyPayOptions, giftCertificateOptions } from '../../checkout/choices.ts';
+import { bankOptions, cardOptions, carrierOptions, defaultCard, easyPayOptions, giftCertificateOptions, overseasOptions } from '../../checkout/choices.ts';
 import { completeCheckout, settledResponse, type CheckoutChoice } from '../../checkout/complete-payment.ts';
+import { isOverseas } from '../../checkout/payment-request.ts';
 import type { PaymentResponse } from '../../checkout/payment-response.ts';
 import { openSession, type CheckoutSession } from '../../checkout/session.ts';
 import { testModeNotes } from '../../checkout/test-mode-notes.ts';
@@ -55,6 +56,11 @@ function choiceFrom(session: CheckoutSession, form: Form): CheckoutChoice {
       return { kind: 'MOBILE', carrier: form.carrier ?? session.carrier ?? '', phoneNumber: form.phoneNumber ?? '' };
     case 'GIFT_CERTIFICATE':
       return { kind: 'GIFT_CERTIFICATE', giftCertificateType: form.giftCertificateType ?? session.giftCertificateType ?? '' };
+    case 'PAYPAL':
+    case 'ALIPAY':
+    case 'ALIPAY_PLUS':
+    case 'CONVENIENCE_STORE':
+      return { kind: session.payMethod, option: form.option ?? '' };
   }
 }
 
@@ -79,6 +85,7 @@ async function showWindow(c: Context<AppEnv>, token: string, session: CheckoutSe
       banks={session.payMethod === 'VIRTUAL_ACCOUNT' || session.payMethod === 'TRANSFER' ? bankOptions(profile, amount, session.payMethod) : []}
       carriers={session.payMethod === 'MOBILE' ? carrierOptions(profile, amount) : []}
       giftCertificates={session.payMethod === 'GIFT_CERTIFICATE' ? giftCertificateOptions(profile, amount) : []}
+      overseas={isOverseas(session.payMethod) ? overseasOptions(profile, session.payMethod, amount) : []}
       form={{ ...form, testCard: form.testCard ?? defaultCard(cards) }}
       error={error}
     />,

@@ -91,6 +91,44 @@ const SHOP_JS = String.raw`(function () {
 })();
 `;
 
+/**
+ * PayPal's buttons (PortOne.loadPaymentUI, uiType PAYPAL_SPB) rendered into the container PortOne's
+ * PayPal guide names; the callbacks report into #result like the shop page's promise does.
+ */
+const PAYPAL_JS = String.raw`(function () {
+  var config = JSON.parse(document.getElementById('config').textContent);
+  var params = new URLSearchParams(location.search);
+  var result = document.getElementById('result');
+  function show(state, text, extra) {
+    result.setAttribute('data-state', state);
+    result.textContent = text;
+    for (var k in extra || {}) result.setAttribute('data-' + k, extra[k]);
+  }
+  function request(paymentId, amount) {
+    result.setAttribute('data-payment-id', paymentId);
+    return { uiType: 'PAYPAL_SPB', storeId: config.storeId, channelKey: params.get('channelKey'), paymentId: paymentId,
+      orderName: config.product.name, totalAmount: amount, currency: 'USD' };
+  }
+  var first = 'paypal-' + Date.now() + '-' + Math.random().toString(36).slice(2, 8);
+  PortOne.loadPaymentUI(request(first, 10), {
+    onPaymentSuccess: function (response) { show('paid', 'PayPal 결제 완료', { 'response-payment-id': response.paymentId, 'tx-id': response.txId }); },
+    onPaymentFail: function (error) { show('failed', error.message, { code: error.code, 'error-type': error.__portOneErrorType || '', 'response-payment-id': error.paymentId || '' }); }
+  }).then(function () { show('rendered', 'PayPal 버튼 표시됨'); }, function (error) { show('error', error.message, { code: error.code }); });
+  // The cart changed: the next click pays the new amount under a new paymentId.
+  document.getElementById('more').addEventListener('click', function () {
+    PortOne.updateLoadPaymentUIRequest(request(first + '-2', 25)).then(function () { show('updated', '금액 변경됨'); });
+  });
+})();
+`;
+
+function payPalPage(sandboxUrl: string, config: unknown): string {
+  return `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>PayPal 결제</title><link rel="stylesheet" href="/shop.css">
+<script src="${sandboxUrl}/sdk.js"></script><script src="/paypal.js" defer></script></head>
+<body><h1>PayPal 결제</h1><script type="application/json" id="config">${JSON.stringify(config)}</script>
+<div class="portone-ui-container" data-portone-ui-type="paypal-spb"></div>
+<button id="more" type="button">수량 추가</button><div id="result" role="status" data-state="idle">로딩 중</div></body></html>`;
+}
+
 const CSS = 'body{font-family:system-ui,sans-serif;max-width:640px;margin:2rem auto;padding:0 1rem}button{font-size:1.1rem;padding:.6rem 1.2rem}#result{margin-top:1rem;padding:.75rem;border:1px solid #ccc;border-radius:8px}';
 
 function shopPage(sandboxUrl: string, config: unknown): string {
@@ -99,7 +137,7 @@ function shopPage(sandboxUrl: string, config: unknown): string {
 <script src="${sandboxUrl}/sdk.js"></script><script src="/shop.js" defer></script></head>
 <body><h1>샘플 가맹점</h1><p>${PRODUCT.name} · ${PRODUCT.amount.toLocaleString('ko-KR')}원</p>
 <script type="application/json" id="config">${JSON.stringify(config)}</script>
-<label for="payMethod">결제수단</label> <select id="payMethod"><option value="CARD">카드</option><option value="EASY_PAY">간편결제</option><option value="VIRTUAL_ACCOUNT">가상계좌</option><option value="TRANSFER">실시간 계좌이체</option><option value="MOBILE">휴대폰결제</option><option value="GIFT_CERTIFICATE">상품권</option></select>
+<label for="payMethod">결제수단</label> <select id="payMethod"><option value="CARD">카드</option><option value="EASY_PAY">간편결제</option><option value="VIRTUAL_ACCOUNT">가상계좌</option><option value="TRANSFER">실시간 계좌이체</option><option value="MOBILE">휴대폰결제</option><option value="GIFT_CERTIFICATE">상품권</option><option value="ALIPAY_PLUS">알리페이 플러스</option><option value="CONVENIENCE_STORE">편의점 결제</option></select>
 <button id="pay" type="button">결제하기</button> <button id="verify" type="button">본인인증</button><div id="result" role="status" data-state="idle">결제 전</div></body></html>`;
 }
 
@@ -143,7 +181,11 @@ export async function startMerchant(opts: { sandboxUrl: string; storeId: string;
         if (req.method === 'GET' && url.pathname === '/') {
           return send(200, 'text/html; charset=utf-8', shopPage(opts.sandboxUrl, { storeId: opts.storeId, channels: opts.channels, product: PRODUCT }), { 'content-security-policy': csp });
         }
+        if (req.method === 'GET' && url.pathname === '/paypal') {
+          return send(200, 'text/html; charset=utf-8', payPalPage(opts.sandboxUrl, { storeId: opts.storeId, product: PRODUCT }), { 'content-security-policy': csp });
+        }
         if (url.pathname === '/shop.js') return send(200, 'text/javascript; charset=utf-8', SHOP_JS);
+        if (url.pathname === '/paypal.js') return send(200, 'text/javascript; charset=utf-8', PAYPAL_JS);
         if (url.pathname === '/shop.css') return send(200, 'text/css; charset=utf-8', CSS);
         if (req.method === 'POST' && url.pathname === '/verify') {
           const response = JSON.parse(await readBody(req)) as { paymentId: string };

@@ -70,7 +70,7 @@ describe('openCheckoutSession (the payment window opens)', () => {
   });
 
   it.each([
-    ['an unsupported payMethod', { payMethod: 'CONVENIENCE_STORE' }, {}, 'payMethod'],
+    ['a payMethod the browser SDK does not have', { payMethod: 'CRYPTO' }, {}, 'payMethod'],
     ['no channelKey', { channelKey: undefined }, {}, 'channelKey'],
     ['a channel group', { channelKey: undefined, channelGroupId: 'grp' }, {}, 'channelGroupId'],
     ['tax-free above the total', { taxFreeAmount: 20_000 }, {}, 'taxFreeAmount'],
