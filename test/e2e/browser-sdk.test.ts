@@ -168,7 +168,8 @@ describe('the npm package @portone/browser-sdk, configured to the sandbox', () =
 
       await npmPage.click('#widget');
       await npmPage.locator('#result[data-state="error"]').waitFor();
-      expect(await stateOf(npmPage)).toMatchObject({ errorType: 'LoadPaymentUIError', code: 'Unimplemented' });
+      // The shop has no PayPal container: the package's isLoadPaymentUIError guard accepts the sandbox's refusal.
+      expect(await stateOf(npmPage)).toMatchObject({ errorType: 'LoadPaymentUIError', code: 'BadRequest', message: expect.stringContaining('portone-ui-container') });
       expect(cdn).toEqual([]);
     } finally {
       await npmPage.close();
