@@ -3,6 +3,7 @@ import { createDocumentClient } from './adapters/dynamodb/client.ts';
 import { DynamoDbRepository } from './adapters/dynamodb/repository.ts';
 import type { Config } from './config.ts';
 import { runCancelCompletion } from './payments/async-cancel.ts';
+import { expireConfirmation } from './payments/confirm-payment.ts';
 import { runPgVoid } from './payments/pg-batch-void.ts';
 import { runPaymentSchedule } from './schedules/run-schedule.ts';
 import type { Services, TimerHandlers } from './services.ts';
@@ -18,7 +19,7 @@ export interface Endpoints {
 
 /** Each timer kind's effect, from the use case that owns the kind (services.ts TimerHandlers). */
 export const timerHandlers: TimerHandlers = {
-  kinds: { 'pg-void': runPgVoid, 'webhook-delivery': deliverOnTimer, 'payment-schedule': runPaymentSchedule, 'cancel-completion': runCancelCompletion },
+  kinds: { 'pg-void': runPgVoid, 'webhook-delivery': deliverOnTimer, 'payment-schedule': runPaymentSchedule, 'cancel-completion': runCancelCompletion, 'confirm-deadline': expireConfirmation },
   recordless: redriveOnSchedule,
 };
 

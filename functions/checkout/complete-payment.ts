@@ -7,7 +7,8 @@ import type { Services } from '../services.ts';
 import { isKnownBank, isKnownEasyPayProvider } from './choices.ts';
 import { isCarrier, isGiftCertificate, overseasChoices } from '../domain/pay-methods.ts';
 import { isMobileNumber, phoneDigits } from '../domain/identity-verification.ts';
-import { failedAtPg, succeeded, type PaymentResponse } from './payment-response.ts';
+import { authenticated, failedAtPg, succeeded, type PaymentResponse } from './payment-response.ts';
+import { authenticateForConfirm } from './authenticate-for-confirm.ts';
 import { sdkErrorOf } from './sdk-errors.ts';
 import type { OverseasPayMethod } from './payment-request.ts';
 import type { CheckoutSession } from './session.ts';
@@ -40,7 +41,7 @@ const other = (session: CheckoutSession, code: string, message: string): Checkou
 /** The answer a finished transaction already gave, so a double submit or a late close repeats it. */
 export function settledResponse(session: CheckoutSession, payment: PaymentRecord): PaymentResponse | undefined {
   if (payment.transactionId !== session.txId) return undefined;
-  if (payment.status === 'READY') return undefined;
+  if (payment.status === 'READY') return payment.pendingConfirm?.txId === session.txId ? authenticated(session.paymentId, session.txId, payment.pendingConfirm.paymentToken) : undefined;
   if (payment.status === 'FAILED') {
     return failedAtPg(session.paymentId, session.txId, payment.failure?.pgCode ?? 'UNKNOWN', payment.failure?.pgMessage ?? payment.failure?.reason ?? '결제 실패');
   }
@@ -110,7 +111,9 @@ export async function completeCheckout(
   if (ready.transactionId !== session.txId) {
     return other(session, 'InvalidEntityState', '이 결제창은 더 이상 유효하지 않습니다. (a newer payment window replaced this one)');
   }
+  const method = toApproveMethod(session, choice);
   try {
+    if (session.manualConfirm && (method.kind === 'CARD' || method.kind === 'EASY_PAY')) return await authenticateForConfirm(services, session, ready, method);
     const paid = await approvePayment(services, {
       ...orderDetailsOf(ready),
       storeId: session.storeId,
@@ -119,7 +122,7 @@ export async function completeCheckout(
       orderName: session.orderName,
       amount: session.amount,
       currency: session.currency,
-      method: toApproveMethod(session, choice),
+      method,
       origin: { platformType: session.platform, ipAddress: client.ipAddress, userAgent: client.userAgent, url: ready.origin.url },
     });
     return { kind: 'done', response: succeeded(session.paymentId, paid.transactionId) };

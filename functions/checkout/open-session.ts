@@ -136,6 +136,7 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
     validHours: req.virtualAccount?.accountExpiry?.validHours,
     dueDate: req.virtualAccount?.accountExpiry?.dueDate,
     installmentMonth: req.card?.installment?.monthOption?.fixedMonth,
+    ...(channel.manualConfirm ? { manualConfirm: true as const } : {}),
     windowType: input.windowType,
     platform: input.platform,
     merchantOrigin: input.merchantOrigin,

@@ -8,6 +8,8 @@ export interface PaymentResponse {
   transactionType: 'PAYMENT';
   paymentId: string;
   txId: string;
+  /** Manual confirm (수동 승인) only: what the merchant's server passes to confirmPayment. */
+  paymentToken?: string;
   code?: string;
   message?: string;
   pgCode?: string;
@@ -17,6 +19,9 @@ export interface PaymentResponse {
 export const FAILURE_TYPE_PG = 'FAILURE_TYPE_PG';
 
 export const succeeded = (paymentId: string, txId: string): PaymentResponse => ({ transactionType: 'PAYMENT', paymentId, txId });
+
+/** Manual confirm: authenticated, not charged; the merchant's server confirms with the token. */
+export const authenticated = (paymentId: string, txId: string, paymentToken: string): PaymentResponse => ({ transactionType: 'PAYMENT', paymentId, txId, paymentToken });
 
 /** A PG refusal. The message carries the PG code first, as PortOne's messages do. */
 export function failedAtPg(paymentId: string, txId: string, pgCode: string, pgMessage: string): PaymentResponse {

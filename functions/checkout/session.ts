@@ -30,6 +30,8 @@ export interface CheckoutSession {
   validHours?: number;
   dueDate?: string;
   installmentMonth?: number;
+  /** The channel confirms manually (수동 승인): the window authenticates and hands out a paymentToken instead of paying. */
+  manualConfirm?: true;
   /** How the window was opened; REDIRECTION answers with a redirect, the others with postMessage. */
   windowType: 'IFRAME' | 'POPUP' | 'REDIRECTION';
   platform: 'PC' | 'MOBILE';

@@ -21,7 +21,7 @@ export type Channel = {
   type: "TEST";
   mode: ChannelMode;
   autoRefundOverride?: AutoRefundOverride;
-  /** Manual confirm (수동 승인) of billing keys issued in the browser: confirmBillingKey issues them. */
+  /** Manual confirm (수동 승인) in the browser: billing keys wait for confirmBillingKey, card and easy-pay payments for confirmPayment (docs/payment-operations.md). */
   manualConfirm?: boolean;
   createdAt: string;
 };

@@ -206,6 +206,7 @@ const TIMER_TEXT: Record<TimerRecord['kind'], { lane: Lane; ko: string; en: stri
   'webhook-delivery': { lane: 'portone', ko: '웹훅 발송 예정', en: 'webhook delivery due' },
   'payment-schedule': { lane: 'portone', ko: '결제 예약 실행 예정', en: 'scheduled charge due' },
   'cancel-completion': { lane: 'pg', ko: 'PG 취소 응답 예정', en: 'PG answers the cancel' },
+  'confirm-deadline': { lane: 'portone', ko: '수동 승인 기한', en: 'manual confirm deadline' },
 };
 
 /** The first contradiction between the ledgers, from when it began until now. */

@@ -6,6 +6,7 @@
  */
 import type { AutoRefundRule, MethodKind } from './profiles/types.ts';
 import type { ChannelMode } from './store.ts';
+import type { PendingConfirm } from './manual-confirm.ts';
 
 export type PaymentStatus =
   | 'READY'
@@ -213,6 +214,8 @@ export interface PaymentRecord extends OrderDetails {
   pastAttempts?: PaymentAttempt[];
   /** How many of the payment's events (domain/payment-event.ts) are stored; undefined: none yet. */
   eventsRecorded?: number;
+  /** Manual confirm: authenticated in the window, waiting for confirmPayment (domain/manual-confirm.ts). */
+  pendingConfirm?: PendingConfirm;
 }
 
 /**

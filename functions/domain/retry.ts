@@ -15,6 +15,8 @@ export const RETRY_LIMITS = {
   manualResend: 5,
   /** The PG's batch void against a cancel or another delivery of its timer. */
   pgVoid: 10,
+  /** A manual confirm's deadline against the merchant's confirmPayment. */
+  confirmDeadline: 5,
   /** A billing key change or schedule creation: schedules created at once on one key move its version. */
   billingKey: 10,
   /** An identity verification: one customer's window or OTP calls, rarely at once. */

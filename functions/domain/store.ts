@@ -54,7 +54,9 @@ export interface ChannelRecord {
   autoRefundOverride?: AutoRefundDelayOverride;
   /**
    * Manual confirm (수동 승인), which PortOne enables per contract on request: a billing key issued in
-   * the browser waits for confirmBillingKey / confirmBillingKeyIssueAndPay instead of being issued.
+   * the browser waits for confirmBillingKey / confirmBillingKeyIssueAndPay instead of being issued,
+   * and a card or easy-pay payment authenticated in the window waits for confirmPayment
+   * (domain/manual-confirm.ts) instead of being charged.
    */
   manualConfirm?: boolean;
   createdAt: string;

@@ -1,12 +1,14 @@
 /**
  * A timer is something that will happen to a payment at a simulated time: the PG's auto-cancel
  * batch (`pg-void`), a later delivery of a webhook (`webhook-delivery`: a retry, an out-of-order
- * hold, a redrive), a scheduled billing-key charge (`payment-schedule`, payload `scheduleId`) or the
- * PG's late answer to an asynchronous cancel (`cancel-completion`, payload `cancellationId`). It is a record in the table (the truth) and one one-shot EventBridge schedule
+ * hold, a redrive), a scheduled billing-key charge (`payment-schedule`, payload `scheduleId`), the
+ * PG's late answer to an asynchronous cancel (`cancel-completion`, payload `cancellationId`) or the
+ * end of a manually confirmed payment's wait for confirmPayment (`confirm-deadline`, payload `txId`).
+ * It is a record in the table (the truth) and one one-shot EventBridge schedule
  * named after the timer id (the alarm clock). The record is stored in the store's simulated time;
  * the schedule fires at the matching wall-clock time.
  */
-export type TimerKind = 'pg-void' | 'webhook-delivery' | 'payment-schedule' | 'cancel-completion';
+export type TimerKind = 'pg-void' | 'webhook-delivery' | 'payment-schedule' | 'cancel-completion' | 'confirm-deadline';
 
 /**
  * Kinds that data written by earlier versions still holds, and the kind each is now: repositories

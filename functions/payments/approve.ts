@@ -46,6 +46,8 @@ export interface ApproveRequest extends PaymentRequest {
    * carries, and the PG's billing-only refusal, decided before the ordinary card rules.
    */
   billing?: { billingKey: string; scheduleId?: string; refusal?: { pgCode: string; pgMessage: string; reason: string } };
+  /** The merchant asked for no webhook about this outcome (confirmPayment's `skipWebhook`). */
+  skipWebhook?: boolean;
 }
 
 /**
@@ -145,7 +147,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
       store,
       payment,
       expectedVersion,
-      outbox: newOutboxEvent({ store, payment, type: 'Transaction.Failed', at: now }),
+      outbox: req.skipWebhook ? [] : newOutboxEvent({ store, payment, type: 'Transaction.Failed', at: now }),
     });
     throw pgProviderError(decision.pgCode, decision.pgMessage);
   }
@@ -176,12 +178,14 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     payment,
     expectedVersion,
     newTimers: timer ? [timer] : [],
-    outbox: newOutboxEvent({
-      store,
-      payment,
-      type: payment.status === 'PAID' ? 'Transaction.Paid' : 'Transaction.VirtualAccountIssued',
-      at: now,
-    }),
+    outbox: req.skipWebhook
+      ? []
+      : newOutboxEvent({
+          store,
+          payment,
+          type: payment.status === 'PAID' ? 'Transaction.Paid' : 'Transaction.VirtualAccountIssued',
+          at: now,
+        }),
   });
   return payment;
 }

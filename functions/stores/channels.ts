@@ -14,7 +14,7 @@ export interface CreateChannelInput {
   autoRefundOverride?: AutoRefundDelayOverride;
   /** `TEST` (default) or `LIVE_LIKE`: docs/live-like-channels.md. */
   mode?: ChannelMode;
-  /** Manual confirm (수동 승인) of browser billing-key issuance (domain/store.ts). */
+  /** Manual confirm (수동 승인) of browser billing-key issuance and payments (domain/store.ts). */
   manualConfirm?: boolean;
 }
 

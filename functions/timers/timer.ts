@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { TimerKind } from '../domain/timer.ts';
 
 // `whretry` predates the kind's rename: a re-derived id must equal the one already stored.
-const KIND_PREFIX: Record<TimerKind, string> = { 'pg-void': 'pgvoid', 'webhook-delivery': 'whretry', 'payment-schedule': 'paysched', 'cancel-completion': 'cancelend' };
+const KIND_PREFIX: Record<TimerKind, string> = { 'pg-void': 'pgvoid', 'webhook-delivery': 'whretry', 'payment-schedule': 'paysched', 'cancel-completion': 'cancelend', 'confirm-deadline': 'cnfdl' };
 
 /**
  * Deterministic ids so that retrying a request re-derives the same timer (and the same schedule

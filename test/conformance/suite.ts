@@ -14,6 +14,7 @@ import { defineIdentityVerificationConformance } from './identity-verification-s
 import { defineLookupConformance } from './lookups-suite.ts';
 import { defineCashReceiptConformance } from './cash-receipt-suite.ts';
 import { defineAsyncCancelConformance } from './async-cancel-suite.ts';
+import { definePaymentProcessConformance } from './payment-process-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -182,4 +183,5 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
   defineLookupConformance({ target: () => target, sdk: () => sdk, id, swallow });
   defineCashReceiptConformance({ target: () => target, sdk: () => sdk, id, swallow });
   defineAsyncCancelConformance({ target: () => target, sdk: () => sdk, id, swallow });
+  definePaymentProcessConformance({ target: () => target, sdk: () => sdk, id, swallow });
 }

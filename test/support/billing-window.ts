@@ -32,7 +32,7 @@ export async function openBillingWindow(
 }
 
 /** The window's answer from its result page (the JSON it posts to the merchant page). */
-function answerOf(html: string): WindowAnswer {
+export function answerOf(html: string): WindowAnswer {
   const match = /data-response="([^"]*)"/.exec(html);
   if (!match) throw new Error(`no result in the window's page: ${html.slice(0, 300)}`);
   const json = match[1]!.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
@@ -58,7 +58,7 @@ export async function issueInWindow(baseUrl: string, request: Record<string, unk
   return submitBillingWindow(baseUrl, token, cardNumber);
 }
 
-/** A test channel of the caller's store with manual confirm (수동 승인) on, through the sandbox API. */
+/** A test channel of the caller's store with manual confirm (수동 승인) on, through the sandbox API (billing keys and payments alike). */
 export async function manualConfirmChannel(baseUrl: string, apiSecret: string, pgProvider: string): Promise<string> {
   const res = await fetch(`${baseUrl}/sandbox/channels`, {
     method: 'POST',

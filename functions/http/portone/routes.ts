@@ -8,6 +8,7 @@ import { billingKeyRoutes } from './billing-key-routes.ts';
 import { identityVerificationRoutes } from './identity-verification-routes.ts';
 import { cashReceiptRoutes } from './cash-receipt-routes.ts';
 import { paymentRoutes } from './payment-routes.ts';
+import { paymentProcessRoutes } from './payment-process-routes.ts';
 import { scheduleRoutes } from './schedule-routes.ts';
 import { resendWebhookRoutes } from './webhook-routes.ts';
 
@@ -26,6 +27,7 @@ export function portoneRoutes() {
   // After authentication (it needs the store); a no-op for stores without fault rules (docs/faults.md).
   app.use('*', injectFaults);
   app.route('/', paymentRoutes());
+  app.route('/', paymentProcessRoutes());
   app.route('/', billingKeyRoutes());
   app.route('/', cashReceiptRoutes());
   app.route('/', scheduleRoutes());

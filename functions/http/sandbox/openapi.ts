@@ -40,7 +40,7 @@ const schemas: Record<string, Schema> = {
       type: { const: 'TEST', description: "PortOne's SelectedChannel.type: always TEST, also for LIVE_LIKE channels (no money ever moves)." },
       mode: ref('ChannelMode'),
       autoRefundOverride: ref('AutoRefundOverride'),
-      manualConfirm: { type: 'boolean', description: 'Manual confirm (수동 승인) of billing keys issued in the browser: confirmBillingKey issues them.' },
+      manualConfirm: { type: 'boolean', description: 'Manual confirm (수동 승인) in the browser: billing keys wait for confirmBillingKey, card and easy-pay payments for confirmPayment (docs/payment-operations.md).' },
       createdAt: dateTime,
     },
     ['autoRefundOverride', 'manualConfirm'],
