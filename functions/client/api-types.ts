@@ -23,6 +23,8 @@ export type Channel = {
   autoRefundOverride?: AutoRefundOverride;
   /** Manual confirm (수동 승인) in the browser: billing keys wait for confirmBillingKey, card and easy-pay payments for confirmPayment (docs/payment-operations.md). */
   manualConfirm?: boolean;
+  /** Manual capture (수동 매입): card approvals wait for capturePayment to be purchased (docs/payment-operations.md). */
+  manualCapture?: boolean;
   createdAt: string;
 };
 
@@ -50,6 +52,7 @@ export type CreateChannelRequest = {
   mode?: ChannelMode;
   autoRefundOverride?: AutoRefundOverride;
   manualConfirm?: boolean;
+  manualCapture?: boolean;
 };
 
 export type CreateStoreRequest = {

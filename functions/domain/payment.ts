@@ -7,6 +7,7 @@
 import type { AutoRefundRule, MethodKind } from './profiles/types.ts';
 import type { ChannelMode } from './store.ts';
 import type { PendingConfirm } from './manual-confirm.ts';
+import type { EscrowRecord } from './escrow.ts';
 
 export type PaymentStatus =
   | 'READY'
@@ -107,6 +108,8 @@ export interface PgView {
   channelMode?: ChannelMode;
   /** Virtual-account refunds the PG paid out, each to the cancel request's `refundAccount` (live-like channels). */
   accountRefunds?: AccountRefund[];
+  /** Manual capture (수동 매입): when capturePayment had the PG purchase the approval. */
+  capturedAt?: string;
 }
 
 /** Money the PG sent back to a bank account (OAS `CancelPaymentBody.refundAccount`) for one cancellation. */
@@ -216,6 +219,8 @@ export interface PaymentRecord extends OrderDetails {
   eventsRecorded?: number;
   /** Manual confirm: authenticated in the window, waiting for confirmPayment (domain/manual-confirm.ts). */
   pendingConfirm?: PendingConfirm;
+  /** Escrow payments: the shipment registered and the purchase confirmation (domain/escrow.ts). */
+  escrow?: EscrowRecord;
 }
 
 /**

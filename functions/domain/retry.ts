@@ -17,6 +17,10 @@ export const RETRY_LIMITS = {
   pgVoid: 10,
   /** A manual confirm's deadline against the merchant's confirmPayment. */
   confirmDeadline: 5,
+  /** A manual capture against other changes of the payment (a cancel, the PG's void). */
+  capture: 5,
+  /** Escrow steps of one payment: one merchant's calls, rarely at once. */
+  escrow: 5,
   /** A billing key change or schedule creation: schedules created at once on one key move its version. */
   billingKey: 10,
   /** An identity verification: one customer's window or OTP calls, rarely at once. */

@@ -59,6 +59,11 @@ export interface ChannelRecord {
    * (domain/manual-confirm.ts) instead of being charged.
    */
   manualConfirm?: boolean;
+  /**
+   * Manual capture (수동 매입), which PortOne enables per PG contract: a card approval is 매입 (purchased)
+   * only when the merchant calls capturePayment (payments/capture-payment.ts).
+   */
+  manualCapture?: boolean;
   createdAt: string;
 }
 

@@ -38,6 +38,7 @@ export async function dualView(services: Services, storeId: string, paymentId: s
       channelMode: pg?.channelMode ?? 'TEST',
       accountRefunds: pg?.accountRefunds,
       pendingCancellation: pendingCancelAtPg(payment),
+      capturedAt: pg?.capturedAt,
     },
     inSync: !differences.some((d) => d.diverged),
     differences: differences.map((d) => d.text.en),

@@ -1,5 +1,6 @@
 import type { Cancellation, PaymentRecord } from '../domain/payment.ts';
 import type { PaymentEventRecord } from '../domain/payment-event.ts';
+import { presentEscrow } from './escrow.ts';
 
 /**
  * PortOne's `Payment` JSON for a record: the union on `status` decides which fields must be there
@@ -28,7 +29,7 @@ export function presentPayment(p: PaymentRecord): Record<string, unknown> {
     customer: p.customer,
     customData: p.customData,
     isCulturalExpense: p.isCulturalExpense,
-    escrow: undefined,
+    escrow: presentEscrow(p),
     products: p.products,
     productCount: p.productCount,
     origin: p.origin,

@@ -16,6 +16,8 @@ export interface CreateChannelInput {
   mode?: ChannelMode;
   /** Manual confirm (수동 승인) of browser billing-key issuance and payments (domain/store.ts). */
   manualConfirm?: boolean;
+  /** Manual capture (수동 매입) of card approvals (domain/store.ts). */
+  manualCapture?: boolean;
 }
 
 /** A live PG never voids a payment by itself, so there is nothing for an auto-refund override to speed up. */
@@ -60,6 +62,7 @@ export function newChannelRecord(storeId: string, profile: PgProfile, input: Cre
     mode: input.mode ?? 'TEST',
     ...(input.autoRefundOverride ? { autoRefundOverride: input.autoRefundOverride } : {}),
     ...(input.manualConfirm ? { manualConfirm: true } : {}),
+    ...(input.manualCapture ? { manualCapture: true } : {}),
     createdAt: now.toISOString(),
   };
 }

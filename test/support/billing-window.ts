@@ -59,12 +59,16 @@ export async function issueInWindow(baseUrl: string, request: Record<string, unk
 }
 
 /** A test channel of the caller's store with manual confirm (수동 승인) on, through the sandbox API (billing keys and payments alike). */
-export async function manualConfirmChannel(baseUrl: string, apiSecret: string, pgProvider: string): Promise<string> {
+export const manualConfirmChannel = (baseUrl: string, apiSecret: string, pgProvider: string): Promise<string> =>
+  sandboxChannel(baseUrl, apiSecret, { pgProvider, manualConfirm: true });
+
+/** A test channel of the caller's store with the given settings (`POST /sandbox/channels`); answers its key. */
+export async function sandboxChannel(baseUrl: string, apiSecret: string, settings: { pgProvider: string; manualConfirm?: boolean; manualCapture?: boolean }): Promise<string> {
   const res = await fetch(`${baseUrl}/sandbox/channels`, {
     method: 'POST',
     headers: { authorization: `PortOne ${apiSecret}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ pgProvider, manualConfirm: true }),
+    body: JSON.stringify(settings),
   });
-  if (res.status !== 201) throw new Error(`could not create a manual-confirm channel: ${res.status} ${await res.text()}`);
+  if (res.status !== 201) throw new Error(`could not create the channel ${JSON.stringify(settings)}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { channelKey: string }).channelKey;
 }

@@ -41,9 +41,10 @@ const schemas: Record<string, Schema> = {
       mode: ref('ChannelMode'),
       autoRefundOverride: ref('AutoRefundOverride'),
       manualConfirm: { type: 'boolean', description: 'Manual confirm (수동 승인) in the browser: billing keys wait for confirmBillingKey, card and easy-pay payments for confirmPayment (docs/payment-operations.md).' },
+      manualCapture: { type: 'boolean', description: 'Manual capture (수동 매입): card approvals wait for capturePayment to be purchased (docs/payment-operations.md).' },
       createdAt: dateTime,
     },
-    ['autoRefundOverride', 'manualConfirm'],
+    ['autoRefundOverride', 'manualConfirm', 'manualCapture'],
   ),
   ChannelMode: {
     enum: ['TEST', 'LIVE_LIKE'],
@@ -53,8 +54,8 @@ const schemas: Record<string, Schema> = {
   AutoRefundOverride: object({ kind: { const: 'delay' }, seconds: int }),
   ChannelList: list(ref('Channel')),
   CreateChannelRequest: object(
-    { pgProvider: str, name: str, channelKey: str, pgMerchantId: str, mode: ref('ChannelMode'), autoRefundOverride: ref('AutoRefundOverride'), manualConfirm: { type: 'boolean' } },
-    ['name', 'channelKey', 'pgMerchantId', 'mode', 'autoRefundOverride', 'manualConfirm'],
+    { pgProvider: str, name: str, channelKey: str, pgMerchantId: str, mode: ref('ChannelMode'), autoRefundOverride: ref('AutoRefundOverride'), manualConfirm: { type: 'boolean' }, manualCapture: { type: 'boolean' } },
+    ['name', 'channelKey', 'pgMerchantId', 'mode', 'autoRefundOverride', 'manualConfirm', 'manualCapture'],
   ),
   CreateStoreRequest: object({ name: str }, ['name']),
   CreatedStore: object({ storeId: str, apiSecret: str, channels: { type: 'array', items: ref('Channel') } }),

@@ -33,6 +33,7 @@ const CreateChannelBody = z.object({
   autoRefundOverride: z.object({ kind: z.literal('delay'), seconds: z.number().int().min(1).max(7 * 24 * 3600) }).optional(),
   mode: z.enum(CHANNEL_MODES).optional(),
   manualConfirm: z.boolean().optional(),
+  manualCapture: z.boolean().optional(),
 });
 const ChannelSettingsBody = z.object({ mode: z.enum(CHANNEL_MODES) });
 /** A channel as the API shows it: records older than modes are TEST channels. */
