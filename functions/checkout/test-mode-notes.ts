@@ -2,7 +2,8 @@ import { issuerName } from '../domain/cards.ts';
 import { BANK_NAMES_KO, METHOD_NAMES_KO } from '../domain/profiles/common.ts';
 import { carrierNameKo } from '../domain/pay-methods.ts';
 import type { AutoRefundDelayOverride, AutoRefundRule, PgProfile } from '../domain/profiles/index.ts';
-import type { ChannelRecord } from '../domain/store.ts';
+import { channelModeOf, type ChannelRecord } from '../domain/store.ts';
+import { liveDifferences } from '../domain/profiles/live.ts';
 import type { CheckoutPayMethod } from './payment-request.ts';
 
 /**
@@ -45,11 +46,12 @@ export function effectiveRule(profile: PgProfile, channel: Pick<ChannelRecord, '
  */
 export function testModeNotes(
   profile: PgProfile,
-  channel: Pick<ChannelRecord, 'autoRefundOverride'>,
+  channel: Pick<ChannelRecord, 'autoRefundOverride' | 'mode'>,
   lang: Lang,
   method?: CheckoutPayMethod,
   opts: { summary?: boolean } = {},
 ): string[] {
+  if (channelModeOf(channel) === 'LIVE_LIKE') return liveModeNotes(profile, lang, method);
   const ko = lang === 'ko';
   const notes: string[] = [];
   const withdraws = profile.withdraws.value;
@@ -120,6 +122,30 @@ export function testModeNotes(
   if (profile.partialCancelRemovesAutoRefund.value) {
     notes.push(
       ko ? '부분취소하면 나머지는 자동 환불되지 않습니다: 전체 취소하세요.' : 'After a partial cancel the rest is not auto-refunded: cancel in full.',
+    );
+  }
+  return notes;
+}
+
+/**
+ * The window's notes on a live-like channel: none of the test channel's (no batch void, no test-only
+ * refusals), but what differs from it, for the method at hand (domain/profiles/live.ts).
+ */
+export function liveModeNotes(profile: PgProfile, lang: Lang, method?: CheckoutPayMethod): string[] {
+  const ko = lang === 'ko';
+  const notes = [
+    ko
+      ? '라이브형 채널 (LIVE_LIKE): 이 PG의 실제 운영 채널처럼 동작합니다. 테스트 채널과 다른 점:'
+      : "Live-like channel (LIVE_LIKE): behaves like this PG's live channel. Unlike its test channel:",
+  ];
+  const forVirtualAccount = method === 'VIRTUAL_ACCOUNT';
+  const differences = liveDifferences(profile).filter((d) => method === undefined || Boolean(d.virtualAccount) === forVirtualAccount);
+  notes.push(...differences.map((d) => (ko ? d.ko : d.en)));
+  if (!forVirtualAccount) {
+    notes.push(
+      ko
+        ? '거절 테스트 카드(잔액부족, 한도초과, 분실/도난, 유효기간 오류 등)는 이 PG의 코드와 메시지로 실패합니다.'
+        : "Decline test cards (insufficient balance, over limit, lost/stolen, expired …) fail with this PG's code and message.",
     );
   }
   return notes;

@@ -205,6 +205,20 @@ export type DepositRequest = {
   depositorName?: string;
 };
 
+export type OpenDisputeRequest = {
+  reason?: string;
+  pgDisputeId?: string;
+};
+
+/** PortOne's Dispute (분쟁), as getPayment shows it on a PAID payment (docs/disputes.md). */
+export type Dispute = {
+  status: "UNRESOLVED" | "RESOLVED";
+  pgDisputeId: string;
+  reason: string;
+  createdAt: string;
+  resolvedAt?: string;
+};
+
 export type ClockView = {
   storeId: string;
   now: string;

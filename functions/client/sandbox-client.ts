@@ -69,6 +69,12 @@ export interface SandboxClient {
     /** The console's 테스트 입금웹훅통지 (test deposit notification): PortOne says PAID, the PG holds nothing. */
     testDepositNotification(paymentId: string): Promise<Api.DualView>;
   };
+  disputes: {
+    /** The PG reports a dispute (분쟁, chargeback) on a PAID payment: Transaction.DisputeCreated (docs/disputes.md). */
+    open(paymentId: string, body?: Api.OpenDisputeRequest): Promise<Api.Dispute>;
+    /** The PG reports it resolved: Transaction.DisputeResolved. */
+    resolve(paymentId: string, pgDisputeId: string): Promise<Api.Dispute>;
+  };
   clock: {
     get(): Promise<Api.ClockView>;
     /**
@@ -153,6 +159,10 @@ export function createSandboxClient(options: SandboxClientOptions): SandboxClien
       checkout: (paymentId, body) => call('POST', `payments/${path(paymentId)}/checkout`, body),
       deposit: (paymentId, body = {}) => call('POST', `payments/${path(paymentId)}/virtual-account/deposit`, body),
       testDepositNotification: (paymentId) => call('POST', `payments/${path(paymentId)}/virtual-account/test-deposit-notification`),
+    },
+    disputes: {
+      open: (paymentId, body = {}) => call('POST', `payments/${path(paymentId)}/disputes`, body),
+      resolve: (paymentId, pgDisputeId) => call('POST', `payments/${path(paymentId)}/disputes/${path(pgDisputeId)}/resolve`),
     },
     clock: {
       get: () => call('GET', 'clock'),

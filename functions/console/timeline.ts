@@ -131,6 +131,10 @@ function portoneLane(p: PaymentRecord, now: string) {
       else mark(c.failure.at, 'bad', `취소 실패 ${c.failure.pgCode ?? ''}`.trim(), `cancel failed ${c.failure.pgCode ?? ''}`.trim());
     }
   }
+  for (const d of p.disputes ?? []) {
+    mark(d.createdAt, 'bad', `분쟁 발생 ${d.pgDisputeId}`, `dispute opened ${d.pgDisputeId}`);
+    mark(d.resolvedAt, 'info', `분쟁 해소 ${d.pgDisputeId}`, `dispute resolved ${d.pgDisputeId}`);
+  }
   if (p.status === 'CANCELLED' && p.cancellations.length === 0 && p.cancelledAt) {
     points.push({ at: p.cancelledAt, state: 'cancelled' });
     mark(p.cancelledAt, 'neutral', '가상계좌 말소', 'account closed');

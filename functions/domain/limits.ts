@@ -9,6 +9,8 @@
  * Text is measured in UTF-16 code units (JavaScript's `length`, what a developer counts), which
  * is at most 3 UTF-8 bytes each: that factor is what the item budget below assumes.
  */
+import { DISPUTE_REASON_CHARS, MAX_DISPUTES } from './dispute.ts';
+
 export const LIMITS = {
   /** A request body; nothing PortOne accepts comes close. */
   bodyBytes: 256 * 1024,
@@ -56,6 +58,8 @@ const CANCELLATION_FIXED_BYTES = 1024;
 /** One kept failed attempt: ids, channel, method (remitteeName at most textChars), amounts, failure. */
 const PAST_ATTEMPT_BYTES = 2048 + 3 * 200;
 const UTF8_BYTES_PER_UNIT = 3;
+/** One dispute besides its reason: the PG's id (an id: idBytes), status, timestamps. */
+const DISPUTE_FIXED_BYTES = 512;
 
 /**
  * The largest a payment item can ever grow to under these limits, from its first request through
@@ -66,7 +70,8 @@ export const PAYMENT_ITEM_WORST_CASE_BYTES =
   UTF8_BYTES_PER_UNIT *
     (LIMITS.orderNameChars + LIMITS.customDataChars + LIMITS.customerJsonChars + LIMITS.productsJsonChars + LIMITS.noticeUrls * LIMITS.urlChars) +
   LIMITS.cancellations * (CANCELLATION_FIXED_BYTES + UTF8_BYTES_PER_UNIT * LIMITS.cancelReasonChars) +
-  LIMITS.failedAttempts * PAST_ATTEMPT_BYTES;
+  LIMITS.failedAttempts * PAST_ATTEMPT_BYTES +
+  MAX_DISPUTES * (DISPUTE_FIXED_BYTES + UTF8_BYTES_PER_UNIT * DISPUTE_REASON_CHARS);
 
 export const DYNAMODB_ITEM_LIMIT_BYTES = 400 * 1024;
 

@@ -8,6 +8,7 @@ import type { AutoRefundRule, MethodKind } from './profiles/types.ts';
 import type { ChannelMode } from './store.ts';
 import type { PendingConfirm } from './manual-confirm.ts';
 import type { EscrowRecord } from './escrow.ts';
+import type { Dispute } from './dispute.ts';
 
 export type PaymentStatus =
   | 'READY'
@@ -221,6 +222,8 @@ export interface PaymentRecord extends OrderDetails {
   pendingConfirm?: PendingConfirm;
   /** Escrow payments: the shipment registered and the purchase confirmation (domain/escrow.ts). */
   escrow?: EscrowRecord;
+  /** Disputes (분쟁) raised on it, oldest first (sandbox API: docs/disputes.md); undefined: none. */
+  disputes?: Dispute[];
 }
 
 /**

@@ -29,6 +29,8 @@ export const RETRY_LIMITS = {
   webhookSettings: 10,
   /** Fault rules: the same, on the same store record. */
   faultSettings: 10,
+  /** Opening or resolving a dispute: a tester's call against the payment's other changes. */
+  dispute: 10,
   /** Enough for 20 concurrent cancels on one payment to each get a turn. */
   paymentCancel: 30,
 } as const;

@@ -36,7 +36,7 @@ export function presentPayment(p: PaymentRecord): Record<string, unknown> {
   };
   switch (p.status) {
     case 'PAID':
-      return clean({ ...base, paidAt: p.paidAt, pgTxId: p.pgTxId, receiptUrl: p.receiptUrl, disputes: [] });
+      return clean({ ...base, paidAt: p.paidAt, pgTxId: p.pgTxId, receiptUrl: p.receiptUrl, disputes: p.disputes ?? [] });
     case 'PARTIAL_CANCELLED':
     case 'CANCELLED':
       return clean({
@@ -114,7 +114,7 @@ export function presentPaymentEvent(e: PaymentEventRecord): Record<string, unkno
     customData: p.customData,
     pgTxId: p.pgTxId,
     receiptUrl: p.receiptUrl,
-    ...(e.type === 'PAID' ? { disputes: [] } : { cancellation: e.cancellation && presentCancellation(e.cancellation) }),
+    ...(e.type === 'PAID' ? { disputes: p.disputes ?? [] } : { cancellation: e.cancellation && presentCancellation(e.cancellation) }),
     eventAmount: e.eventAmount,
     origin: p.origin,
   });

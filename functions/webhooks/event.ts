@@ -12,7 +12,9 @@ export type WebhookEventType =
   | 'Transaction.Cancelled'
   | 'Transaction.Failed'
   | 'Transaction.PayPending'
-  | 'Transaction.CancelPending';
+  | 'Transaction.CancelPending'
+  | 'Transaction.DisputeCreated'
+  | 'Transaction.DisputeResolved';
 
 export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
   'Transaction.Ready',
@@ -23,6 +25,8 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
   'Transaction.Failed',
   'Transaction.PayPending',
   'Transaction.CancelPending',
+  'Transaction.DisputeCreated',
+  'Transaction.DisputeResolved',
 ];
 
 /**

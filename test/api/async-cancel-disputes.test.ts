@@ -4,6 +4,8 @@
  * verified by the SDK at a loopback receiver, the store clock moved instead of waiting.
  * - Asynchronous cancel (docs/async-cancel.md): a fault rule makes the PG answer a cancel an hour
  *   later; the merchant sees REQUESTED, Transaction.CancelPending, then Transaction.Cancelled.
+ * - Disputes (docs/disputes.md): the PG reports a chargeback; the merchant gets
+ *   Transaction.DisputeCreated / DisputeResolved and reads the dispute with getPayment.
  * Recipes in docs/testing-failure-paths.md point here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +104,35 @@ describe('recipe: handle an asynchronous cancel (the PG answers an hour later)',
     expect(await kit.getPayment(slow)).toMatchObject({ status: 'CANCELLED', amount: { cancelled: 10_000 } });
     const types = (await webhooksOf(kit, slow, 3)).map((e) => e.type);
     expect(types).toEqual(['Transaction.Paid', 'Transaction.CancelPending', 'Transaction.Cancelled']);
+  });
+});
+
+describe('recipe: handle a dispute (chargeback)', () => {
+  it('Transaction.DisputeCreated, the UNRESOLVED dispute on getPayment; Transaction.DisputeResolved, RESOLVED; 409 for what cannot be', async () => {
+    const kit = await storeKit(sandbox, receiver, 'dispute');
+    const paymentId = newPaymentId('disputed');
+    await kit.payCard(paymentId);
+    // The PG reports a chargeback (the sandbox API; PortOne has no operation for it).
+    const opened = await kit.admin.post(`/sandbox/payments/${paymentId}/disputes`, { reason: '카드 도용 주장' });
+    const [, created] = await webhooksOf(kit, paymentId, 2);
+    expect(created).toEqual({ type: 'Transaction.DisputeCreated', timestamp: opened.createdAt, data: expect.objectContaining({ paymentId }) });
+    expect(created).not.toHaveProperty('data.cancellationId');
+    // The webhook names the payment only: which dispute, and its state, come from getPayment.
+    const disputed = await kit.getPayment(paymentId);
+    expectResponseMatches('get', '/payments/{paymentId}', 200, disputed);
+    expect(disputed).toMatchObject({ status: 'PAID', disputes: [{ status: 'UNRESOLVED', reason: '카드 도용 주장', pgDisputeId: opened.pgDisputeId }] });
+
+    await kit.admin.advance('P3D');
+    await kit.admin.post(`/sandbox/payments/${paymentId}/disputes/${opened.pgDisputeId}/resolve`);
+    const [, , resolved] = await webhooksOf(kit, paymentId, 3);
+    expect(resolved).toMatchObject({ type: 'Transaction.DisputeResolved' });
+    const after = await kit.getPayment(paymentId);
+    expectResponseMatches('get', '/payments/{paymentId}', 200, after);
+    expect(after.disputes).toEqual([{ status: 'RESOLVED', reason: '카드 도용 주장', pgDisputeId: opened.pgDisputeId, createdAt: opened.createdAt, resolvedAt: expect.any(String) }]);
+    expect(Date.parse(after.disputes[0].resolvedAt) - Date.parse(opened.createdAt)).toBeGreaterThanOrEqual(3 * 86_400_000);
+
+    expect((await kit.admin.call('POST', `/sandbox/payments/${paymentId}/disputes/${opened.pgDisputeId}/resolve`)).body).toMatchObject({ type: 'DISPUTE_ALREADY_RESOLVED' });
+    await kit.sdk.cancelPayment({ paymentId, reason: '분쟁 패소, 환불' });
+    expect((await kit.admin.call('POST', `/sandbox/payments/${paymentId}/disputes`, {})).body).toMatchObject({ type: 'PAYMENT_NOT_PAID' });
   });
 });

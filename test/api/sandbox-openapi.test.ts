@@ -141,6 +141,10 @@ describe('GET /sandbox/openapi.json', () => {
     expect(advanced.fired.some((f) => f.paymentId === 'oas-later')).toBe(true);
     expect((await failureOf(client.clock.advance({ to: '2000-01-01T00:00:00Z' })))?.status).toBe(400);
     await client.payments.get('oas-later');
+    const dispute = await client.disputes.open('oas-card', { reason: '카드 도용 주장' });
+    await client.disputes.resolve('oas-card', dispute.pgDisputeId);
+    expect((await failureOf(client.disputes.resolve('oas-card', dispute.pgDisputeId)))?.status).toBe(409);
+    expect((await failureOf(client.disputes.open('no-such-payment')))?.status).toBe(404);
 
     await client.webhook.get();
     await client.webhook.setUrl('http://127.0.0.1:9/webhook');

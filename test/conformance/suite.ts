@@ -15,6 +15,7 @@ import { defineLookupConformance } from './lookups-suite.ts';
 import { defineCashReceiptConformance } from './cash-receipt-suite.ts';
 import { defineAsyncCancelConformance } from './async-cancel-suite.ts';
 import { definePaymentProcessConformance } from './payment-process-suite.ts';
+import { defineDisputeConformance } from './dispute-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -184,4 +185,5 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
   defineCashReceiptConformance({ target: () => target, sdk: () => sdk, id, swallow });
   defineAsyncCancelConformance({ target: () => target, sdk: () => sdk, id, swallow });
   definePaymentProcessConformance({ target: () => target, sdk: () => sdk, id, swallow });
+  defineDisputeConformance({ target: () => target, sdk: () => sdk, id, swallow });
 }

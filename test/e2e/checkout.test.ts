@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devices, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { PaymentClient } from '@portone/server-sdk';
+import { createSandboxClient } from '../../functions/client/index.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { PRODUCT, startMerchantFor, type Merchant } from './support/merchant.ts';
@@ -103,6 +104,27 @@ describe('PC overlay (IFRAME)', () => {
     const payment = await getPayment(await paymentIdOf(page));
     expect(payment.status).toBe('FAILED');
     expect(payment.failure).toMatchObject({ pgCode: 'INI051' });
+    await page.close();
+  });
+
+  it('on a live-like channel the window says what differs from the test channel, and a decline card fails as live', async () => {
+    const admin = createSandboxClient({ baseUrl: sandbox.url, apiSecret: sandbox.store.apiSecret });
+    const live = await admin.channels.create({ pgProvider: 'INICIS_V2', name: 'KG이니시스 라이브형', mode: 'LIVE_LIKE' });
+    const page = await openShop(`?channelKey=${live.channelKey}`);
+    const frame = await openOverlay(page);
+    const notes = (await frame.locator('[data-testid="test-mode-notes"]').textContent())!;
+    expect(notes).toContain('라이브형 채널 (LIVE_LIKE)');
+    expect(notes).toContain('PG 일괄취소 없음');
+    expect(notes).toContain('KOOKMIN_CARD');
+    // None of the test channel's notes: no batch void, no refused card companies.
+    expect(notes).not.toContain('23:00–23:50');
+    expect(notes).not.toContain('테스트 결제가 거절되는 카드사');
+    await screenshot(page, 'checkout-overlay-live-like');
+    await frame.locator('#cardNumber').fill('9411014000000518'); // 잔액부족
+    await frame.locator('[data-testid="pay"]').click();
+    await page.locator('#result[data-state="failed"]').waitFor();
+    const payment = await getPayment(await paymentIdOf(page));
+    expect(payment).toMatchObject({ status: 'FAILED', failure: { pgMessage: expect.stringContaining('잔액') } });
     await page.close();
   });
 

@@ -120,10 +120,17 @@ export function liveFactsOf(profile: PgProfile): LiveFacts {
   });
 }
 
-/** A short line per rule that differs between the PG's test channel and a live-like channel (docs, console). */
-export function liveDifferences(profile: PgProfile): { ko: string; en: string }[] {
+/** One rule that differs on a live-like channel; `virtualAccount`: it concerns virtual accounts only. */
+export interface LiveDifference {
+  ko: string;
+  en: string;
+  virtualAccount?: boolean;
+}
+
+/** A short line per rule that differs between the PG's test channel and a live-like channel (docs, console, checkout window). */
+export function liveDifferences(profile: PgProfile): LiveDifference[] {
   const live = liveFactsOf(profile);
-  const out: { ko: string; en: string }[] = [];
+  const out: LiveDifference[] = [];
   const rule = profile.autoRefund.value;
   if (profile.withdraws.value && (rule.kind === 'daily-batch' || rule.kind === 'interval')) {
     out.push({ ko: 'PG 일괄취소 없음: 결제는 결제완료로 남고 포트원과 PG가 일치합니다', en: 'no PG batch void: the payment stays PAID and PortOne and the PG agree' });
@@ -140,7 +147,7 @@ export function liveDifferences(profile: PgProfile): { ko: string; en: string }[
   if (profile.hubEasyPayCardIssuers) out.push({ ko: '간편결제 카드사 제한 없음', en: 'no card-company restriction for easy pay' });
   if (profile.onlyPublishedTestCards.value) out.push({ ko: '테스트 카드 외 카드도 승인', en: 'cards other than the published test cards are approved' });
   if (profile.amountLimit.value) out.push({ ko: '테스트 금액 한도 없음', en: 'no test amount limit' });
-  if (profile.virtualAccountRefusedBanks.value.length > 0) out.push({ ko: '모든 은행 가상계좌 발급', en: 'virtual accounts at every bank' });
+  if (profile.virtualAccountRefusedBanks.value.length > 0) out.push({ ko: '모든 은행 가상계좌 발급', en: 'virtual accounts at every bank', virtualAccount: true });
   if (!profile.billingKeyPayment.value) out.push({ ko: '빌링키 결제 가능', en: 'billing keys can pay' });
   const added = live.methods.value.filter((m) => !profile.methods.value.includes(m));
   if (added.length > 0) {
@@ -156,6 +163,7 @@ export function liveDifferences(profile: PgProfile): { ko: string; en: string }[
     out.push({
       ko: '가상계좌 입금 시 결제완료 + Transaction.Paid 웹훅, 환불은 refundAccount로',
       en: 'a virtual-account deposit makes it PAID with Transaction.Paid; refunds go to the refundAccount',
+      virtualAccount: true,
     });
   }
   return out;

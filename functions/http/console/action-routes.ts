@@ -4,6 +4,7 @@ import { idParam } from '../fields.ts';
 import { CancelReason } from '../../payments/request-fields.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
 import { stopPaymentCancellation } from '../../payments/stop-cancellation.ts';
+import { openDispute, resolveDispute } from '../../payments/disputes.ts';
 import { notifyTestDeposit } from '../../payments/virtual-account.ts';
 import { resetStoreData } from '../../stores/reset-store.ts';
 import { setChannelMode } from '../../stores/channels.ts';
@@ -72,6 +73,23 @@ export function actionRoutes() {
     return act(c, paymentPath(id), async () => {
       await stopPaymentCancellation(c.var.services, storeOf(c), idParam(c, 'paymentId'), idParam(c, 'cancellationId'));
       return { ko: '취소 요청을 중단했습니다.', en: 'Stopped the cancel request.' };
+    });
+  });
+
+  app.post('/payments/:paymentId/disputes', async (c) => {
+    const id = c.req.param('paymentId');
+    const reason = (await form(c)).reason?.trim();
+    return act(c, paymentPath(id), async () => {
+      const dispute = await openDispute(c.var.services, storeOf(c), idParam(c, 'paymentId'), reason ? { reason } : {});
+      return { ko: `분쟁 ${dispute.pgDisputeId}이(가) 발생했습니다.`, en: `Dispute ${dispute.pgDisputeId} opened.` };
+    });
+  });
+
+  app.post('/payments/:paymentId/disputes/:pgDisputeId/resolve', async (c) => {
+    const id = c.req.param('paymentId');
+    return act(c, paymentPath(id), async () => {
+      const dispute = await resolveDispute(c.var.services, storeOf(c), idParam(c, 'paymentId'), idParam(c, 'pgDisputeId'));
+      return { ko: `분쟁 ${dispute.pgDisputeId}을(를) 해소했습니다.`, en: `Dispute ${dispute.pgDisputeId} resolved.` };
     });
   });
 

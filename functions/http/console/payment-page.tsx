@@ -138,6 +138,22 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
                 )}
               </Row>
             ))}
+            {(p.disputes ?? []).map((d) => (
+              <Row label={t('분쟁', 'Dispute')}>
+                <span data-testid="dispute">
+                  {d.status} · {kst(d.createdAt)} KST · {d.reason} · <span class="mono small">{d.pgDisputeId}</span>
+                  {d.resolvedAt && ` · ${t('해소', 'resolved')} ${kst(d.resolvedAt)} KST`}
+                </span>
+                {d.status === 'UNRESOLVED' && (
+                  <form method="post" action={`${here}/disputes/${encodeURIComponent(d.pgDisputeId)}/resolve`}>
+                    <CsrfField token={props.csrf} />
+                    <button type="submit" class="secondary" data-testid="resolve-dispute">
+                      {t('분쟁 해소', 'Resolve dispute')}
+                    </button>
+                  </form>
+                )}
+              </Row>
+            ))}
             {p.pgTxId && (
               <Row label="pgTxId">
                 <span class="mono">{p.pgTxId}</span>
@@ -230,6 +246,21 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
               </form>
             ) : (
               <p class="muted small">{t('웹훅 발송 내역이 없습니다 (웹훅 URL 미설정).', 'No webhooks were sent (no webhook URL set).')}</p>
+            )}
+            {p.status === 'PAID' && (
+              <form method="post" action={`${here}/disputes`} class="stack">
+                <CsrfField token={props.csrf} />
+                <div>
+                  <label for="dispute-reason">{t('분쟁 사유', 'Dispute reason')}</label>
+                  <input id="dispute-reason" name="reason" maxlength={200} value={t('고객 이의 제기 (chargeback)', 'customer chargeback')} />
+                </div>
+                <button type="submit" class="secondary" data-testid="open-dispute">
+                  {t('분쟁 발생 (chargeback)', 'Open a dispute (chargeback)')}
+                </button>
+                <p class="muted small">
+                  {t('PG가 분쟁을 알린 것처럼: 결제의 disputes와 Transaction.DisputeCreated 웹훅.', 'As if the PG reported one: the payment\'s disputes and a Transaction.DisputeCreated webhook.')}
+                </p>
+              </form>
             )}
             {!cancellable && p.status !== 'VIRTUAL_ACCOUNT_ISSUED' && <p class="muted small">{t('이 상태에서는 취소할 수 없습니다.', 'Nothing to cancel in this state.')}</p>}
           </div>

@@ -139,6 +139,12 @@ const schemas: Record<string, Schema> = {
     { description: 'Like the browser SDK: `code`/`pgCode`/`pgMessage` are present when the PG refused the payment.' },
   ),
   DepositRequest: object({ amount: int, depositorName: str }, ['amount', 'depositorName']),
+  OpenDisputeRequest: object({ reason: str, pgDisputeId: str }, ['reason', 'pgDisputeId']),
+  Dispute: object(
+    { status: { enum: ['UNRESOLVED', 'RESOLVED'] }, pgDisputeId: str, reason: str, createdAt: dateTime, resolvedAt: dateTime },
+    ['resolvedAt'],
+    { description: "PortOne's Dispute (분쟁), as getPayment shows it on a PAID payment (docs/disputes.md)." },
+  ),
   ClockView: object({ storeId: str, now: dateTime, nowKst: str, offsetMs: int, pendingTimers: int }),
   AdvanceClockRequest: object({ by: { ...str, description: 'ISO-8601 duration: P1D, PT9H30M, P1W' }, to: dateTime }, ['by', 'to']),
   TimerOutcome: object(TIMER_OUTCOME, ['kind', 'paymentId', 'detail']),
@@ -334,6 +340,8 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/sandbox/payments/{paymentId}/checkout', summary: 'Completes a checkout without a browser.', body: 'SimulateCheckoutRequest', responses: { 200: 'SimulatedCheckout' } },
   { method: 'post', path: '/sandbox/payments/{paymentId}/virtual-account/deposit', summary: 'A real deposit: PortOne never learns of it (TEST), or it pays the payment (LIVE_LIKE).', body: 'DepositRequest', responses: { 200: 'DualView' } },
   { method: 'post', path: '/sandbox/payments/{paymentId}/virtual-account/test-deposit-notification', summary: 'The console\'s 테스트 입금웹훅통지.', responses: { 200: 'DualView' } },
+  { method: 'post', path: '/sandbox/payments/{paymentId}/disputes', summary: 'The PG reports a dispute (분쟁) on a PAID payment: Transaction.DisputeCreated.', body: 'OpenDisputeRequest', responses: { 201: 'Dispute', 404: 'ErrorBody', 409: 'ErrorBody' } },
+  { method: 'post', path: '/sandbox/payments/{paymentId}/disputes/{pgDisputeId}/resolve', summary: 'The PG reports the dispute resolved: Transaction.DisputeResolved.', responses: { 200: 'Dispute', 404: 'ErrorBody', 409: 'ErrorBody' } },
   { method: 'get', path: '/sandbox/clock', summary: 'The store\'s test clock.', responses: { 200: 'ClockView' } },
   { method: 'post', path: '/sandbox/clock', summary: 'Moves the clock forward and runs every timer that became due.', body: 'AdvanceClockRequest', responses: { 200: 'AdvanceResult', 400: 'ErrorBody' } },
   {

@@ -19,6 +19,7 @@ import { dualView } from '../../payments/dual-view.ts';
 import { notifyTestDeposit, simulateRealDeposit } from '../../payments/virtual-account.ts';
 import { webhookSettingsRoutes } from './webhook-routes.ts';
 import { faultRoutes } from './fault-routes.ts';
+import { disputeRoutes } from './dispute-routes.ts';
 import { simulateCheckoutRoutes } from './simulate-checkout.ts';
 import { advanceClock, fireTimerNow, readClock } from '../../timers/test-clock.ts';
 import { toKst } from '../../domain/kst.ts';
@@ -117,6 +118,7 @@ export function sandboxRoutes() {
     return c.json(await dualView(c.var.services, c.var.storeId, idParam(c, 'paymentId')));
   });
 
+  app.route('/', disputeRoutes());
   app.route('/webhook', webhookSettingsRoutes());
   app.route('/faults', faultRoutes());
 
