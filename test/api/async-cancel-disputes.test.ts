@@ -46,6 +46,7 @@ describe('recipe: handle an asynchronous cancel (the PG answers an hour later)',
     });
     const paymentId = newPaymentId('later');
     await kit.payCard(paymentId, 'INICIS_V2');
+    await webhooksOf(kit, paymentId, 1); // Transaction.Paid first, so arrivals below are in event order
 
     const { cancellation } = await kit.sdk.cancelPayment({ paymentId, reason: '고객 변심' });
     expectResponseMatches('post', '/payments/{paymentId}/cancel', 200, { cancellation });
@@ -94,6 +95,7 @@ describe('recipe: handle an asynchronous cancel (the PG answers an hour later)',
 
     const slow = newPaymentId('slow');
     await kit.payCard(slow, 'INICIS_V2');
+    await webhooksOf(kit, slow, 1);
     const pending = (await kit.sdk.cancelPayment({ paymentId: slow, reason: '환불' })).cancellation as { id: string };
     const stop = await kit.sdk.stopPaymentCancellation({ paymentId: slow, cancellationId: pending.id });
     expectResponseMatches('post', '/payments/{paymentId}/cancellations/{cancellationId}/stop', 200, stop);
@@ -112,6 +114,7 @@ describe('recipe: handle a dispute (chargeback)', () => {
     const kit = await storeKit(sandbox, receiver, 'dispute');
     const paymentId = newPaymentId('disputed');
     await kit.payCard(paymentId);
+    await webhooksOf(kit, paymentId, 1);
     // The PG reports a chargeback (the sandbox API; PortOne has no operation for it).
     const opened = await kit.admin.post(`/sandbox/payments/${paymentId}/disputes`, { reason: '카드 도용 주장' });
     const [, created] = await webhooksOf(kit, paymentId, 2);

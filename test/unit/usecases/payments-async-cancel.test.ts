@@ -23,6 +23,9 @@ async function paidWorld(total = 10_000) {
   const w = await unitWorld();
   await setWebhookUrl(w.services, w.storeId, RECEIVER_URL);
   await payByCard(w, 'pay-1', { pg: 'INICIS_V2', total }); // really withdraws, so refunds show in the PG view
+  // A second later on the store clock: webhooks are ordered by their store time, and the pay's and
+  // the cancel's would otherwise share one millisecond and come back in either order.
+  w.clock.advance(1_000);
   return w;
 }
 
