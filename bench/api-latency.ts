@@ -21,6 +21,16 @@ const iterations = Number(positional(0) ?? 200);
 const seconds = Number(positional(1) ?? 10);
 const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'CREDIT' && !c.decline)!;
 
+/** The commit measured (`+changes` when functions/ differs from it), or the folder when it is no checkout. */
+function treeName(): string {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8', stdio: 'pipe' }).trim();
+    return head + (execSync('git status --porcelain functions', { encoding: 'utf8' }).trim() ? '+changes' : '');
+  } catch {
+    return process.cwd();
+  }
+}
+
 const loadBefore = loadAverage();
 await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName }) => {
   const sdk = PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url });
@@ -135,7 +145,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     `| getPayment | ${rawRps.toFixed(0)} | ${oursRps.toFixed(0)} (non-2xx: ${cannon.non2xx}) | **${(oursRps / rawRps).toFixed(2)}×** |`,
   ].join('\n');
   console.log(table);
-  const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim() + (execSync('git status --porcelain functions', { encoding: 'utf8' }).trim() ? '+changes' : '');
+  const commit = treeName();
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   console.log('\nRow for docs/benchmarks.md:');
   console.log(
