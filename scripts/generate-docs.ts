@@ -26,6 +26,7 @@ import { describeRule, describeRuleKo } from '../functions/domain/pg-rules.ts';
 import { withCoverage } from './coverage-doc.ts';
 import { GENERATED, ruleShort, table } from './markdown.ts';
 import { renderPayMethodsMd } from './pay-methods-doc.ts';
+import { withIncludes } from './include-examples.ts';
 
 
 const code = (text: string): string => `\`${text}\``;
@@ -498,6 +499,8 @@ export const DOC_FILES: Readonly<Record<string, () => string>> = {
   'docs/pay-methods.md': renderPayMethodsMd,
   // Hand-written but for its coverage section, which scripts/coverage-doc.ts generates.
   'docs/api.md': () => withCoverage(readFileSync(resolve(REPO_ROOT, 'docs/api.md'), 'utf8')),
+  // Hand-written recipes whose code blocks are the files in examples/failure-recipes/, which tests run.
+  'docs/testing-failure-paths.md': () => withIncludes(readFileSync(resolve(REPO_ROOT, 'docs/testing-failure-paths.md'), 'utf8'), REPO_ROOT),
 };
 
 function main(): void {
