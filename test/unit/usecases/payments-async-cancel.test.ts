@@ -72,6 +72,8 @@ describe('an asynchronous cancel', () => {
     await cancelLater(w, 'pay-1', { delaySeconds: 60, outcome: 'SUCCEEDED' }, 4_000);
     await advanceClock(w.services, w.storeId, { by: 'PT1M' });
     expect(await stored(w, 'pay-1')).toMatchObject({ status: 'PARTIAL_CANCELLED', amount: { cancelled: 4_000 } });
+    // The completion fired at the clock's new time; a second later, so the two webhooks do not share one millisecond.
+    w.clock.advance(1_000);
     const rest = await cancelPayment(w.services, w.storeId, 'pay-1', { reason: '나머지' });
     expect(rest).toMatchObject({ status: 'SUCCEEDED', totalAmount: 6_000 });
     expect((await outboxInOrder(w, 'pay-1')).map((e) => e.type).slice(2)).toEqual(['Transaction.PartialCancelled', 'Transaction.Cancelled']);
