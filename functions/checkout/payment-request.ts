@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LIMITS } from '../domain/limits.ts';
+import { METHOD_KINDS } from '../domain/profiles/types.ts';
 import { Bank, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products, Url, ValidHours } from '../payments/request-fields.ts';
 
 /**
@@ -7,18 +8,8 @@ import { Bank, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products, Url,
  * sandbox's checkout understands. Unknown fields are ignored, as PortOne ignores fields a PG does
  * not use, so a merchant's real request object works unchanged.
  */
-export const CHECKOUT_PAY_METHODS = [
-  'CARD',
-  'VIRTUAL_ACCOUNT',
-  'EASY_PAY',
-  'TRANSFER',
-  'MOBILE',
-  'GIFT_CERTIFICATE',
-  'PAYPAL',
-  'ALIPAY',
-  'ALIPAY_PLUS',
-  'CONVENIENCE_STORE',
-] as const;
+// The window offers every method the PG profiles model (a PG that lacks one refuses it there).
+export const CHECKOUT_PAY_METHODS = METHOD_KINDS;
 /** The overseas methods: one choice in the window (wallet, store brand), no Korean account data. */
 export type OverseasPayMethod = 'PAYPAL' | 'ALIPAY' | 'ALIPAY_PLUS' | 'CONVENIENCE_STORE';
 export const isOverseas = (m: string): m is OverseasPayMethod => m === 'PAYPAL' || m === 'ALIPAY' || m === 'ALIPAY_PLUS' || m === 'CONVENIENCE_STORE';

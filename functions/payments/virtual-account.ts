@@ -1,5 +1,6 @@
 import { PortOneError, invalidRequest } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
+import type { StoreRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { loadStore } from '../stores/load-store.ts';
@@ -57,19 +58,8 @@ export async function simulateRealDeposit(
     await commitPaymentChange(services, { store, payment: next, expectedVersion: payment.version });
     return next;
   }
-  next.status = 'PAID';
-  next.paidAt = nowIso;
-  next.updatedAt = nowIso;
-  next.statusChangedAt = nowIso;
-  next.amount.paid = payment.amount.total;
   next.pg!.withdrawn = true;
-  await commitPaymentChange(services, {
-    store,
-    payment: next,
-    expectedVersion: payment.version,
-    outbox: newOutboxEvent({ store, payment: next, type: 'Transaction.Paid', at: now, trigger: 'VIRTUAL_ACCOUNT_DEPOSIT' }),
-  });
-  return next;
+  return commitDepositPaid(services, store, payment, next, now);
 }
 
 /**
@@ -87,12 +77,18 @@ export async function notifyTestDeposit(services: Services, storeId: string, pay
   const now = storeNow(services, store);
   const nowIso = now.toISOString();
   const next = structuredClone(payment);
+  next.pg!.testDepositNotifiedAt = nowIso;
+  return commitDepositPaid(services, store, payment, next, now);
+}
+
+/** PortOne's side of a deposit: the waiting payment becomes PAID, with Transaction.Paid in the same write. */
+async function commitDepositPaid(services: Services, store: StoreRecord, payment: PaymentRecord, next: PaymentRecord, now: Date): Promise<PaymentRecord> {
+  const nowIso = now.toISOString();
   next.status = 'PAID';
   next.paidAt = nowIso;
   next.updatedAt = nowIso;
   next.statusChangedAt = nowIso;
   next.amount.paid = payment.amount.total;
-  next.pg!.testDepositNotifiedAt = nowIso;
   await commitPaymentChange(services, {
     store,
     payment: next,

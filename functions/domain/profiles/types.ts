@@ -14,19 +14,7 @@
  * ones (PAYPAL through PayPal's buttons, ALIPAY, ALIPAY_PLUS, CONVENIENCE_STORE = Japanese 편의점
  * payment). A profile's `methods` says which of them its test channel offers (docs/pay-methods.md).
  */
-export type MethodKind =
-  | 'CARD'
-  | 'VIRTUAL_ACCOUNT'
-  | 'EASY_PAY'
-  | 'TRANSFER'
-  | 'MOBILE'
-  | 'GIFT_CERTIFICATE'
-  | 'PAYPAL'
-  | 'ALIPAY'
-  | 'ALIPAY_PLUS'
-  | 'CONVENIENCE_STORE';
-
-export const METHOD_KINDS: readonly MethodKind[] = [
+export const METHOD_KINDS = [
   'CARD',
   'VIRTUAL_ACCOUNT',
   'EASY_PAY',
@@ -37,7 +25,9 @@ export const METHOD_KINDS: readonly MethodKind[] = [
   'ALIPAY',
   'ALIPAY_PLUS',
   'CONVENIENCE_STORE',
-];
+] as const;
+
+export type MethodKind = (typeof METHOD_KINDS)[number];
 
 /**
  * When the PG voids (cancels before 매입, i.e. before acquiring/settlement) a test payment by itself.
