@@ -219,6 +219,21 @@ export type Dispute = {
   resolvedAt?: string;
 };
 
+export type BuyerDecisionRequest = {
+  /** CONFIRM: 구매 확정; REJECT: 구매 거절 */
+  decision: "CONFIRM" | "REJECT";
+};
+
+/** PortOne's PaymentEscrow after the buyer's decision, as getPayment shows it. */
+export type PaymentEscrow = {
+  status: "CONFIRMED" | "REJECTED" | "REJECT_CONFIRMED";
+  company: string;
+  invoiceNumber: string;
+  sentAt?: string;
+  appliedAt?: string;
+  isAutomaticallyConfirmed?: boolean;
+};
+
 export type ClockView = {
   storeId: string;
   now: string;

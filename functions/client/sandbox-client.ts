@@ -75,6 +75,12 @@ export interface SandboxClient {
     /** The PG reports it resolved: Transaction.DisputeResolved. */
     resolve(paymentId: string, pgDisputeId: string): Promise<Api.Dispute>;
   };
+  escrow: {
+    /** The buyer's decision on a registered escrow shipment, in the PG's window: 구매 확정 (CONFIRM) or 구매 거절 (REJECT). */
+    buyerDecision(paymentId: string, decision: Api.BuyerDecisionRequest['decision']): Promise<Api.PaymentEscrow>;
+    /** 구매 거절 확정: the merchant accepts the buyer's rejection at the PG (REJECTED → REJECT_CONFIRMED). */
+    confirmRejection(paymentId: string): Promise<Api.PaymentEscrow>;
+  };
   clock: {
     get(): Promise<Api.ClockView>;
     /**
@@ -163,6 +169,10 @@ export function createSandboxClient(options: SandboxClientOptions): SandboxClien
     disputes: {
       open: (paymentId, body = {}) => call('POST', `payments/${path(paymentId)}/disputes`, body),
       resolve: (paymentId, pgDisputeId) => call('POST', `payments/${path(paymentId)}/disputes/${path(pgDisputeId)}/resolve`),
+    },
+    escrow: {
+      buyerDecision: (paymentId, decision) => call('POST', `payments/${path(paymentId)}/escrow/buyer-decision`, { decision }),
+      confirmRejection: (paymentId) => call('POST', `payments/${path(paymentId)}/escrow/rejection/confirm`),
     },
     clock: {
       get: () => call('GET', 'clock'),

@@ -1,7 +1,9 @@
 /**
  * Escrow (에스크로): a buyer-protection payment (browser SDK and payInstantly `isEscrow`). The PG
  * holds the money until the merchant registers the shipment (applyEscrowLogistics) and the buyer,
- * or the merchant on the buyer's behalf, confirms the purchase (confirmEscrow, 구매 확정).
+ * or the merchant on the buyer's behalf, confirms the purchase (confirmEscrow, 구매 확정). The buyer
+ * may instead reject it in the PG's window (구매 거절, REJECTED); the merchant then accepts the
+ * rejection at the PG (구매 거절 확정, REJECT_CONFIRMED) and refunds with cancelPayment.
  */
 
 /** What the merchant registered about the shipment (PortOne's `PaymentLogistics` and parties). */
@@ -18,12 +20,20 @@ export interface EscrowShipment {
 
 /** The escrow of a payment once its shipment is registered; before that PortOne says BEFORE_REGISTERED. */
 export interface EscrowRecord extends EscrowShipment {
-  /** REGISTERED, DELIVERED (a `receivedAt` was registered) or CONFIRMED (구매 확정). */
-  status: 'REGISTERED' | 'DELIVERED' | 'CONFIRMED';
+  /**
+   * REGISTERED, DELIVERED (a `receivedAt` was registered), CONFIRMED (구매 확정), REJECTED (the
+   * buyer's 구매 거절) or REJECT_CONFIRMED (the merchant accepted the rejection).
+   */
+  status: 'REGISTERED' | 'DELIVERED' | 'CONFIRMED' | 'REJECTED' | 'REJECT_CONFIRMED';
   appliedAt: string;
   modifiedAt?: string;
   confirmedAt?: string;
+  rejectedAt?: string;
+  rejectConfirmedAt?: string;
 }
+
+/** A shipment the buyer has not decided on yet: only then can they confirm or reject the purchase. */
+export const awaitsBuyer = (escrow: EscrowRecord | undefined): escrow is EscrowRecord => escrow?.status === 'REGISTERED' || escrow?.status === 'DELIVERED';
 
 /**
  * PGs whose test channels take escrow payments. **Assumed:** escrow is a service of the general

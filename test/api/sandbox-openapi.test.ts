@@ -8,6 +8,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PaymentClient } from '@portone/server-sdk';
 import { createSandboxClient, SandboxApiError, type SandboxClient } from '../../functions/client/sandbox-client.ts';
 import { SANDBOX_OPENAPI, SANDBOX_OPERATIONS } from '../../functions/http/sandbox/openapi.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
@@ -79,10 +80,13 @@ const checkingFetch: typeof fetch = async (input, init) => {
 
 let sandbox: TestSandbox;
 let client: SandboxClient;
+let portone: ReturnType<typeof PaymentClient>;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   const store = await createSandboxClient({ baseUrl: sandbox.url, apiSecret: sandbox.store.apiSecret, fetch: checkingFetch }).stores.create({ name: 'openapi' });
   client = createSandboxClient({ baseUrl: sandbox.url, apiSecret: store.apiSecret, fetch: checkingFetch });
+  // PortOne's own operations (outside this document) set up what the sandbox routes act on.
+  portone = PaymentClient({ secret: store.apiSecret, baseUrl: sandbox.url });
 });
 afterAll(() => sandbox?.close());
 
@@ -145,6 +149,20 @@ describe('GET /sandbox/openapi.json', () => {
     await client.disputes.resolve('oas-card', dispute.pgDisputeId);
     expect((await failureOf(client.disputes.resolve('oas-card', dispute.pgDisputeId)))?.status).toBe(409);
     expect((await failureOf(client.disputes.open('no-such-payment')))?.status).toBe(404);
+    for (const paymentId of ['oas-escrow-yes', 'oas-escrow-no']) {
+      await portone.payInstantly({ paymentId, channelKey: inicis, orderName: 'oas', amount: { total: 1000 }, currency: 'KRW', isEscrow: true, method: { card: { credential: { ...card, expiryYear: '30', expiryMonth: '12' } } } });
+    }
+    expect((await failureOf(client.escrow.buyerDecision('oas-escrow-yes', 'CONFIRM')))?.status).toBe(409);
+    for (const paymentId of ['oas-escrow-yes', 'oas-escrow-no']) {
+      await portone.applyEscrowLogistics({ paymentId, logistics: { company: 'CJ', invoiceNumber: '1', sentAt: '2026-01-01T00:00:00Z' } });
+    }
+    await client.escrow.buyerDecision('oas-escrow-yes', 'CONFIRM');
+    await client.escrow.buyerDecision('oas-escrow-no', 'REJECT');
+    await client.escrow.confirmRejection('oas-escrow-no');
+    expect((await failureOf(client.escrow.confirmRejection('oas-escrow-yes')))?.status).toBe(409);
+    expect((await failureOf(client.escrow.buyerDecision('oas-card', 'REJECT')))?.status).toBe(400);
+    expect((await failureOf(client.escrow.buyerDecision('oas-card', 'MAYBE' as never)))?.status).toBe(400);
+    expect((await failureOf(client.escrow.confirmRejection('no-such-payment')))?.status).toBe(404);
 
     await client.webhook.get();
     await client.webhook.setUrl('http://127.0.0.1:9/webhook');

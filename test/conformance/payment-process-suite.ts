@@ -10,6 +10,11 @@ import { card, cardMethod } from '../support/cards.ts';
 import { payInWindow } from '../support/payment-window.ts';
 
 export function definePaymentProcessConformance({ target, sdk, id, swallow }: ConformanceContext): void {
+  /** The sandbox's own API (not recorded: PortOne has no operation for the buyer's side). */
+  const sandbox = async (path: string, body: unknown) => {
+    const res = await fetch(`${target().baseUrl}/sandbox/${path}`, { method: 'POST', headers: { authorization: `PortOne ${target().apiSecret}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(200);
+  };
   const payCardOn = (paymentId: string) =>
     sdk().payInstantly({ paymentId, channelKey: target().channelKey('KCP_V2'), orderName: '일반 결제', amount: { total: 5_000 }, currency: 'KRW', method: cardMethod(card('SHINHAN_CARD')) });
 
@@ -80,6 +85,21 @@ export function definePaymentProcessConformance({ target, sdk, id, swallow }: Co
       await sdk().preRegisterPayment({ paymentId: ready, totalAmount: 1_000 });
       expect(await swallow(sdk().modifyEscrowLogistics({ paymentId: ready, logistics }))).toBe('PAYMENT_NOT_PAID');
       expect(await swallow(sdk().confirmEscrow({ paymentId: id('none') }))).toBe('PAYMENT_NOT_FOUND');
+    });
+
+    it("the buyer's 구매 거절 (sandbox API): getPayment and getPayments 200 with escrow REJECTED, then REJECT_CONFIRMED; confirmEscrow 502 PG_PROVIDER after it; cancelled: CANCELLED", async () => {
+      const paymentId = id('escrow-reject');
+      await sdk().payInstantly({ paymentId, channelKey: target().channelKey('KCP_V2'), orderName: '에스크로 거절', amount: { total: 30_000 }, currency: 'KRW', isEscrow: true, method: cardMethod(card('SHINHAN_CARD')) });
+      await sdk().applyEscrowLogistics({ paymentId, logistics: { company: 'CJ', invoiceNumber: '1234-5678', sentAt: '2026-03-02T06:00:00Z' } });
+      const escrowOf = async () => ((await sdk().getPayment({ paymentId })) as { escrow?: { status: string } }).escrow;
+      await sandbox(`payments/${encodeURIComponent(paymentId)}/escrow/buyer-decision`, { decision: 'REJECT' });
+      expect(await escrowOf()).toEqual({ status: 'REJECTED', company: 'CJ', invoiceNumber: '1234-5678', sentAt: '2026-03-02T06:00:00.000Z', appliedAt: expect.any(String) });
+      expect(await swallow(sdk().confirmEscrow({ paymentId }))).toBe('PG_PROVIDER');
+      await sandbox(`payments/${encodeURIComponent(paymentId)}/escrow/rejection/confirm`, {});
+      expect((await escrowOf())?.status).toBe('REJECT_CONFIRMED');
+      await sdk().getPayments({ filter: { storeId: target().storeId }, page: { number: 0, size: 5 } });
+      await sdk().cancelPayment({ paymentId, reason: '구매 거절 환불' });
+      expect((await escrowOf())?.status).toBe('CANCELLED');
     });
   });
 }

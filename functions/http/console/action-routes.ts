@@ -5,6 +5,7 @@ import { CancelReason } from '../../payments/request-fields.ts';
 import { cancelPayment } from '../../payments/cancel-payment.ts';
 import { stopPaymentCancellation } from '../../payments/stop-cancellation.ts';
 import { openDispute, resolveDispute } from '../../payments/disputes.ts';
+import { confirmBuyerRejection, decideAsBuyer } from '../../payments/escrow.ts';
 import { notifyTestDeposit } from '../../payments/virtual-account.ts';
 import { resetStoreData } from '../../stores/reset-store.ts';
 import { setChannelMode } from '../../stores/channels.ts';
@@ -90,6 +91,24 @@ export function actionRoutes() {
     return act(c, paymentPath(id), async () => {
       const dispute = await resolveDispute(c.var.services, storeOf(c), idParam(c, 'paymentId'), idParam(c, 'pgDisputeId'));
       return { ko: `분쟁 ${dispute.pgDisputeId}을(를) 해소했습니다.`, en: `Dispute ${dispute.pgDisputeId} resolved.` };
+    });
+  });
+
+  app.post('/payments/:paymentId/escrow/buyer-decision', async (c) => {
+    const id = c.req.param('paymentId');
+    const decision = (await form(c)).decision;
+    return act(c, paymentPath(id), async () => {
+      if (decision !== 'CONFIRM' && decision !== 'REJECT') throw new PortOneError('INVALID_REQUEST', 'decision: CONFIRM or REJECT');
+      await decideAsBuyer(c.var.services, storeOf(c), idParam(c, 'paymentId'), decision);
+      return decision === 'CONFIRM' ? { ko: '구매자가 구매를 확정했습니다.', en: 'The buyer confirmed the purchase.' } : { ko: '구매자가 구매를 거절했습니다.', en: 'The buyer rejected the purchase.' };
+    });
+  });
+
+  app.post('/payments/:paymentId/escrow/rejection/confirm', async (c) => {
+    const id = c.req.param('paymentId');
+    return act(c, paymentPath(id), async () => {
+      await confirmBuyerRejection(c.var.services, storeOf(c), idParam(c, 'paymentId'));
+      return { ko: '구매 거절을 확정했습니다. 환불은 결제 취소로 합니다.', en: 'Rejection accepted. Refund it by cancelling the payment.' };
     });
   });
 

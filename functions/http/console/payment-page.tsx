@@ -1,5 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { differencesOf } from '../../domain/divergence.ts';
+import { awaitsBuyer } from '../../domain/escrow.ts';
+import { presentEscrow } from '../../payments/escrow.ts';
 import type { PaymentDetail } from '../../console/payment-detail.ts';
 import { formatAmount, kst, translator, type Lang } from '../ui/format.ts';
 import { ClockForm } from './clock-form.tsx';
@@ -114,6 +116,11 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
             )}
             <Row label={t('요청 시각', 'Requested')}>{kst(p.requestedAt)} KST</Row>
             {p.paidAt && <Row label={t('결제 시각', 'Paid at')}>{kst(p.paidAt)} KST</Row>}
+            {p.isEscrow && (
+              <Row label={t('에스크로', 'Escrow')}>
+                <span data-testid="escrow-status">{(presentEscrow(p)?.status as string | undefined) ?? '—'}</span>
+              </Row>
+            )}
             {p.failedAt && (
               <Row label={t('실패', 'Failure')}>
                 {kst(p.failedAt)} KST · {p.failure?.pgCode} {p.failure?.pgMessage}
@@ -260,6 +267,28 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
                 <p class="muted small">
                   {t('PG가 분쟁을 알린 것처럼: 결제의 disputes와 Transaction.DisputeCreated 웹훅.', 'As if the PG reported one: the payment\'s disputes and a Transaction.DisputeCreated webhook.')}
                 </p>
+              </form>
+            )}
+            {cancellable && awaitsBuyer(p.escrow) && (
+              <form method="post" action={`${here}/escrow/buyer-decision`} class="stack">
+                <CsrfField token={props.csrf} />
+                <div class="row">
+                  <button type="submit" name="decision" value="CONFIRM" class="secondary" data-testid="escrow-buyer-confirm">
+                    {t('구매자: 구매 확정', 'Buyer: confirm purchase')}
+                  </button>
+                  <button type="submit" name="decision" value="REJECT" class="secondary" data-testid="escrow-buyer-reject">
+                    {t('구매자: 구매 거절', 'Buyer: reject purchase')}
+                  </button>
+                </div>
+                <p class="muted small">{t('구매자가 PG의 에스크로 창에서 결정한 것처럼 (웹훅 없음).', "As if the buyer decided in the PG's escrow window (no webhook).")}</p>
+              </form>
+            )}
+            {cancellable && p.escrow?.status === 'REJECTED' && (
+              <form method="post" action={`${here}/escrow/rejection/confirm`}>
+                <CsrfField token={props.csrf} />
+                <button type="submit" class="secondary" data-testid="escrow-confirm-rejection">
+                  {t('구매 거절 확정 (PG 관리자)', "Accept the rejection (PG's admin)")}
+                </button>
               </form>
             )}
             {!cancellable && p.status !== 'VIRTUAL_ACCOUNT_ISSUED' && <p class="muted small">{t('이 상태에서는 취소할 수 없습니다.', 'Nothing to cancel in this state.')}</p>}

@@ -20,6 +20,7 @@ import { notifyTestDeposit, simulateRealDeposit } from '../../payments/virtual-a
 import { webhookSettingsRoutes } from './webhook-routes.ts';
 import { faultRoutes } from './fault-routes.ts';
 import { disputeRoutes } from './dispute-routes.ts';
+import { escrowRoutes } from './escrow-routes.ts';
 import { simulateCheckoutRoutes } from './simulate-checkout.ts';
 import { advanceClock, fireTimerNow, readClock } from '../../timers/test-clock.ts';
 import { toKst } from '../../domain/kst.ts';
@@ -119,6 +120,7 @@ export function sandboxRoutes() {
   });
 
   app.route('/', disputeRoutes());
+  app.route('/', escrowRoutes());
   app.route('/webhook', webhookSettingsRoutes());
   app.route('/faults', faultRoutes());
 

@@ -3,7 +3,7 @@ import { approvePayment } from '../../../functions/payments/approve.ts';
 import { cancelPayment } from '../../../functions/payments/cancel-payment.ts';
 import { capturePayment } from '../../../functions/payments/capture-payment.ts';
 import { dualView } from '../../../functions/payments/dual-view.ts';
-import { applyEscrowLogistics, confirmEscrow, modifyEscrowLogistics } from '../../../functions/payments/escrow.ts';
+import { applyEscrowLogistics, confirmBuyerRejection, confirmEscrow, decideAsBuyer, modifyEscrowLogistics } from '../../../functions/payments/escrow.ts';
 import { presentPayment } from '../../../functions/payments/present.ts';
 import { preRegisterPayment } from '../../../functions/payments/pre-register.ts';
 import { runPgVoid } from '../../../functions/payments/pg-batch-void.ts';
@@ -98,5 +98,42 @@ describe('escrow (에스크로)', () => {
 
     await approvePayment(w.services, { ...payRequest(w, 'esc-kakao', easyPayMethod('KAKAOPAY'), { pg: 'KAKAOPAY' }), isEscrow: true });
     expect(await rejection(applyEscrowLogistics(w.services, w.storeId, 'esc-kakao', shipment))).toMatchObject({ type: 'PG_PROVIDER', pgCode: 'ESCROW_NOT_SUPPORTED' });
+  });
+
+  it("the buyer's decision in the PG's window: 구매 확정 is CONFIRMED as confirmEscrow; 구매 거절 is REJECTED, the merchant's acceptance REJECT_CONFIRMED, and the refund cancels it", async () => {
+    const w = await unitWorld();
+    await payEscrow(w, 'esc-yes');
+    await applyEscrowLogistics(w.services, w.storeId, 'esc-yes', shipment);
+    expect(await decideAsBuyer(w.services, w.storeId, 'esc-yes', 'CONFIRM')).toEqual((await shown(w, 'esc-yes')).escrow);
+    expect((await shown(w, 'esc-yes')).escrow).toMatchObject({ status: 'CONFIRMED', isAutomaticallyConfirmed: false });
+
+    await payEscrow(w, 'esc-no');
+    await applyEscrowLogistics(w.services, w.storeId, 'esc-no', { ...shipment, receivedAt: '2026-03-03T06:00:00.000Z' });
+    const rejected = await decideAsBuyer(w.services, w.storeId, 'esc-no', 'REJECT');
+    expect(rejected).toEqual({ status: 'REJECTED', company: 'CJ', invoiceNumber: shipment.invoiceNumber, sentAt: shipment.sentAt, appliedAt: expect.any(String) });
+    expect((await shown(w, 'esc-no')).escrow).toEqual(rejected);
+    expect(await confirmBuyerRejection(w.services, w.storeId, 'esc-no')).toMatchObject({ status: 'REJECT_CONFIRMED', invoiceNumber: shipment.invoiceNumber });
+    await cancelPayment(w.services, w.storeId, 'esc-no', { reason: '구매 거절 환불' });
+    expect((await shown(w, 'esc-no')).escrow).toMatchObject({ status: 'CANCELLED' });
+  });
+
+  it("refuses the buyer's decision out of order (409 INVALID_ESCROW_STATUS), and the merchant's steps once the buyer rejected (PG_PROVIDER)", async () => {
+    const w = await unitWorld();
+    await payEscrow(w, 'esc-1');
+    expect(await rejection(decideAsBuyer(w.services, w.storeId, 'esc-1', 'REJECT'))).toMatchObject({ type: 'INVALID_ESCROW_STATUS', status: 409 });
+    expect(await rejection(confirmBuyerRejection(w.services, w.storeId, 'esc-1'))).toMatchObject({ type: 'INVALID_ESCROW_STATUS' });
+    await applyEscrowLogistics(w.services, w.storeId, 'esc-1', shipment);
+    expect(await rejection(confirmBuyerRejection(w.services, w.storeId, 'esc-1'))).toMatchObject({ type: 'INVALID_ESCROW_STATUS' });
+    await decideAsBuyer(w.services, w.storeId, 'esc-1', 'REJECT');
+    expect(await rejection(decideAsBuyer(w.services, w.storeId, 'esc-1', 'CONFIRM'))).toMatchObject({ type: 'INVALID_ESCROW_STATUS' });
+    for (const step of [confirmEscrow(w.services, w.storeId, 'esc-1'), modifyEscrowLogistics(w.services, w.storeId, 'esc-1', shipment), applyEscrowLogistics(w.services, w.storeId, 'esc-1', shipment)]) {
+      expect(await rejection(step)).toMatchObject({ type: 'PG_PROVIDER', pgCode: 'ESCROW_PURCHASE_REJECTED' });
+    }
+    await confirmBuyerRejection(w.services, w.storeId, 'esc-1');
+    expect(await rejection(confirmBuyerRejection(w.services, w.storeId, 'esc-1'))).toMatchObject({ type: 'INVALID_ESCROW_STATUS' });
+
+    await payByCard(w, 'plain');
+    expect(await rejection(decideAsBuyer(w.services, w.storeId, 'plain', 'CONFIRM'))).toMatchObject({ type: 'INVALID_REQUEST' });
+    expect(await rejection(decideAsBuyer(w.services, w.storeId, 'nope', 'CONFIRM'))).toMatchObject({ type: 'PAYMENT_NOT_FOUND' });
   });
 });
