@@ -1,19 +1,24 @@
 /**
  * Time to advance one store's test clock over N due PG auto-cancel timers (default 1,000): each
  * timer voids its payment (conditional write), is marked fired and its schedule is deleted.
- * Run: node --import tsx bench/clock-advance.ts [timers=1000]
+ * Run: node --import tsx bench/clock-advance.ts [timers=1000] [--no-write] [--profile [--cpu-prof <file>]]
+ * `--profile` prints where the advance spent: DynamoDB and scheduler calls per timer by kind, node's
+ * and java's CPU per timer, and node's CPU profile by package and function.
  */
 import { PaymentClient } from '@portone/server-sdk';
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
-import { machine, withLocalRuntime, writeBenchmarkSection } from './harness.ts';
+import { loadAverage, machine, positional, withLocalRuntime, writeBenchmarkSection } from './harness.ts';
+import { countRuntimeCalls, startSpan, summariseProfile } from './profile.ts';
 
-const count = Number(process.argv[2] ?? 1000);
+const count = Number(positional(0) ?? 1000);
+const profile = process.argv.includes('--profile');
+const cpuProfFile = process.argv.includes('--cpu-prof') ? positional(1) : undefined;
 const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'CREDIT' && !c.decline)!;
 
-await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName }) => {
+await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName, javaPid }) => {
   const sdk = PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url });
   let next = 0;
   const worker = async () => {
@@ -26,6 +31,10 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const seededMs = performance.now() - seeding;
 
   // The advance answers within its time budget; `complete: false` means "call again with PT0S".
+  const loadBefore = loadAverage();
+  const counted = profile ? countRuntimeCalls(runtime) : undefined;
+  counted?.clear();
+  const span = profile ? await startSpan(javaPid, true) : undefined;
   const started = performance.now();
   let fired = 0;
   let calls = 0;
@@ -38,6 +47,13 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   }
   const ms = performance.now() - started;
   if (fired !== count) throw new Error(`expected ${count} fired timers, got ${fired}`);
+  if (span && counted) {
+    const spent = await span.stop();
+    const perTimer = (n: number) => (n / count).toFixed(3);
+    console.log(`load average ${loadBefore}–${loadAverage()}; advance ${(ms / count).toFixed(2)} ms per timer; CPU per timer: node ${perTimer(spent.nodeCpuMs)} ms, java ${perTimer(spent.javaCpuMs)} ms`);
+    console.log(`calls per timer: ${[...counted.entries()].sort().map(([k, n]) => `${k} ${perTimer(n)}`).join(' · ')}`);
+    if (spent.profile) console.log(summariseProfile(spent.profile, cpuProfFile));
+  }
 
   // Floor: the one conditional transaction each timer needs (payment + timer), 8 at a time, on the same engine.
   const db = createDocumentClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -45,6 +61,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     const items = Array.from({ length: Math.min(25, count - i) }, (_, k) => ({ PutRequest: { Item: { pk: 'FLOOR', sk: `T#${i + k}`, state: 'PENDING' } } }));
     await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: items } }));
   }
+  const floorSpan = profile ? await startSpan(javaPid, false) : undefined;
   const floorStarted = performance.now();
   let f = 0;
   await Promise.all(
@@ -62,6 +79,10 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     }),
   );
   const floorMs = performance.now() - floorStarted;
+  if (floorSpan) {
+    const spent = await floorSpan.stop();
+    console.log(`floor CPU per timer: node ${(spent.nodeCpuMs / count).toFixed(3)} ms, java ${(spent.javaCpuMs / count).toFixed(3)} ms`);
+  }
   const line = `${count} due timers: advance took ${(ms / 1000).toFixed(2)} s in ${calls} call(s) (${(ms / count).toFixed(2)} ms per timer); floor (one transaction per timer, 8 at a time) ${(floorMs / count).toFixed(2)} ms per timer: **${(ms / floorMs).toFixed(2)}×**. Creating the ${count} payments took ${(seededMs / 1000).toFixed(1)} s with 8 concurrent clients.`;
   console.log(line);
   writeBenchmarkSection(

@@ -13,6 +13,8 @@ export interface Bench {
   /** The engine and table the runtime uses, for floors measured on the same engine. */
   dynamoEndpoint: string;
   tableName: string;
+  /** DynamoDB Local's java process, for its CPU time (/proc/<pid>/stat). */
+  javaPid: number;
 }
 
 /** Runs `body` against a fresh in-memory local runtime and always stops what it started. */
@@ -29,7 +31,7 @@ export async function withLocalRuntime<T>(body: (b: Bench) => Promise<T>): Promi
     const tableName = 'pg-sandbox-bench';
     runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port: 0, autoFire: false, tableName });
     const store = await seedStore(runtime.services);
-    return await body({ runtime, store, channelKey: seededChannelKey, dynamoEndpoint: ddb.endpoint, tableName });
+    return await body({ runtime, store, channelKey: seededChannelKey, dynamoEndpoint: ddb.endpoint, tableName, javaPid: ddb.pid });
   } finally {
     await stop();
   }
@@ -52,6 +54,14 @@ export function positional(index: number): string | undefined {
   const args = process.argv.slice(2);
   const values = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--only') && !args[i - 1]?.startsWith('--cwd'));
   return values[index];
+}
+
+/** CPU time (user + system) a process has used so far, ms (Linux /proc; clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** The 1-minute load average, for the row a run adds to docs/benchmarks.md (ratios move with it). */
