@@ -16,8 +16,11 @@ export interface PaymentCommit {
   effects?: PaymentSideEffects;
 }
 
-/** Most payment changes one commitPaymentsTogether takes (a transaction holds 100 writes). */
-export const MAX_COMMITS_TOGETHER = 25;
+/**
+ * Most payment changes one commitPaymentsTogether takes: a transaction holds 100 writes, so 50
+ * changes of two writes each (a timer's effect on its payment, the timer marked fired) fill one.
+ */
+export const MAX_COMMITS_TOGETHER = 50;
 
 /** Extra writes that must commit atomically with a payment change (timers, outbox events, payment events). */
 export interface PaymentSideEffects {
@@ -136,7 +139,8 @@ export interface Repository extends BillingRepository, IdentityVerificationRepos
    * Commits several payment changes (different payments, at most MAX_COMMITS_TOGETHER) as one
    * all-or-nothing write: true when all applied (each `payment.version` is then the new one); false
    * when nothing was written because a condition failed or the writes do not fit one transaction.
-   * The caller then commits them one by one with commitPayment to learn each one's fate.
+   * The caller then commits them in smaller parts, down to one by one with commitPayment, to learn
+   * each one's fate.
    */
   commitPaymentsTogether(changes: PaymentCommit[]): Promise<boolean>;
   /**

@@ -11,8 +11,8 @@ import { MAX_COMMITS_TOGETHER, type PaymentCommit, type PaymentSideEffects, type
  *   reads the table again);
  * - payment commits of timers running side by side are gathered into shared transactions
  *   (group commit: while one is in flight, the next gathers). When a shared transaction does not
- *   apply, nothing of it was written and each change is committed alone, so every timer still gets
- *   its own conditional outcome (exactly-once stays with the conditional write).
+ *   apply, nothing of it was written and its halves are tried apart, down to each change alone, so
+ *   every timer still gets its own conditional outcome (exactly-once stays with the conditional write).
  * Everything else goes to the repository unchanged.
  */
 export function clockRoundRepository(repo: Repository, store: StoreRecord, prefetched: Map<string, PaymentRecord>): Repository {
@@ -68,18 +68,23 @@ class GroupCommit {
     this.flushing = false;
   }
 
+  /**
+   * One shared transaction; if it does not apply (a change's condition failed, or the changes do
+   * not fit one transaction), each half is tried on its own, down to single commits: one change
+   * that lost its race costs about 2·log2(n) transactions instead of n.
+   */
   private async write(batch: Waiting[]): Promise<void> {
-    if (batch.length > 1) {
-      const together = await this.repo.commitPaymentsTogether(batch.map((w) => w.change)).catch(() => false);
-      if (together) {
-        for (const w of batch) w.resolve();
-        return;
-      }
+    if (batch.length === 1) {
+      const { change, resolve, reject } = batch[0]!;
+      await this.repo.commitPayment(change.payment, change.expectedVersion, change.effects as PaymentSideEffects | undefined).then(resolve, reject);
+      return;
     }
-    await Promise.all(
-      batch.map(({ change, resolve, reject }) =>
-        this.repo.commitPayment(change.payment, change.expectedVersion, change.effects as PaymentSideEffects | undefined).then(resolve, reject),
-      ),
-    );
+    const together = await this.repo.commitPaymentsTogether(batch.map((w) => w.change)).catch(() => false);
+    if (together) {
+      for (const w of batch) w.resolve();
+      return;
+    }
+    const half = Math.ceil(batch.length / 2);
+    await Promise.all([this.write(batch.slice(0, half)), this.write(batch.slice(half))]);
   }
 }
