@@ -15,6 +15,8 @@ export interface OutboxKey {
 export interface DispatchOptions {
   /** Per-attempt budget (DNS, connect, answer); PortOne waits 30 s. */
   timeoutMs?: number;
+  /** The confirm process's call to the merchant (domain/confirm-process.ts); PortOne waits 10 s. */
+  confirmTimeoutMs?: number;
   /** Jitter source in [0, 1] for the retry delay (full jitter: delay = random() × nominal). */
   random?: () => number;
   fetchImpl?: typeof fetch;

@@ -7,7 +7,8 @@ import type { Services } from '../services.ts';
 import { isKnownBank, isKnownEasyPayProvider } from './choices.ts';
 import { isCarrier, isGiftCertificate, overseasChoices } from '../domain/pay-methods.ts';
 import { isMobileNumber, phoneDigits } from '../domain/identity-verification.ts';
-import { authenticated, failedAtPg, succeeded, type PaymentResponse } from './payment-response.ts';
+import { authenticated, confirmRefused, failedAtPg, succeeded, type PaymentResponse } from './payment-response.ts';
+import { askMerchant } from './confirm-process.ts';
 import { authenticateForConfirm } from './authenticate-for-confirm.ts';
 import { sdkErrorOf } from './sdk-errors.ts';
 import type { OverseasPayMethod } from './payment-request.ts';
@@ -43,6 +44,8 @@ export function settledResponse(session: CheckoutSession, payment: PaymentRecord
   if (payment.transactionId !== session.txId) return undefined;
   if (payment.status === 'READY') return payment.pendingConfirm?.txId === session.txId ? authenticated(session.paymentId, session.txId, payment.pendingConfirm.paymentToken) : undefined;
   if (payment.status === 'FAILED') {
+    const call = payment.confirmCall;
+    if (call?.txId === session.txId && (call.outcome === 'REFUSED' || call.outcome === 'UNREACHABLE')) return confirmRefused(session.paymentId, session.txId, call.message ?? '');
     return failedAtPg(session.paymentId, session.txId, payment.failure?.pgCode ?? 'UNKNOWN', payment.failure?.pgMessage ?? payment.failure?.reason ?? '결제 실패');
   }
   return succeeded(session.paymentId, session.txId);
@@ -114,6 +117,10 @@ export async function completeCheckout(
   const method = toApproveMethod(session, choice);
   try {
     if (session.manualConfirm && (method.kind === 'CARD' || method.kind === 'EASY_PAY')) return await authenticateForConfirm(services, session, ready, method);
+    // The confirm process asks the merchant's server right before the PG is asked (not for manual
+    // confirm: there the merchant's own confirmPayment call is what makes the PG decide).
+    const gate = await askMerchant(services, session, ready);
+    if (gate.kind === 'done') return gate;
     const paid = await approvePayment(services, {
       ...orderDetailsOf(ready),
       storeId: session.storeId,

@@ -21,16 +21,20 @@ function isLoopbackHost(hostname: string): boolean {
   return addressRefusal(literal, { allowLoopback: false }) === 'a loopback address';
 }
 
-/** Why the store does not accept `urls` from a browser, naming the first refused entry; undefined when it does. */
-export function noticeUrlRefusal(store: StoreRecord, urls: readonly string[], allowLoopback: boolean): string | undefined {
+/**
+ * Why the store does not accept `urls` from a browser, naming the first refused entry; undefined
+ * when it does. The same rule holds for the confirm process's `confirmUrl` (field `confirmUrl`).
+ */
+export function noticeUrlRefusal(store: StoreRecord, urls: readonly string[], allowLoopback: boolean, field = 'noticeUrls'): string | undefined {
   const allowed = allowedNoticeHosts(store);
   for (const [index, url] of urls.entries()) {
+    const name = field === 'noticeUrls' ? `noticeUrls[${index}]` : field;
     const check = checkWebhookUrl(url, { allowLoopback });
-    if (!check.ok) return `noticeUrls[${index}]: ${check.message} (${url})`;
+    if (!check.ok) return `${name}: ${check.message} (${url})`;
     const host = check.url.hostname.toLowerCase();
     if (allowed.includes(host) || (allowLoopback && isLoopbackHost(host))) continue;
     return (
-      `noticeUrls[${index}]: ${host} is not a webhook host of this store; a browser may only name the host of the store's ` +
+      `${name}: ${host} is not a webhook host of this store; a browser may only name the host of the store's ` +
       `webhook URL or one listed with PUT /sandbox/webhook/notice-url-hosts`
     );
   }

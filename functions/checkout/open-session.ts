@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError } from '../domain/errors.ts';
+import type { StoreRecord } from '../domain/store.ts';
 import { currencyProblem } from '../domain/currencies.ts';
 import { getProfile } from '../domain/profiles/index.ts';
 import { alipayPlusWalletOas, withoutPrefix } from '../domain/pay-methods.ts';
@@ -40,6 +41,19 @@ const fail = (code: string, message: string, status: 400 | 404 | 409 = 400): Ope
 const refuse = (err: unknown): OpenCheckoutResult => ({ ok: false, ...sdkErrorOf(err) });
 
 /**
+ * The confirm process (컨펌 프로세스) is PortOne's per-store option: a store that has it must name a
+ * `confirmUrl` (the SDK's `ConfirmUrlRequired`, assumed to mean exactly this), under the same host
+ * rule as a browser's `noticeUrls`. A store without it ignores the field (assumed: PortOne asks
+ * only stores it enabled the process for).
+ */
+function confirmUrlOf(store: StoreRecord, url: string | undefined, allowLoopback: boolean): { ok: true; url?: string } | { ok: false; refusal: OpenCheckoutResult } {
+  if (store.webhook.confirmProcess !== true) return { ok: true };
+  if (!url) return { ok: false, refusal: fail('ConfirmUrlRequired', '컨펌 프로세스를 사용하는 상점입니다. confirmUrl을 지정해 주세요. (the store uses the confirm process: requestPayment needs confirmUrl)') };
+  const refused = noticeUrlRefusal(store, [url], allowLoopback, 'confirmUrl');
+  return refused ? { ok: false, refusal: fail('BadRequest', refused) } : { ok: true, url };
+}
+
+/**
  * Opening the PG's window: PortOne creates the payment in READY and sends `Transaction.Ready`
  * ("결제창이 열렸을 때"), then hands the window a signed session. A payment that failed before may be
  * tried again (a new transaction); a paid one may not.
@@ -63,6 +77,8 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
   if (!store) return fail('StoreNotFound', `상점이 존재하지 않습니다. (storeId: ${req.storeId})`, 404);
   const refusedUrl = req.noticeUrls && noticeUrlRefusal(store, req.noticeUrls, services.allowLoopbackWebhooks);
   if (refusedUrl) return fail('BadRequest', refusedUrl);
+  const confirm = confirmUrlOf(store, req.confirmUrl, services.allowLoopbackWebhooks);
+  if (!confirm.ok) return confirm.refusal;
   const channel = await services.repo.getChannel(req.storeId, req.channelKey);
   if (!channel) return fail('ChannelNotFound', `채널이 존재하지 않습니다. (channelKey: ${req.channelKey})`, 404);
   const profile = getProfile(channel.pgProvider);
@@ -137,6 +153,7 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
     dueDate: req.virtualAccount?.accountExpiry?.dueDate,
     installmentMonth: req.card?.installment?.monthOption?.fixedMonth,
     ...(channel.manualConfirm ? { manualConfirm: true as const } : {}),
+    ...(confirm.url ? { confirmUrl: confirm.url } : {}),
     windowType: input.windowType,
     platform: input.platform,
     merchantOrigin: input.merchantOrigin,

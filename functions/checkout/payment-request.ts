@@ -65,6 +65,8 @@ export const SdkPaymentRequest = z
     redirectUrl: httpUrl.optional(),
     forceRedirect: z.boolean().optional(),
     noticeUrls: NoticeUrls.pipe(z.array(httpUrl)).optional(),
+    /** The confirm process's URL (컨펌 프로세스, domain/confirm-process.ts): asked before the PG approves. */
+    confirmUrl: httpUrl.optional(),
     customData: z
       .unknown()
       .refine((v) => (toCustomDataString(v)?.length ?? 0) <= LIMITS.customDataChars, `must be at most ${LIMITS.customDataChars} characters (as JSON)`)

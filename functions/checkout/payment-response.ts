@@ -1,3 +1,5 @@
+import { CONFIRM_PROCESS_FAILED } from '../domain/confirm-process.ts';
+
 /**
  * What `PortOne.requestPayment` resolves with (browser SDK `PaymentResponse`): `code` is present
  * only when the payment did not succeed. PortOne reports every failure inside the PG's window
@@ -22,6 +24,15 @@ export const succeeded = (paymentId: string, txId: string): PaymentResponse => (
 
 /** Manual confirm: authenticated, not charged; the merchant's server confirms with the token. */
 export const authenticated = (paymentId: string, txId: string, paymentToken: string): PaymentResponse => ({ transactionType: 'PAYMENT', paymentId, txId, paymentToken });
+
+/** The confirm process stopped the payment before the PG was asked (domain/confirm-process.ts). */
+export const confirmRefused = (paymentId: string, txId: string, message: string): PaymentResponse => ({
+  transactionType: 'PAYMENT',
+  paymentId,
+  txId,
+  code: CONFIRM_PROCESS_FAILED,
+  message,
+});
 
 /** A PG refusal. The message carries the PG code first, as PortOne's messages do. */
 export function failedAtPg(paymentId: string, txId: string, pgCode: string, pgMessage: string): PaymentResponse {

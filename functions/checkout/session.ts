@@ -30,6 +30,8 @@ export interface CheckoutSession {
   validHours?: number;
   dueDate?: string;
   installmentMonth?: number;
+  /** The confirm process (컨펌 프로세스): the merchant URL asked before the PG approves (domain/confirm-process.ts). */
+  confirmUrl?: string;
   /** The channel confirms manually (수동 승인): the window authenticates and hands out a paymentToken instead of paying. */
   manualConfirm?: true;
   /** How the window was opened; REDIRECTION answers with a redirect, the others with postMessage. */

@@ -320,6 +320,7 @@ export type WebhookSettings = {
   maxSecrets: number;
   chaos: WebhookChaos;
   noticeUrlHosts: string[];
+  confirmProcess: boolean;
 };
 
 export type WebhookUrlRequest = {
@@ -332,6 +333,10 @@ export type WebhookSecretRequest = {
 
 export type NoticeUrlHostsRequest = {
   hosts: string[];
+};
+
+export type ConfirmProcessRequest = {
+  enabled: boolean;
 };
 
 export type DeliveryAttempt = {

@@ -100,6 +100,14 @@ function portoneLane(p: PaymentRecord, now: string) {
     if (at) markers.push({ lane: 'portone', at, tone, label: { ko, en }, pending });
   };
   if (p.origin.platformType !== 'API') mark(p.requestedAt, 'neutral', '결제창 열림', 'window opened');
+  const call = p.confirmCall;
+  if (call) {
+    const answer = call.status !== undefined ? `HTTP ${call.status}` : call.outcome === 'CALLING' ? '…' : '응답 없음';
+    const answerEn = call.status !== undefined ? `HTTP ${call.status}` : call.outcome === 'CALLING' ? '…' : 'no answer';
+    const tone: Tone = call.outcome === 'APPROVED' ? 'ok' : call.outcome === 'CALLING' ? 'info' : 'bad';
+    const verdict = { APPROVED: ['승인', 'approved'], REFUSED: ['거절', 'refused'], UNREACHABLE: ['중단', 'stopped'], CALLING: ['확인 중', 'asking'] }[call.outcome];
+    mark(call.requestedAt, tone, `컨펌 요청 → ${verdict[0]} (${answer})`, `confirm URL → ${verdict[1]} (${answerEn})`);
+  }
   const approvedAt = approvalTime(p);
   if (p.pg?.methodKind === 'VIRTUAL_ACCOUNT' && approvedAt) {
     points.push({ at: approvedAt, state: 'va' });
@@ -149,7 +157,9 @@ function pgLane(p: PaymentRecord, now: string) {
     if (at) markers.push({ lane: 'pg', at, tone, label: { ko, en }, pending: false });
   };
   if (!pg) {
-    if (p.failedAt) mark(p.failedAt, 'bad', `거절 ${p.failure?.pgMessage ?? ''}`.trim(), `refused: ${p.failure?.pgMessage ?? ''}`.trim());
+    const stoppedByMerchant = p.status === 'FAILED' && p.confirmCall && p.confirmCall.outcome !== 'APPROVED' && p.confirmCall.txId === p.transactionId;
+    if (stoppedByMerchant) mark(p.failedAt, 'neutral', 'PG에 승인 요청 안 함 (컨펌 거절)', 'PG never asked (confirm refused)');
+    else if (p.failedAt) mark(p.failedAt, 'bad', `거절 ${p.failure?.pgMessage ?? ''}`.trim(), `refused: ${p.failure?.pgMessage ?? ''}`.trim());
     return { segments: [] as TimelineSegment[], markers };
   }
   const approvedAt = approvalTime(p);

@@ -4,6 +4,7 @@
  * both consistently. The two diverge in test mode on purpose: a PG's nightly batch void (매입 전
  * 일괄취소) changes only the PG view.
  */
+import type { ConfirmCall } from './confirm-process.ts';
 import type { AutoRefundRule, MethodKind } from './profiles/types.ts';
 import type { ChannelMode } from './store.ts';
 import type { PendingConfirm } from './manual-confirm.ts';
@@ -220,6 +221,8 @@ export interface PaymentRecord extends OrderDetails {
   eventsRecorded?: number;
   /** Manual confirm: authenticated in the window, waiting for confirmPayment (domain/manual-confirm.ts). */
   pendingConfirm?: PendingConfirm;
+  /** The confirm process (컨펌 프로세스): the call to the merchant's confirmUrl for this transaction (domain/confirm-process.ts). */
+  confirmCall?: ConfirmCall;
   /** Escrow payments: the shipment registered and the purchase confirmation (domain/escrow.ts). */
   escrow?: EscrowRecord;
   /** Disputes (분쟁) raised on it, oldest first (sandbox API: docs/disputes.md); undefined: none. */

@@ -20,6 +20,11 @@ export interface StoreRecord {
     chaos?: Record<string, unknown>;
     /** Hosts a browser's `noticeUrls` may point at, besides the webhook URL's host (checkout/notice-urls.ts). */
     noticeUrlHosts?: string[];
+    /**
+     * The confirm process (컨펌 프로세스, domain/confirm-process.ts), which PortOne switches on per store
+     * on request: a browser payment must name a `confirmUrl`, asked before the PG approves. Absent = off.
+     */
+    confirmProcess?: boolean;
   };
   /** Fault injection rules (domain/faults.ts); absent = none. */
   faults?: FaultSettings;

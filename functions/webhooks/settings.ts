@@ -30,6 +30,8 @@ export interface WebhookSettingsView {
   chaos: WebhookChaos;
   /** Hosts a browser's `noticeUrls` may point at, besides the URL's own host (docs/sandbox-api.md). */
   noticeUrlHosts: string[];
+  /** The confirm process (컨펌 프로세스): browser payments name a `confirmUrl` asked before the PG approves. */
+  confirmProcess: boolean;
 }
 
 export function presentSettings(store: StoreRecord): WebhookSettingsView {
@@ -39,6 +41,7 @@ export function presentSettings(store: StoreRecord): WebhookSettingsView {
     maxSecrets: MAX_ACTIVE_SECRETS,
     chaos: normalizeChaos(readChaos(store.webhook.chaos)),
     noticeUrlHosts: store.webhook.noticeUrlHosts ?? [],
+    confirmProcess: store.webhook.confirmProcess === true,
   };
 }
 
@@ -162,6 +165,15 @@ export async function setWebhookChaos(services: Services, storeId: string, chaos
   const store = await updateWebhookSettings(services, storeId, (webhook) => {
     if (Object.keys(normalized).length === 0) delete webhook.chaos;
     else webhook.chaos = { ...normalized };
+  });
+  return presentSettings(store);
+}
+
+/** Switches the confirm process (컨펌 프로세스, domain/confirm-process.ts) on or off for the store. */
+export async function setConfirmProcess(services: Services, storeId: string, enabled: boolean): Promise<WebhookSettingsView> {
+  const store = await updateWebhookSettings(services, storeId, (webhook) => {
+    if (enabled) webhook.confirmProcess = true;
+    else delete webhook.confirmProcess;
   });
   return presentSettings(store);
 }

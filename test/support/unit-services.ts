@@ -102,6 +102,8 @@ export interface ReceivedWebhook {
 export class FakeReceiver {
   readonly received: ReceivedWebhook[] = [];
   status: number | 'network' = 200;
+  /** The JSON answered (a confirm URL's refusal carries `errorMessage` here). */
+  body: unknown = { received: true };
 
   readonly fetch: typeof fetch = async (input, init) => {
     const headers: Record<string, string> = {};
@@ -110,7 +112,7 @@ export class FakeReceiver {
     });
     this.received.push({ url: String(input), headers, body: String(init?.body ?? '') });
     if (this.status === 'network') throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' } });
-    return new Response(JSON.stringify({ received: true }), { status: this.status, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(this.body), { status: this.status, headers: { 'content-type': 'application/json' } });
   };
 
   /** The event types received, in order. */

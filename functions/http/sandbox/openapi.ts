@@ -205,10 +205,12 @@ const schemas: Record<string, Schema> = {
     maxSecrets: int,
     chaos: ref('WebhookChaos'),
     noticeUrlHosts: strings,
+    confirmProcess: bool,
   }),
   WebhookUrlRequest: object({ url: { type: ['string', 'null'] } }),
   WebhookSecretRequest: object({ secret: str }, ['secret']),
   NoticeUrlHostsRequest: object({ hosts: strings }),
+  ConfirmProcessRequest: object({ enabled: bool }),
   DeliveryAttempt: object(
     {
       attempt: int,
@@ -383,6 +385,7 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/sandbox/webhook/secrets', summary: 'Adds a signing secret (rotation).', body: 'WebhookSecretRequest', responses: { 201: 'WebhookSecret' } },
   { method: 'delete', path: '/sandbox/webhook/secrets/{secretId}', summary: 'Deletes a signing secret.', responses: { 200: 'WebhookSettings' } },
   { method: 'put', path: '/sandbox/webhook/notice-url-hosts', summary: 'Hosts a browser\'s noticeUrls may point at.', body: 'NoticeUrlHostsRequest', responses: { 200: 'WebhookSettings' } },
+  { method: 'put', path: '/sandbox/webhook/confirm-process', summary: 'Switches the confirm process (컨펌 프로세스) on or off: browser payments must name a confirmUrl, asked before the PG approves.', body: 'ConfirmProcessRequest', responses: { 200: 'WebhookSettings' } },
   { method: 'put', path: '/sandbox/webhook/chaos', summary: 'Chaos modes for receiver tests.', body: 'WebhookChaos', responses: { 200: 'WebhookSettings' } },
   { method: 'get', path: '/sandbox/faults', summary: 'The store\'s fault injection rules (docs/faults.md).', responses: { 200: 'FaultSettings' } },
   {

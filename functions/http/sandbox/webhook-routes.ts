@@ -12,6 +12,7 @@ import {
   addWebhookSecret,
   deleteWebhookSecret,
   presentSettings,
+  setConfirmProcess,
   setNoticeUrlHosts,
   setWebhookChaos,
   setWebhookUrl,
@@ -29,6 +30,7 @@ const WebhookChaosSchema = z
   })
   .strict() satisfies z.ZodType<WebhookChaos>;
 const NoticeUrlHostsBody = z.object({ hosts: z.array(z.string().max(253)) });
+const ConfirmProcessBody = z.object({ enabled: z.boolean() }).strict();
 const SecretBody = z.object({ secret: z.string().max(200).optional() });
 const ProbeBody = z
   .object({
@@ -45,8 +47,8 @@ const DeliveriesQuery = z.object({
 
 /**
  * Webhook settings of the caller's store (mounted under /sandbox/webhook, already authenticated):
- * the test-mode URL, the signing secrets (rotation), chaos modes, the delivery log and the receiver probe. Documented
- * in docs/webhooks.md.
+ * the test-mode URL, the signing secrets (rotation), chaos modes, the confirm process, the delivery log and the
+ * receiver probe. Documented in docs/webhooks.md (the confirm process in docs/confirm-process.md).
  */
 export function webhookSettingsRoutes() {
   const app = new Hono<AppEnv>();
@@ -68,6 +70,11 @@ export function webhookSettingsRoutes() {
   app.put('/notice-url-hosts', async (c) => {
     const body = await readBody(c, NoticeUrlHostsBody);
     return c.json(await setNoticeUrlHosts(c.var.services, c.var.storeId, body.hosts));
+  });
+
+  app.put('/confirm-process', async (c) => {
+    const body = await readBody(c, ConfirmProcessBody);
+    return c.json(await setConfirmProcess(c.var.services, c.var.storeId, body.enabled));
   });
 
   app.put('/chaos', async (c) => {
