@@ -102,6 +102,8 @@ export interface SandboxClient {
     deleteSecret(secretId: string): Promise<Api.WebhookSettings>;
     setNoticeUrlHosts(hosts: string[]): Promise<Api.WebhookSettings>;
     setChaos(chaos: Api.WebhookChaos): Promise<Api.WebhookSettings>;
+    /** The confirm process (컨펌 프로세스): browser payments must name a confirmUrl, asked before the PG approves. */
+    setConfirmProcess(enabled: boolean): Promise<Api.WebhookSettings>;
     deliveries(query?: Api.DeliveriesQuery): Promise<Api.DeliveryList>;
     /**
      * Scores a webhook receiver: the sandbox sends it a battery of PortOne webhooks (valid,
@@ -197,6 +199,7 @@ export function createSandboxClient(options: SandboxClientOptions): SandboxClien
       deleteSecret: (secretId) => call('DELETE', `webhook/secrets/${path(secretId)}`),
       setNoticeUrlHosts: (hosts) => call('PUT', 'webhook/notice-url-hosts', { hosts }),
       setChaos: (chaos) => call('PUT', 'webhook/chaos', chaos),
+      setConfirmProcess: (enabled) => call('PUT', 'webhook/confirm-process', { enabled }),
       deliveries: (query = {}) => call('GET', 'webhook/deliveries', undefined, { ...query }),
       probe: (body) => call('POST', 'webhook/probe', body),
     },

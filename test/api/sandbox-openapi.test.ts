@@ -171,6 +171,8 @@ describe('GET /sandbox/openapi.json', () => {
     await client.webhook.setNoticeUrlHosts(['shop.example']);
     await client.webhook.setChaos({ duplicate: true, delayMs: 10 });
     await client.webhook.setChaos({});
+    expect(await client.webhook.setConfirmProcess(true)).toMatchObject({ confirmProcess: true });
+    await client.webhook.setConfirmProcess(false);
     await client.webhook.deliveries({ limit: 5 });
     // Nothing listens on port 9: every check gets no answer, which the report must still describe.
     const probed = await client.webhook.probe({ url: 'http://127.0.0.1:9/webhook', timeoutMs: 500, settleMs: 0 });

@@ -225,7 +225,7 @@ describe('admin API: /sandbox/webhook', () => {
   it('shows, sets and clears the URL; creates the first secret with it', async () => {
     const { storeId, apiSecret } = await seedStore(sandbox.services);
     const admin = sandboxAdmin(sandbox.url, apiSecret);
-    expect(await admin.get('/sandbox/webhook')).toEqual({ url: null, secrets: [], maxSecrets: 2, chaos: {}, noticeUrlHosts: [] });
+    expect(await admin.get('/sandbox/webhook')).toEqual({ url: null, secrets: [], maxSecrets: 2, chaos: {}, noticeUrlHosts: [], confirmProcess: false });
     const set = await admin.put('/sandbox/webhook', { url: 'https://merchant.example/webhooks/portone' });
     expect(set).toMatchObject({ url: 'https://merchant.example/webhooks/portone', secrets: [{ id: expect.any(String), secret: expect.stringMatching(/^whsec_/) }] });
     // Changing the URL keeps the secret.

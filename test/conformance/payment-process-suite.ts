@@ -1,6 +1,6 @@
 /**
  * Conformance of what follows a payment's authentication or approval: manual confirm
- * (confirmPayment), manual capture (capturePayment) and escrow. Driven through the official SDK; every answer validated by the suite's
+ * (confirmPayment), the confirm process (컨펌 프로세스), manual capture (capturePayment) and escrow. Driven through the official SDK; every answer validated by the suite's
  * recorder against PortOne's OAS. Runs inside defineConformanceSuite, on its target.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { BillingConformanceContext as ConformanceContext } from './billing-
 import { manualConfirmChannel, sandboxChannel } from '../support/billing-window.ts';
 import { card, cardMethod } from '../support/cards.ts';
 import { payInWindow } from '../support/payment-window.ts';
+import { sandboxAdmin } from '../support/admin.ts';
 
 export function definePaymentProcessConformance({ target, sdk, id, swallow }: ConformanceContext): void {
   /** The sandbox's own API (not recorded: PortOne has no operation for the buyer's side). */
@@ -41,6 +42,26 @@ export function definePaymentProcessConformance({ target, sdk, id, swallow }: Co
       const refused = id('confirm-kb');
       const kb = await authenticate(refused, 'KOOKMIN_CARD');
       expect(await swallow(sdk().confirmPayment({ paymentId: refused, paymentToken: kb.paymentToken! }))).toBe('PG_PROVIDER');
+    });
+  });
+
+  describe('the confirm process (컨펌 프로세스)', () => {
+    it('getPayment of a payment the confirm process stopped: FAILED with failure.reason and no PG code (no answer from the confirm URL)', async () => {
+      const t = target();
+      const admin = sandboxAdmin(t.baseUrl, t.apiSecret);
+      // A confirm host that never resolves (.invalid): no answer, on a laptop and on a deployment alike.
+      await admin.put('/sandbox/webhook/notice-url-hosts', { hosts: ['confirm.invalid'] });
+      await admin.put('/sandbox/webhook/confirm-process', { enabled: true });
+      try {
+        const paymentId = id('confirm-process');
+        const request = { storeId: t.storeId, channelKey: t.channelKey('KCP_V2'), paymentId, orderName: '컨펌', totalAmount: 7_000, confirmUrl: 'https://confirm.invalid/confirm' };
+        const answer = await payInWindow(t.baseUrl, request, card('SHINHAN_CARD').number);
+        expect(answer.code).toBe('ConfirmProcessFailed');
+        expect(await sdk().getPayment({ paymentId })).toMatchObject({ status: 'FAILED', failure: { reason: expect.any(String) } });
+      } finally {
+        await admin.put('/sandbox/webhook/confirm-process', { enabled: false });
+        await admin.put('/sandbox/webhook/notice-url-hosts', { hosts: [] });
+      }
     });
   });
 

@@ -26,8 +26,8 @@ export interface ReceivedWebhook {
   answered?: number;
 }
 
-/** 'hang': never answer (the sender times out); 'drop': destroy the connection. */
-export type Answer = number | 'hang' | 'drop';
+/** 'hang': never answer (the sender times out); 'drop': destroy the connection; `{status, json}`: that JSON body. */
+export type Answer = number | 'hang' | 'drop' | { status: number; json: unknown };
 
 export interface WebhookReceiver {
   url(path?: string): string;
@@ -104,8 +104,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         } else if (answer === 'drop') {
           req.socket.destroy();
         } else {
-          delivery.answered = answer;
-          res.writeHead(answer, { 'content-type': 'application/json' }).end(JSON.stringify({ received: delivery.webhookId }));
+          const { status, json } = typeof answer === 'number' ? { status: answer, json: { received: delivery.webhookId } } : answer;
+          delivery.answered = status;
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
         }
         notify();
       })();

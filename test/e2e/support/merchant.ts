@@ -8,7 +8,8 @@ import type { TestSandbox } from '../../support/sandbox.ts';
  * that loads the sandbox's /sdk.js exactly as a shop loads PortOne's browser SDK, the shop's own
  * script (no inline script: the page's CSP is strict, as a careful merchant's would be), a server
  * that verifies every payment with the official @portone/server-sdk, a redirect landing page for
- * mobile, and webhook receivers (one healthy, one broken). A 본인인증 button does the same for
+ * mobile, webhook receivers (one healthy, one broken) and confirm-process endpoints (/confirm/approve
+ * answers 200, /confirm/soldout refuses with PortOne's `errorMessage`). A 본인인증 button does the same for
  * `PortOne.requestIdentityVerification`, verified with the official IdentityVerificationClient.
  */
 export const PRODUCT = { name: '샌드박스 티셔츠', amount: 15_000 };
@@ -49,6 +50,7 @@ const SHOP_JS = String.raw`(function () {
     if (payMethod === 'MOBILE' && params.get('carrier')) request.mobile = { carrier: params.get('carrier') };
     if (payMethod === 'GIFT_CERTIFICATE' && params.get('gift')) request.giftCertificate = { giftCertificateType: params.get('gift') };
     if (params.get('notice')) request.noticeUrls = [location.origin + '/webhook', location.origin + '/webhook-broken'];
+    if (params.get('confirm')) request.confirmUrl = location.origin + '/confirm/' + params.get('confirm');
     show('pending', '결제 진행 중…');
     PortOne.requestPayment(request).then(function (response) {
       if (response.code !== undefined) {
@@ -207,6 +209,11 @@ export async function startMerchant(opts: { sandboxUrl: string; storeId: string;
           const outcome = q.get('code') ? { state: 'failed', message: `결제 실패: ${q.get('message') ?? ''}` } : await verify(q.get('paymentId') ?? '');
           const html = `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>결제 결과</title></head><body><h1>결제 결과</h1><div id="result" data-state="${outcome.state}" data-payment-id="${q.get('paymentId') ?? ''}">${outcome.message.replace(/[<>&"]/g, '')}</div></body></html>`;
           return send(200, 'text/html; charset=utf-8', html, { 'content-security-policy': "default-src 'none'" });
+        }
+        if (req.method === 'POST' && url.pathname.startsWith('/confirm/')) {
+          webhooks.push({ path: url.pathname, body: await readBody(req) });
+          if (url.pathname === '/confirm/approve') return send(200, 'application/json', '{}');
+          return send(409, 'application/json', JSON.stringify({ errorMessage: '재고가 모두 소진되었습니다. 관리자에게 문의하세요.' }));
         }
         if (req.method === 'POST' && (url.pathname === '/webhook' || url.pathname === '/webhook-broken')) {
           webhooks.push({ path: url.pathname, body: await readBody(req) });
