@@ -9,8 +9,8 @@ export interface ResetReport {
   clockReset: boolean;
 }
 
-/** What a reset wipes: every payment, timer, webhook delivery, billing key, schedule, identity verification, injected-fault log entry and cash receipt. Secrets, channels and webhook settings stay. */
-const DATA_KINDS = ['PAYMENT', 'TIMER', 'OUTBOX', 'BILLING', 'IDENTITY_VERIFICATION', 'FAULT', 'CASH_RECEIPT'] as const;
+/** What a reset wipes: every payment, timer, webhook delivery, billing key, schedule, identity verification, injected-fault log entry, cash receipt and promotion (its budget counts payments the reset deletes). Secrets, channels and webhook settings stay. */
+const DATA_KINDS = ['PAYMENT', 'TIMER', 'OUTBOX', 'BILLING', 'IDENTITY_VERIFICATION', 'FAULT', 'CASH_RECEIPT', 'PROMOTION'] as const;
 
 /**
  * The console's "reset the store's data": start over with the same API secret and channels.

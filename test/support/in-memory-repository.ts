@@ -13,6 +13,7 @@ import type { BillingKeyRecord } from '../../functions/domain/billing-key.ts';
 import type { PaymentScheduleRecord } from '../../functions/domain/payment-schedule.ts';
 import type { BillingListQuery, CreateScheduleResult, ScheduleChange } from '../../functions/ports/billing-repository.ts';
 import type { IdentityVerificationRecord } from '../../functions/domain/identity-verification.ts';
+import { newestPromotionFirst, type PromotionRecord } from '../../functions/domain/promotion.ts';
 
 /**
  * The Repository port in memory: a test double for fast use-case tests (no Java, no HTTP). It is
@@ -34,6 +35,7 @@ export class InMemoryRepository implements Repository {
   private readonly cashReceipts = new Map<string, CashReceiptRecord>();
   private readonly billingKeys = new Map<string, BillingKeyRecord>();
   private readonly identityVerifications = new Map<string, IdentityVerificationRecord>();
+  private readonly promotions = new Map<string, PromotionRecord>();
   private readonly schedules = new Map<string, PaymentScheduleRecord>();
   /** paymentId → scheduleId: one schedule per payment. */
   private readonly scheduledPayments = new Map<string, string>();
@@ -390,6 +392,43 @@ export class InMemoryRepository implements Repository {
     record.version = version;
   }
 
+  // ── promotions ──
+  async getPromotion(storeId: string, promotionId: string) {
+    this.count('getPromotion');
+    return copy(this.promotions.get(key(storeId, promotionId)));
+  }
+
+  async listPromotions(storeId: string) {
+    this.count('listPromotions');
+    return [...this.promotions.values()].filter((p) => p.storeId === storeId).sort(newestPromotionFirst).map((p) => copy(p)!);
+  }
+
+  async createPromotion(promotion: PromotionRecord) {
+    this.count('createPromotion');
+    const k = key(promotion.storeId, promotion.id);
+    if (this.promotions.has(k)) return false;
+    this.promotions.set(k, copy(promotion)!);
+    return true;
+  }
+
+  async adjustPromotionSpent(storeId: string, promotionId: string, delta: number) {
+    this.count('adjustPromotionSpent');
+    const current = this.promotions.get(key(storeId, promotionId));
+    if (!current || current.totalBudget - current.spentAmount < delta || current.spentAmount < -delta) return false;
+    current.spentAmount += delta;
+    return true;
+  }
+
+  async setPromotionState(storeId: string, promotionId: string, change: { pausedAt?: string | null; terminatedAt?: string }) {
+    this.count('setPromotionState');
+    const current = this.promotions.get(key(storeId, promotionId));
+    if (!current || current.terminatedAt !== undefined) return false;
+    if (change.pausedAt === null) delete current.pausedAt;
+    else if (change.pausedAt !== undefined) current.pausedAt = change.pausedAt;
+    if (change.terminatedAt !== undefined) current.terminatedAt = change.terminatedAt;
+    return true;
+  }
+
   // ── billing keys and payment schedules ──
   async getBillingKey(storeId: string, billingKey: string) {
     this.count('getBillingKey');
@@ -516,6 +555,7 @@ export class InMemoryRepository implements Repository {
     if (kinds.includes('OUTBOX')) sweep(this.outbox);
     if (kinds.includes('IDENTITY_VERIFICATION')) sweep(this.identityVerifications);
     if (kinds.includes('CASH_RECEIPT')) sweep(this.cashReceipts);
+    if (kinds.includes('PROMOTION')) sweep(this.promotions);
     if (kinds.includes('BILLING')) {
       sweep(this.billingKeys);
       sweep(this.schedules);

@@ -1,5 +1,6 @@
 import { billingRepositoryContract } from '../contract/billing-repository.contract.ts';
 import { identityVerificationRepositoryContract } from '../contract/identity-verification-repository.contract.ts';
+import { promotionRepositoryContract } from '../contract/promotion-repository.contract.ts';
 import { repositoryContract } from '../contract/repository.contract.ts';
 import { InMemoryRepository } from '../support/in-memory-repository.ts';
 
@@ -8,3 +9,4 @@ const repo = new InMemoryRepository();
 repositoryContract('in memory', () => repo);
 billingRepositoryContract('in memory', () => repo);
 identityVerificationRepositoryContract('in memory', () => repo);
+promotionRepositoryContract('in memory', () => repo);

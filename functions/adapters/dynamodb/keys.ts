@@ -53,6 +53,8 @@ export const PROBE_READS_PREFIX = 'PROBEREADS#';
 export const probeReadsSk = (paymentId: string) => `${PROBE_READS_PREFIX}${esc(paymentId)}`;
 export const IDENTITY_VERIFICATION_PREFIX = 'IDV#';
 export const identityVerificationSk = (id: string) => `${IDENTITY_VERIFICATION_PREFIX}${esc(id)}`;
+export const PROMOTION_PREFIX = 'PROMOTION#';
+export const promotionSk = (promotionId: string) => `${PROMOTION_PREFIX}${esc(promotionId)}`;
 export const FAULT_PREFIX = 'FAULT#';
 /** A payment's faults sort together, oldest first; requests without a payment group by operation. */
 export const faultGroupPrefix = (paymentId: string | undefined, operation: string) =>

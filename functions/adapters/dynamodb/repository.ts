@@ -26,9 +26,12 @@ import type { BillingRepository } from '../../ports/billing-repository.ts';
 import { DynamoDbBillingRepository } from './billing-repository.ts';
 import type { IdentityVerificationRepository } from '../../ports/identity-verification-repository.ts';
 import { DynamoDbIdentityVerificationRepository } from './identity-verification-repository.ts';
+import type { PromotionRepository } from '../../ports/promotion-repository.ts';
+import { DynamoDbPromotionRepository } from './promotion-repository.ts';
 import {
   BILLING_KEY_PREFIX,
   CASH_RECEIPT_PREFIX,
+  PROMOTION_PREFIX,
   CHANNEL_PREFIX,
   IDENTITY_VERIFICATION_PREFIX,
   META,
@@ -129,6 +132,7 @@ const KIND_PREFIX: Record<StoreDataKind, string> = {
   IDENTITY_VERIFICATION: IDENTITY_VERIFICATION_PREFIX,
   FAULT: FAULT_PREFIX,
   CASH_RECEIPT: CASH_RECEIPT_PREFIX,
+  PROMOTION: PROMOTION_PREFIX,
 };
 
 /** The Repository port on DynamoDB: one table, conditional writes, lists as index range reads. */
@@ -610,6 +614,17 @@ export class DynamoDbRepository implements Repository {
   getIdentityVerification: IdentityVerificationRepository['getIdentityVerification'] = (...a) => this.identity.getIdentityVerification(...a);
   queryIdentityVerifications: IdentityVerificationRepository['queryIdentityVerifications'] = (...a) => this.identity.queryIdentityVerifications(...a);
   saveIdentityVerification: IdentityVerificationRepository['saveIdentityVerification'] = (...a) => this.identity.saveIdentityVerification(...a);
+
+  // ── promotions (promotion-repository.ts) ─────────────────────────────────
+  private promotionStore?: DynamoDbPromotionRepository;
+  private get promotions(): PromotionRepository {
+    return (this.promotionStore ??= new DynamoDbPromotionRepository(this.db, this.tableName));
+  }
+  getPromotion: PromotionRepository['getPromotion'] = (...a) => this.promotions.getPromotion(...a);
+  listPromotions: PromotionRepository['listPromotions'] = (...a) => this.promotions.listPromotions(...a);
+  createPromotion: PromotionRepository['createPromotion'] = (...a) => this.promotions.createPromotion(...a);
+  adjustPromotionSpent: PromotionRepository['adjustPromotionSpent'] = (...a) => this.promotions.adjustPromotionSpent(...a);
+  setPromotionState: PromotionRepository['setPromotionState'] = (...a) => this.promotions.setPromotionState(...a);
 
   // ── helpers ──────────────────────────────────────────────────────────────
   private async get<T>(Key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {

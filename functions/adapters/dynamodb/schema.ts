@@ -23,6 +23,7 @@ export const ITEM_TYPE = {
   SCHEDULED_PAYMENT: 'SCHEDULED_PAYMENT',
   IDENTITY_VERIFICATION: 'IDENTITY_VERIFICATION',
   FAULT: 'FAULT',
+  PROMOTION: 'PROMOTION',
 } as const;
 export type ItemType = (typeof ITEM_TYPE)[keyof typeof ITEM_TYPE];
 
