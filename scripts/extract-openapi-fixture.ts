@@ -49,6 +49,7 @@ export const IMPLEMENTED_PATHS = [
   '/payments/{paymentId}/cash-receipt',
   '/payments/{paymentId}/cash-receipt/cancel',
   '/payments/{paymentId}/cancellations/{cancellationId}/stop',
+  '/promotions/{promotionId}',
 ] as const;
 
 const SCHEMA_REF_PREFIX = '#/components/schemas/';

@@ -18,6 +18,8 @@ export interface BillingKeyPaymentInput extends Omit<PaymentRequest, 'channelKey
   installmentMonth?: number;
   /** Set when a payment schedule makes the payment. */
   scheduleId?: string;
+  /** A card promotion to apply (OAS `promotionId`). */
+  promotionId?: string;
 }
 
 /**

@@ -205,6 +205,54 @@ export type DepositRequest = {
   depositorName?: string;
 };
 
+/** PERCENT: percent of the order (rounded down to the won); AMOUNT: a fixed discount. */
+export type PromotionDiscountScheme = {
+  type: "PERCENT";
+  percent: number;
+} | {
+  type: "AMOUNT";
+  amount: number;
+};
+
+/** RECOVER (default): a cancel gives its released discount back to the budget. NO_RECOVER: it does not (예산 미복구). */
+export type PromotionRecoverOption = {
+  type: "RECOVER";
+} | {
+  type: "NO_RECOVER";
+  spareBudget?: {
+    [key: string]: unknown;
+  };
+};
+
+export type CreatePromotionRequest = {
+  /** Default: promotion-<uuid>. */
+  id?: string;
+  name: string;
+  cardCompany: "WOORI_CARD" | "BC_CARD" | "SAMSUNG_CARD" | "SHINHAN_CARD" | "HYUNDAI_CARD" | "LOTTE_CARD" | "NH_CARD" | "HANA_CARD" | "KOOKMIN_CARD";
+  discountPolicy: {
+    /** 1–5 conditions, minimum amounts rising, each one's discount rate above the one before (PortOne console rules). */
+    partitions: {
+      amountFrom: number;
+      scheme: PromotionDiscountScheme;
+    }[];
+  };
+  totalBudget: number;
+  maxDiscountAmount?: number;
+  /** Default: now on the store clock. */
+  startAt?: string;
+  endAt: string;
+  recoverOption?: PromotionRecoverOption;
+};
+
+/** PortOne's CardPromotion (PortOne's OAS), exactly as GET /promotions/{promotionId} returns it; `status` at the store clock. */
+export type Promotion = {
+  [key: string]: unknown;
+};
+
+export type PromotionList = {
+  items: Promotion[];
+};
+
 export type OpenDisputeRequest = {
   reason?: string;
   pgDisputeId?: string;

@@ -81,6 +81,15 @@ export interface SandboxClient {
     /** 구매 거절 확정: the merchant accepts the buyer's rejection at the PG (REJECTED → REJECT_CONFIRMED). */
     confirmRejection(paymentId: string): Promise<Api.PaymentEscrow>;
   };
+  promotions: {
+    /** A card promotion (프로모션) as PortOne's console creates one; payments name it with `promotionId` (docs/promotions.md). */
+    create(body: Api.CreatePromotionRequest): Promise<Api.Promotion>;
+    list(): Promise<Api.PromotionList>;
+    /** The console's 일시중지 / 재시작 / 종료 (final). */
+    pause(promotionId: string): Promise<Api.Promotion>;
+    resume(promotionId: string): Promise<Api.Promotion>;
+    terminate(promotionId: string): Promise<Api.Promotion>;
+  };
   clock: {
     get(): Promise<Api.ClockView>;
     /**
@@ -175,6 +184,13 @@ export function createSandboxClient(options: SandboxClientOptions): SandboxClien
     escrow: {
       buyerDecision: (paymentId, decision) => call('POST', `payments/${path(paymentId)}/escrow/buyer-decision`, { decision }),
       confirmRejection: (paymentId) => call('POST', `payments/${path(paymentId)}/escrow/rejection/confirm`),
+    },
+    promotions: {
+      create: (body) => call('POST', 'promotions', body),
+      list: () => call('GET', 'promotions'),
+      pause: (promotionId) => call('POST', `promotions/${path(promotionId)}/pause`),
+      resume: (promotionId) => call('POST', `promotions/${path(promotionId)}/resume`),
+      terminate: (promotionId) => call('POST', `promotions/${path(promotionId)}/terminate`),
     },
     clock: {
       get: () => call('GET', 'clock'),

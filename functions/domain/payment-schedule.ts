@@ -26,6 +26,8 @@ export interface PaymentScheduleRecord extends OrderDetails {
   vatAmount?: number;
   currency: string;
   installmentMonth?: number;
+  /** A card promotion the payment asks for (OAS `BillingKeyPaymentScheduleInput.promotionId`), applied when it runs. */
+  promotionId?: string;
   /** Store clock, RFC 3339 UTC. */
   timeToPay: string;
   timerId: string;

@@ -10,6 +10,7 @@ import type { ChannelMode } from './store.ts';
 import type { PendingConfirm } from './manual-confirm.ts';
 import type { EscrowRecord } from './escrow.ts';
 import type { Dispute } from './dispute.ts';
+import type { PaymentPromotion } from './promotion.ts';
 
 export type PaymentStatus =
   | 'READY'
@@ -227,6 +228,8 @@ export interface PaymentRecord extends OrderDetails {
   escrow?: EscrowRecord;
   /** Disputes (분쟁) raised on it, oldest first (sandbox API: docs/disputes.md); undefined: none. */
   disputes?: Dispute[];
+  /** The card promotion the request named (`promotionId`) and the discount it holds (domain/promotion.ts). */
+  promotion?: PaymentPromotion;
 }
 
 /**

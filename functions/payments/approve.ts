@@ -16,6 +16,7 @@ import { commitPaymentChange, type PaymentChange } from './commit.ts';
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import { newApprovalNumber, newPgTxId, newTransactionId } from './ids.ts';
 import { autoRefundTimer } from './auto-refund.ts';
+import { promotionFor, releaseDiscount, reserveDiscount } from './promotions.ts';
 
 export type ApproveMethod =
   | {
@@ -48,6 +49,8 @@ export interface ApproveRequest extends PaymentRequest {
   billing?: { billingKey: string; scheduleId?: string; refusal?: { pgCode: string; pgMessage: string; reason: string } };
   /** The merchant asked for no webhook about this outcome (confirmPayment's `skipWebhook`). */
   skipWebhook?: boolean;
+  /** A card promotion to apply (OAS `promotionId`; payments/promotions.ts). */
+  promotionId?: string;
 }
 
 /**
@@ -104,6 +107,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
 
   const now = storeNow(services, store);
   const nowIso = now.toISOString();
+  const offered = req.promotionId === undefined ? undefined : await promotionFor(services, store, { promotionId: req.promotionId, total: req.amount.total, cardPublisher: card?.publisher, now });
   const mode = channelModeOf(channel);
   // Every billing-only refusal is a test channel's (domain/billing-rules.ts): a live-like channel has none.
   const refusal = mode === 'TEST' ? req.billing?.refusal : undefined;
@@ -113,7 +117,8 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     easyPayProvider: req.method.kind === 'EASY_PAY' ? req.method.provider : undefined,
     bank: req.method.kind === 'VIRTUAL_ACCOUNT' || req.method.kind === 'TRANSFER' ? req.method.bank : undefined,
     carrier: req.method.kind === 'MOBILE' ? req.method.carrier : undefined,
-    amount: req.amount.total,
+    // What the PG charges: the order less the promotion's discount.
+    amount: req.amount.total - (offered?.discount ?? 0),
     cardExpired: req.method.kind === 'CARD' && isExpired(req.method.credential.expiryYear, req.method.credential.expiryMonth, now),
   });
 
@@ -143,6 +148,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     payment.failedAt = nowIso;
     payment.failedAttempts = (existing?.failedAttempts ?? 0) + 1;
     payment.failure = { reason: decision.reason, pgCode: decision.pgCode, pgMessage: decision.pgMessage };
+    if (offered) payment.promotion = { ...offered, discount: 0, rate: 0 };
     await commitOrExplain(services, req, {
       store,
       payment,
@@ -166,14 +172,17 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
   if (req.method.kind === 'VIRTUAL_ACCOUNT') {
     payment.status = 'VIRTUAL_ACCOUNT_ISSUED';
   } else {
+    const promotion = offered && (await reserveDiscount(services, store.storeId, offered));
+    if (promotion) payment.promotion = promotion;
     payment.status = 'PAID';
     payment.paidAt = nowIso;
-    payment.amount.paid = req.amount.total;
+    payment.amount.discount = promotion?.discount ?? 0;
+    payment.amount.paid = req.amount.total - payment.amount.discount;
     payment.receiptUrl = `https://sandbox.pg-sandbox.invalid/receipts/${payment.transactionId}`;
   }
   const timer = payment.status === 'PAID' ? autoRefundTimer(store, channel, payment, now) : undefined;
   payment.pg.pendingVoidTimerId = timer?.timerId ?? null;
-  await commitOrExplain(services, req, {
+  const committed = commitOrExplain(services, req, {
     store,
     payment,
     expectedVersion,
@@ -186,6 +195,11 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
           type: payment.status === 'PAID' ? 'Transaction.Paid' : 'Transaction.VirtualAccountIssued',
           at: now,
         }),
+  });
+  // The discount reserved for a payment that was not written goes back to the budget.
+  await committed.catch(async (err: unknown) => {
+    if (payment.promotion) await releaseDiscount(services, store.storeId, payment.promotion.id, payment.promotion.discount);
+    throw err;
   });
   return payment;
 }

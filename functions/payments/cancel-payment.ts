@@ -2,6 +2,7 @@ import { PortOneError, invalidRequest, paymentNotFound, pgProviderError } from '
 import type { CashReceiptRecord } from '../domain/cash-receipt.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { splitCancel } from '../domain/money.ts';
+import { promotionCancel, type PromotionDiscountRetainOption } from '../domain/promotion.ts';
 import { pendingCancellation, type AccountRefund, type Cancellation, type PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
@@ -12,6 +13,7 @@ import { commitPaymentChange } from './commit.ts';
 import { newCancellationId } from './ids.ts';
 import { acceptAsyncCancel, type AsyncCancel } from './async-cancel.ts';
 import { askPgToCancel, cancellableOf, refundChange, refundsToAccount } from './settle-cancellation.ts';
+import { releaseDiscount } from './promotions.ts';
 
 export interface CancelRequest {
   amount?: number;
@@ -26,6 +28,8 @@ export interface CancelRequest {
   refundAccount?: AccountRefund['refundAccount'];
   /** Accept it as pending and let the PG answer later (a fault rule asked for it; docs/async-cancel.md). */
   async?: AsyncCancel;
+  /** A promotion payment's partial cancel: keep the discount rate, or apply the policy anew (unset: RELEASE). */
+  promotionDiscountRetainOption?: PromotionDiscountRetainOption;
 }
 
 /** Partial cancels per payment (domain/limits.ts: it bounds the payment item's size too). */
@@ -80,6 +84,9 @@ async function cancelOnce(
       `취소 가능 잔액이 일치하지 않습니다. (currentCancellableAmount: ${req.currentCancellableAmount}, actual: ${cancellable})`,
     );
   }
+  // A promotion payment's cancel names an order amount; the money back follows from the discount (domain/promotion.ts).
+  const adjusted = payment.promotion && promotionCancel({ total: payment.amount.total, promotion: payment.promotion }, { amount: req.amount, retainOption: req.promotionDiscountRetainOption });
+  if (adjusted && !adjusted.ok) throw new PortOneError(adjusted.type, adjusted.message);
   const split = splitCancel(
     {
       paid: payment.amount.paid,
@@ -89,7 +96,7 @@ async function cancelOnce(
       vat: payment.amount.vat ?? 0,
       cancelledVat: payment.cancelledVat,
     },
-    req,
+    adjusted ? { ...req, amount: adjusted.refund } : req,
   );
   if (!split.ok) throw new PortOneError(split.type, split.message);
   const { totalAmount, taxFreeAmount, vatAmount } = split.split;
@@ -114,9 +121,11 @@ async function cancelOnce(
     trigger: req.trigger ?? 'API',
     ...(req.requester ? { requester: req.requester } : {}),
   };
-  if (req.async) return acceptAsyncCancel(services, { store, payment, cancellation, at: now, async: req.async, skipWebhook: req.skipWebhook, refundAccount: req.refundAccount });
+  // The payment holds its new discount from the cancel on (an asynchronous cancel the PG later refuses keeps it: assumed).
+  const cancelled = adjusted ? { ...payment, promotion: adjusted.promotion } : payment;
+  if (req.async) return acceptAsyncCancel(services, { store, payment: cancelled, cancellation, at: now, async: req.async, skipWebhook: req.skipWebhook, refundAccount: req.refundAccount });
 
-  const change = await refundChange(services, store, payment, cancellation, {
+  const change = await refundChange(services, store, cancelled, cancellation, {
     at: now,
     removesPendingAutoRefund: decision.removesPendingAutoRefund,
     trusted,
@@ -125,5 +134,6 @@ async function cancelOnce(
     receipt: receipt ?? null,
   });
   await commitPaymentChange(services, { ...change, expectedVersion: payment.version });
+  if (adjusted) await releaseDiscount(services, store.storeId, adjusted.promotion.id, adjusted.recovered);
   return change.payment.cancellations.find((c) => c.id === cancellation.id)!;
 }

@@ -21,6 +21,8 @@ export interface CreateScheduleInput extends OrderDetails {
   amount: { total: number; taxFree?: number; vat?: number };
   currency: string;
   installmentMonth?: number;
+  /** Checked when the schedule runs: a promotion over or out of budget by then gives no discount. */
+  promotionId?: string;
   timeToPay: string;
 }
 
@@ -62,6 +64,7 @@ export async function createPaymentSchedule(services: Services, input: CreateSch
       ...(input.amount.vat !== undefined ? { vatAmount: input.amount.vat } : {}),
       currency: input.currency,
       ...(input.installmentMonth !== undefined ? { installmentMonth: input.installmentMonth } : {}),
+      ...(input.promotionId !== undefined ? { promotionId: input.promotionId } : {}),
       timeToPay: dueAt,
       timerId,
       createdAt: now.toISOString(),

@@ -78,6 +78,7 @@ async function chargeOnce(services: Services, s: PaymentScheduleRecord): Promise
         amount: { total: s.totalAmount, taxFree: s.taxFreeAmount, vat: s.vatAmount },
         currency: s.currency,
         installmentMonth: s.installmentMonth,
+        promotionId: s.promotionId,
         scheduleId: s.scheduleId,
         origin: { platformType: 'API', ipAddress: '127.0.0.1' },
       }),

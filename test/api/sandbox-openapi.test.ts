@@ -164,6 +164,26 @@ describe('GET /sandbox/openapi.json', () => {
     expect((await failureOf(client.escrow.buyerDecision('oas-card', 'MAYBE' as never)))?.status).toBe(400);
     expect((await failureOf(client.escrow.confirmRejection('no-such-payment')))?.status).toBe(404);
 
+    const promotion = await client.promotions.create({
+      id: 'oas-promo',
+      name: '현대카드 10% 즉시할인',
+      cardCompany: 'HYUNDAI_CARD',
+      discountPolicy: { partitions: [{ amountFrom: 10_000, scheme: { type: 'PERCENT', percent: 10 } }] },
+      totalBudget: 100_000,
+      endAt: '2099-01-01T00:00:00Z',
+      recoverOption: { type: 'NO_RECOVER', spareBudget: { type: 'PERCENT', percent: 10 } },
+    });
+    expect(promotion).toMatchObject({ status: 'IN_PROGRESS', spentAmount: 0 });
+    expect((await failureOf(client.promotions.create({ ...promotion, id: 'oas-promo' } as never)))?.status).toBe(400);
+    expect((await failureOf(client.promotions.create({ id: 'oas-promo', name: 'x', cardCompany: 'BC_CARD', discountPolicy: { partitions: [{ amountFrom: 0, scheme: { type: 'AMOUNT', amount: 100 } }] }, totalBudget: 1, endAt: '2099-01-01T00:00:00Z' })))?.status).toBe(409);
+    expect((await client.promotions.list()).items.map((p) => p.id)).toEqual(['oas-promo']);
+    expect(await client.promotions.pause('oas-promo')).toMatchObject({ status: 'PAUSED' });
+    expect(await client.promotions.resume('oas-promo')).toMatchObject({ status: 'IN_PROGRESS' });
+    expect(await client.promotions.terminate('oas-promo')).toMatchObject({ status: 'TERMINATED' });
+    expect((await failureOf(client.promotions.pause('oas-promo')))?.status).toBe(409);
+    expect((await failureOf(client.promotions.resume('no-such-promotion')))?.status).toBe(404);
+    expect((await failureOf(client.promotions.terminate('no-such-promotion')))?.status).toBe(404);
+
     await client.webhook.get();
     await client.webhook.setUrl('http://127.0.0.1:9/webhook');
     const secret = await client.webhook.addSecret();

@@ -16,6 +16,7 @@ import { defineCashReceiptConformance } from './cash-receipt-suite.ts';
 import { defineAsyncCancelConformance } from './async-cancel-suite.ts';
 import { definePaymentProcessConformance } from './payment-process-suite.ts';
 import { defineDisputeConformance } from './dispute-suite.ts';
+import { definePromotionConformance } from './promotion-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -186,4 +187,5 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
   defineAsyncCancelConformance({ target: () => target, sdk: () => sdk, id, swallow });
   definePaymentProcessConformance({ target: () => target, sdk: () => sdk, id, swallow });
   defineDisputeConformance({ target: () => target, sdk: () => sdk, id, swallow });
+  definePromotionConformance({ target: () => target, sdk: () => sdk, id, swallow });
 }

@@ -70,8 +70,14 @@ export class DynamoDbPromotionRepository implements PromotionRepository {
     const remove: string[] = [];
     const values: Record<string, unknown> = {};
     if (change.pausedAt === null) remove.push('pausedAt');
-    else if (change.pausedAt !== undefined) (set.push('pausedAt = :paused'), (values[':paused'] = change.pausedAt));
-    if (change.terminatedAt !== undefined) (set.push('terminatedAt = :terminated'), (values[':terminated'] = change.terminatedAt));
+    else if (change.pausedAt !== undefined) {
+      set.push('pausedAt = :paused');
+      values[':paused'] = change.pausedAt;
+    }
+    if (change.terminatedAt !== undefined) {
+      set.push('terminatedAt = :terminated');
+      values[':terminated'] = change.terminatedAt;
+    }
     const expression = [set.length > 0 ? `SET ${set.join(', ')}` : '', remove.length > 0 ? `REMOVE ${remove.join(', ')}` : ''].join(' ').trim();
     return this.conditional(
       new UpdateCommand({

@@ -94,6 +94,7 @@ export function billingKeyRoutes() {
       amount: body.amount,
       currency: body.currency,
       installmentMonth: body.installmentMonth,
+      promotionId: body.promotionId,
       origin: { platformType: 'API', ipAddress: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || '127.0.0.1' },
     });
     return c.json({ payment: { pgTxId: payment.pgTxId, paidAt: payment.paidAt } });

@@ -101,6 +101,7 @@ export function paymentRoutes() {
       amount: body.amount,
       currency: body.currency,
       method,
+      promotionId: body.promotionId,
       origin: { platformType: 'API', ipAddress: clientIp(c.req.header('x-forwarded-for')) },
     });
     // OAS: paidAt is the issuance time for virtual accounts.

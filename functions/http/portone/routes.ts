@@ -9,6 +9,7 @@ import { identityVerificationRoutes } from './identity-verification-routes.ts';
 import { cashReceiptRoutes } from './cash-receipt-routes.ts';
 import { paymentRoutes } from './payment-routes.ts';
 import { paymentProcessRoutes } from './payment-process-routes.ts';
+import { promotionRoutes } from './promotion-routes.ts';
 import { scheduleRoutes } from './schedule-routes.ts';
 import { resendWebhookRoutes } from './webhook-routes.ts';
 
@@ -21,7 +22,7 @@ export function portoneRoutes() {
   app.use('/payments', requireStore);
   app.use('/payments-by-cursor', requireStore);
   app.use('/payment-events-by-cursor', requireStore);
-  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*', '/cash-receipts']) {
+  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*', '/cash-receipts', '/promotions/*']) {
     app.use(path, requireStore);
   }
   // After authentication (it needs the store); a no-op for stores without fault rules (docs/faults.md).
@@ -32,6 +33,7 @@ export function portoneRoutes() {
   app.route('/', cashReceiptRoutes());
   app.route('/', scheduleRoutes());
   app.route('/', identityVerificationRoutes());
+  app.route('/', promotionRoutes());
   app.route('/', resendWebhookRoutes());
   return app;
 }

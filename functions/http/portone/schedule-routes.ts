@@ -31,6 +31,7 @@ export function scheduleRoutes() {
       amount: payment.amount,
       currency: payment.currency,
       installmentMonth: payment.installmentMonth,
+      promotionId: payment.promotionId,
       timeToPay,
     });
     return c.json({ schedule: { id: schedule.scheduleId } });

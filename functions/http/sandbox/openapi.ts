@@ -139,6 +139,39 @@ const schemas: Record<string, Schema> = {
     { description: 'Like the browser SDK: `code`/`pgCode`/`pgMessage` are present when the PG refused the payment.' },
   ),
   DepositRequest: object({ amount: int, depositorName: str }, ['amount', 'depositorName']),
+  PromotionDiscountScheme: {
+    oneOf: [object({ type: { const: 'PERCENT' }, percent: int }), object({ type: { const: 'AMOUNT' }, amount: int })],
+    description: 'PERCENT: percent of the order (rounded down to the won); AMOUNT: a fixed discount.',
+  },
+  PromotionRecoverOption: {
+    oneOf: [object({ type: { const: 'RECOVER' } }), object({ type: { const: 'NO_RECOVER' }, spareBudget: anyObject }, ['spareBudget'])],
+    description: 'RECOVER (default): a cancel gives its released discount back to the budget. NO_RECOVER: it does not (예산 미복구).',
+  },
+  CreatePromotionRequest: object(
+    {
+      id: { ...str, description: 'Default: promotion-<uuid>.' },
+      name: str,
+      cardCompany: { enum: ['WOORI_CARD', 'BC_CARD', 'SAMSUNG_CARD', 'SHINHAN_CARD', 'HYUNDAI_CARD', 'LOTTE_CARD', 'NH_CARD', 'HANA_CARD', 'KOOKMIN_CARD'] },
+      discountPolicy: object({
+        partitions: {
+          type: 'array',
+          items: object({ amountFrom: int, scheme: ref('PromotionDiscountScheme') }),
+          description: '1–5 conditions, minimum amounts rising, each one\'s discount rate above the one before (PortOne console rules).',
+        },
+      }),
+      totalBudget: int,
+      maxDiscountAmount: int,
+      startAt: { ...dateTime, description: 'Default: now on the store clock.' },
+      endAt: dateTime,
+      recoverOption: ref('PromotionRecoverOption'),
+    },
+    ['id', 'maxDiscountAmount', 'startAt', 'recoverOption'],
+  ),
+  Promotion: {
+    ...anyObject,
+    description: "PortOne's CardPromotion (PortOne's OAS), exactly as GET /promotions/{promotionId} returns it; `status` at the store clock.",
+  },
+  PromotionList: list(ref('Promotion')),
   OpenDisputeRequest: object({ reason: str, pgDisputeId: str }, ['reason', 'pgDisputeId']),
   Dispute: object(
     { status: { enum: ['UNRESOLVED', 'RESOLVED'] }, pgDisputeId: str, reason: str, createdAt: dateTime, resolvedAt: dateTime },
@@ -370,6 +403,11 @@ const OPERATIONS: Operation[] = [
     summary: "구매 거절 확정: the merchant accepts the buyer's rejection at the PG (REJECTED → REJECT_CONFIRMED).",
     responses: { 200: 'PaymentEscrow', 400: 'ErrorBody', 404: 'ErrorBody', 409: 'ErrorBody', 502: 'ErrorBody' },
   },
+  { method: 'post', path: '/sandbox/promotions', summary: 'A card promotion (프로모션), as PortOne\'s console creates one.', body: 'CreatePromotionRequest', responses: { 201: 'Promotion', 400: 'ErrorBody', 409: 'ErrorBody' } },
+  { method: 'get', path: '/sandbox/promotions', summary: 'The store\'s promotions, newest first.', responses: { 200: 'PromotionList' } },
+  { method: 'post', path: '/sandbox/promotions/{promotionId}/pause', summary: 'The console\'s 일시중지: no discounts until resumed.', responses: { 200: 'Promotion', 404: 'ErrorBody', 409: 'ErrorBody' } },
+  { method: 'post', path: '/sandbox/promotions/{promotionId}/resume', summary: 'The console\'s 재시작.', responses: { 200: 'Promotion', 404: 'ErrorBody', 409: 'ErrorBody' } },
+  { method: 'post', path: '/sandbox/promotions/{promotionId}/terminate', summary: 'The console\'s 종료 (final).', responses: { 200: 'Promotion', 404: 'ErrorBody', 409: 'ErrorBody' } },
   { method: 'get', path: '/sandbox/clock', summary: 'The store\'s test clock.', responses: { 200: 'ClockView' } },
   { method: 'post', path: '/sandbox/clock', summary: 'Moves the clock forward and runs every timer that became due.', body: 'AdvanceClockRequest', responses: { 200: 'AdvanceResult', 400: 'ErrorBody' } },
   {

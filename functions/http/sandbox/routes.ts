@@ -21,6 +21,7 @@ import { webhookSettingsRoutes } from './webhook-routes.ts';
 import { faultRoutes } from './fault-routes.ts';
 import { disputeRoutes } from './dispute-routes.ts';
 import { escrowRoutes } from './escrow-routes.ts';
+import { promotionRoutes } from './promotion-routes.ts';
 import { simulateCheckoutRoutes } from './simulate-checkout.ts';
 import { advanceClock, fireTimerNow, readClock } from '../../timers/test-clock.ts';
 import { toKst } from '../../domain/kst.ts';
@@ -121,6 +122,7 @@ export function sandboxRoutes() {
 
   app.route('/', disputeRoutes());
   app.route('/', escrowRoutes());
+  app.route('/', promotionRoutes());
   app.route('/webhook', webhookSettingsRoutes());
   app.route('/faults', faultRoutes());
 
