@@ -10,6 +10,7 @@ import { card, cardMethod, declineCard } from '../support/cards.ts';
 import { nextKst, sameKstDay, kstTimeOf, sandboxAdmin, type Json } from '../support/admin.ts';
 import { generateWebhookSecret } from '../../functions/webhooks/signing.ts';
 import { startReceiver } from '../support/receiver.ts';
+import { runTimer } from '../../functions/timers/run-timer.ts';
 
 let sandbox: TestSandbox;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -107,7 +108,7 @@ describe('seed 1: the PG voids test payments in its own batch; PortOne is not to
     expect((await s.admin.advance('PT1H')).fired).toEqual([]);
   });
 
-  it('1. the schedule arrives at the Scheduler as one one-shot at() schedule per payment, deleted after it fires', async () => {
+  it('1. the schedule arrives at the Scheduler as one one-shot at() schedule per payment; after the clock fired its timer it rings as a no-op', async () => {
     const s = await storeAt('10:00');
     const id = newId('sched');
     await s.payCard(id, 'SETTLE');
@@ -127,7 +128,13 @@ describe('seed 1: the PG voids test payments in its own batch; PortOne is not to
     expect(schedule!.target.RetryPolicy?.MaximumRetryAttempts).toBeGreaterThan(0);
     // Scheduled in wall time: the store's clock runs ahead, the schedule's instant does not.
     await s.admin.advanceTo(sameKstDay(s.startedAt, '23:59'));
-    expect(sandbox.scheduler.list().find((x) => x.name === timer.scheduleName)).toBeUndefined();
+    // The advance leaves the schedule to ring at its wall time (deleting 10,000 would outlast the
+    // call): the timers function it invokes then finds the timer FIRED and changes nothing.
+    const voided = await s.admin.view(id);
+    expect(voided.pg.status).toBe('VOIDED_BY_BATCH');
+    expect(sandbox.scheduler.list().find((x) => x.name === timer.scheduleName)).toBeDefined();
+    expect(await runTimer(sandbox.services, JSON.parse(schedule!.target.Input!))).toMatchObject({ result: 'skipped', detail: 'already FIRED' });
+    expect(await s.admin.view(id)).toEqual(voided);
   });
 
   it('1. KG파이낸셜 (interval PG): paid at 10:10 KST, voided on the next hour boundary, 11:00 KST', async () => {

@@ -60,7 +60,7 @@ describe('advanceClock (POST /sandbox/clock)', () => {
     expect((await readClock(w.services, w.storeId)).offsetMs).toBe(2 * 86_400_000);
   });
 
-  it('runs the due timers only, deletes their schedules, and leaves later ones pending with their schedules', async () => {
+  it('runs the due timers only and leaves later ones pending; a fired timer\'s schedule, firing later, changes nothing', async () => {
     const w = await unitWorld();
     await payByCard(w, 'soon', { channelKey: await voidAfter(w, 60) });
     await payByCard(w, 'tonight', { pg: 'INICIS_V2' });
@@ -76,8 +76,13 @@ describe('advanceClock (POST /sandbox/clock)', () => {
     expect(result.fired.find((f) => f.paymentId === 'soon')).toMatchObject({ timerId: soon.timerId, kind: 'pg-void', dueAt: soon.dueAt });
     expect(result.pendingTimers).toBe(1);
     expect(await voidTimer(w, 'later')).toMatchObject({ state: 'PENDING' });
-    expect([...w.scheduler.live.keys()]).toEqual([later.scheduleName]);
-    expect(w.scheduler.unscheduled.sort()).toEqual([soon.scheduleName, tonight.scheduleName].sort());
+    // The advance deletes no schedule: each fired one still rings at its wall time, finds its timer
+    // FIRED and does nothing.
+    expect(w.scheduler.unscheduled).toEqual([]);
+    expect([...w.scheduler.live.keys()].sort()).toEqual([soon, tonight, later].map((t) => t.scheduleName).sort());
+    const voided = await w.repo.getPayment(w.storeId, 'tonight');
+    expect(await runTimer(w.services, { storeId: w.storeId, timerId: tonight.timerId })).toMatchObject({ result: 'skipped', detail: 'already FIRED' });
+    expect(await w.repo.getPayment(w.storeId, 'tonight')).toEqual(voided);
     // A second advance finds nothing more to do until the later one is due.
     expect((await advanceClock(w.services, w.storeId, { by: 'PT1H' })).fired).toEqual([]);
     expect((await advanceClock(w.services, w.storeId, { by: 'P2D' })).fired).toEqual([expect.objectContaining({ paymentId: 'later', result: 'fired' })]);

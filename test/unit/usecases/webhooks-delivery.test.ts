@@ -98,7 +98,10 @@ describe('dispatchEvent: retries on PortOne’s schedule, driven by the test clo
       expect(event.status).toBe('RETRYING');
       const now = Date.parse((await readClock(w.services, w.storeId)).now);
       expect(Date.parse(event.nextAttemptAt!)).toBe(now + minutes * 60_000);
-      expect(w.scheduler.live.size).toBe(1);
+      // One retry pending, with its schedule (the retries the clock ran leave theirs to ring as no-ops).
+      const [pending, ...more] = (await w.repo.listPendingTimers(w.storeId, { limit: 10 })).items;
+      expect(more).toEqual([]);
+      expect(w.scheduler.live.has(pending!.scheduleName)).toBe(true);
       const fired = (await advanceClock(w.services, w.storeId, { by: `PT${minutes}M` })).fired;
       expect(fired).toEqual([expect.objectContaining({ paymentId: 'pay-1', result: 'fired' })]);
       event = (await w.repo.getOutbox(w.storeId, 'pay-1', key.eventId))!;
@@ -108,7 +111,8 @@ describe('dispatchEvent: retries on PortOne’s schedule, driven by the test clo
     expect(event.nextAttemptAt).toBeUndefined();
     expect(new Set(w.receiver.received.map((r) => r.body)).size).toBe(1);
     expect(new Set(w.receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
-    expect(w.scheduler.live.size).toBe(0);
+    expect((await w.repo.listPendingTimers(w.storeId, { limit: 10 })).items).toEqual([]);
+    for (const left of w.scheduler.live.values()) expect((await w.repo.getTimer(w.storeId, left.timerId))!.state).toBe('FIRED');
     expect((await loadPaymentWithWebhooks(w.services, w.storeId, 'pay-1')).webhooks[0]).toMatchObject({ status: 'FAILED_NOT_OK_RESPONSE', currentExecutionCount: 6 });
   });
 
