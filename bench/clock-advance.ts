@@ -1,9 +1,10 @@
 /**
  * Time to advance one store's test clock over N due PG auto-cancel timers (default 1,000): each
  * timer voids its payment (conditional write), is marked fired and its schedule is deleted.
- * Run: node --import tsx bench/clock-advance.ts [timers=1000] [--no-write] [--profile [--cpu-prof <file>]]
+ * Run: node --import tsx bench/clock-advance.ts [timers=1000] [--no-write] [--profile] [--cpu-prof [file]]
  * `--profile` prints where the advance spent: DynamoDB and scheduler calls per timer by kind, node's
- * and java's CPU per timer, and node's CPU profile by package and function.
+ * and java's CPU per timer; `--cpu-prof` adds node's CPU profile by package and function (and
+ * writes it to `file`, for Chrome DevTools).
  */
 import { PaymentClient } from '@portone/server-sdk';
 import { performance } from 'node:perf_hooks';
@@ -14,8 +15,9 @@ import { loadAverage, machine, positional, withLocalRuntime, writeBenchmarkSecti
 import { countRuntimeCalls, startSpan, summariseProfile } from './profile.ts';
 
 const count = Number(positional(0) ?? 1000);
-const profile = process.argv.includes('--profile');
-const cpuProfFile = process.argv.includes('--cpu-prof') ? positional(1) : undefined;
+const cpuProfile = process.argv.includes('--cpu-prof');
+const cpuProfFile = cpuProfile ? positional(1) : undefined;
+const profile = cpuProfile || process.argv.includes('--profile');
 const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'CREDIT' && !c.decline)!;
 
 await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName, javaPid }) => {
@@ -34,7 +36,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const loadBefore = loadAverage();
   const counted = profile ? countRuntimeCalls(runtime) : undefined;
   counted?.clear();
-  const span = profile ? await startSpan(javaPid, true) : undefined;
+  const span = profile ? await startSpan(javaPid, cpuProfile) : undefined;
   const started = performance.now();
   let fired = 0;
   let calls = 0;
