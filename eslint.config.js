@@ -89,6 +89,8 @@ export default tseslint.config(
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
+  // npm start's launcher and what it runs before tsx loads (functions/local/*.mjs) are plain JavaScript for node.
+  { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   ...LAYERS.map((_, index) => boundary(index)),
   adapterBoundary,
   librarySide,

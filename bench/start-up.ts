@@ -2,14 +2,17 @@
  * `npm start`'s time to ready against its floor, DynamoDB Local's own start, measured alternately
  * in the same run (median of N each, default 5):
  *   floor: spawn java (the JVM flags npm start uses) → first answered HTTP request;
- *   ours:  spawn `node --import tsx functions/local/main.ts --in-memory` → first `/health` 200.
+ *   ours:  spawn what `npm start` runs (`node functions/local/start.mjs --in-memory`) → first `/health` 200.
  * Run: node --import tsx bench/start-up.ts [runs] [--no-write] [--cwd <checkout>]
- * (--cwd times another checkout's npm start, e.g. an older commit, against the same floor.)
+ * (--cwd times another checkout's npm start, e.g. an older commit, against the same floor; one
+ * without start.mjs is run as its npm start ran: node --import tsx functions/local/main.ts.)
  */
 import './quiet-env.ts';
 import { spawn } from 'node:child_process';
 import { launchDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
-import { findFreePort } from '../functions/local/ports.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { findFreePort } from '../functions/local/ports.mjs';
 import { machine, median, writeBenchmarkSection } from './harness.ts';
 
 const POLL_MS = 10;
@@ -31,7 +34,8 @@ async function floor(): Promise<number> {
 async function ours(): Promise<number> {
   const port = await findFreePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', '--in-memory', '--port', String(port)], {
+  const entry = existsSync(join(cwd ?? '.', 'functions/local/start.mjs')) ? ['functions/local/start.mjs'] : ['--import', 'tsx', 'functions/local/main.ts'];
+  const child = spawn(process.execPath, [...entry, '--in-memory', '--port', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'WARN' },
     ...(cwd && { cwd }),

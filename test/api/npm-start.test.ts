@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { signToken } from '../../functions/checkout/signed-token.ts';
 
+/** What `npm start` runs: the launcher that spawns java before tsx and main.ts load. */
+const ENTRY = 'functions/local/start.mjs';
 const dataDir = mkdtempSync(join(tmpdir(), 'pg-sandbox-start-'));
 const children: ChildProcess[] = [];
 /** node and java pids the runtimes printed: whatever a failed test left running is ended by pid. */
@@ -54,7 +56,7 @@ function start(args: string[], { viaNpm = false } = {}): Promise<Started> {
   const env = { ...process.env, LOG_LEVEL: 'WARN' };
   const child = viaNpm
     ? spawn('npm', ['start', '--', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(process.execPath, [ENTRY, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
@@ -203,7 +205,7 @@ describe('npm start', { timeout: 180_000 }, () => {
   });
 
   it('--json prints one JSON line for scripts; says in one line that DynamoDB Local died and exits 1, instead of answering 503 forever', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', '--port', '0', '--in-memory', '--json'], {
+    const child = spawn(process.execPath, [ENTRY, '--port', '0', '--in-memory', '--json'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
@@ -232,7 +234,7 @@ describe('npm start', { timeout: 180_000 }, () => {
 
   it('--help prints the options and exits 0; a wrong command line is one line and exit code 2', () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', ...args], { encoding: 'utf8' });
+      spawnSync(process.execPath, [ENTRY, ...args], { encoding: 'utf8' });
     const help = run('--help');
     expect(help.status).toBe(0);
     for (const flag of ['--port', '--in-memory', '--data-dir', '--json']) expect(help.stdout).toContain(flag);
@@ -245,7 +247,7 @@ describe('npm start', { timeout: 180_000 }, () => {
   it('explains a busy port in one line instead of a stack trace', async () => {
     const blocker = createServer();
     const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', '--port', String(port), '--in-memory'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ENTRY, '--port', String(port), '--in-memory'], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -257,7 +259,7 @@ describe('npm start', { timeout: 180_000 }, () => {
   });
 
   it('explains a missing java in one line', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', '--port', '0', '--in-memory'], {
+    const child = spawn(process.execPath, [ENTRY, '--port', '0', '--in-memory'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PATH: '/nonexistent' },
     });

@@ -1,10 +1,5 @@
 import { spawn } from 'node:child_process';
 
-export interface OrphanGuard {
-  /** The child ended by itself: the guard exits without killing anything (its pid may be reused). */
-  release(): void;
-}
-
 /**
  * Kills `childPid` when this node process dies, even by SIGKILL, which runs no exit hook: without
  * it a killed runtime left java running, holding the data folder and the port. Linux's
@@ -12,9 +7,10 @@ export interface OrphanGuard {
  * only writer is this process: the kernel closes it when node dies in any way, `read` sees end of
  * file, and the guard stops the child. `release()` writes a line instead, and the guard exits
  * quietly. The guard is in its own process group, so a Ctrl-C to the terminal's group reaches
- * node (which stops java itself) and not the guard.
+ * node (which stops java itself) and not the guard. Plain JavaScript: npm start's launcher
+ * (start.mjs) runs it before tsx loads.
  */
-export function guardAgainstOrphan(childPid: number): OrphanGuard {
+export function guardAgainstOrphan(childPid) {
   // SIGTERM first, as stop() does: DynamoDB Local then finishes what it acknowledged; SIGKILL if it lingers.
   const script = 'read -r _ || { kill "$1" 2>/dev/null; sleep 3; kill -9 "$1" 2>/dev/null; }';
   const guard = spawn('sh', ['-c', script, 'pg-sandbox-orphan-guard', String(childPid)], {
@@ -26,9 +22,10 @@ export function guardAgainstOrphan(childPid: number): OrphanGuard {
   // No sh (not a POSIX system): run unguarded rather than crash.
   guard.on('error', () => undefined);
   guard.stdin?.on('error', () => undefined);
-  (guard.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  guard.stdin?.unref?.();
   let released = false;
   return {
+    /** The child ended by itself: the guard exits without killing anything (its pid may be reused). */
     release() {
       if (released) return;
       released = true;

@@ -1,7 +1,9 @@
 import { createServer } from 'node:net';
 
+// Plain JavaScript (types in ports.d.mts): npm start's launcher (start.mjs) runs it before tsx loads.
+
 /** Asks the OS for a free loopback port. */
-export function findFreePort(): Promise<number> {
+export function findFreePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -14,7 +16,7 @@ export function findFreePort(): Promise<number> {
 }
 
 /** True when something already listens on host:port. */
-export function isPortBusy(port: number, host = '127.0.0.1'): Promise<boolean> {
+export function isPortBusy(port, host = '127.0.0.1') {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(true));

@@ -2,19 +2,12 @@
  * The command line of `npm start` and `npx pg-sandbox` (one parser for both, so their flags cannot
  * drift). Exit codes a CI log can tell apart: 0 stopped on request (or --help), 1 the sandbox
  * could not run (port taken, java missing, DynamoDB Local died), 2 the command line is wrong.
+ * Plain JavaScript (types in cli-args.d.mts): npm start's launcher (start.mjs) reads the command
+ * line before tsx loads.
  */
 import { parseArgs } from 'node:util';
 
 export const EXIT_USAGE = 2;
-
-export interface CliOptions {
-  port: number;
-  host: string;
-  inMemory: boolean;
-  dataDir: string;
-  /** Print the banner as one JSON line (for scripts) instead of the human one. */
-  json: boolean;
-}
 
 export const HELP = `Usage: pg-sandbox [start] [options]
 
@@ -33,8 +26,8 @@ Exit codes: 0 stopped (Ctrl-C, SIGTERM), 1 could not run or DynamoDB Local died,
 Docs: README.md of the package (node_modules/pg-sandbox/README.md).`;
 
 /** Parses argv; prints help or a one-line usage error and exits when there is nothing to start. */
-export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
-  const usage = (message: string): never => {
+export function parseCliArgs(argv, env = process.env) {
+  const usage = (message) => {
     console.error(`pg-sandbox: ${message} (pg-sandbox --help lists the options)`);
     process.exit(EXIT_USAGE);
   };
@@ -54,7 +47,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     });
   } catch (err) {
     // node's own message goes on to explain `--`; its first sentence is the one that matters.
-    return usage((err as Error).message.split('. ')[0]!);
+    return usage(err.message.split('. ')[0]);
   }
   const { values, positionals } = parsed;
   if (values.help) {
