@@ -27,7 +27,7 @@ export interface LocalRuntimeOptions {
    * unset, a fresh random key (sessions then end with the process).
    */
   sessionSigningKey?: string;
-  /** The engine was started empty (`npm start --in-memory`): skip the start-up sweep. */
+  /** The engine was started empty (`npm start --in-memory`): create the table without asking for it first, and skip the start-up sweep. */
   emptyEngine?: boolean;
   /** Fire schedules by themselves when due (true for `npm start`; tests may drive them). */
   autoFire?: boolean;
@@ -104,7 +104,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     },
   );
   if (useWorker) worker = new OutboxWorker(services, { concurrency: opts.webhooks?.concurrency });
-  await ensureTable(new DynamoDBClient(localClientConfig(opts.dynamoEndpoint)), tableName);
+  await ensureTable(new DynamoDBClient(localClientConfig(opts.dynamoEndpoint)), tableName, { emptyEngine: opts.emptyEngine });
   const scanDb = createDocumentClient(localClientConfig(opts.dynamoEndpoint));
   // An engine that started empty has nothing to resume, and on a JVM that just booted every
   // request costs start-up time.

@@ -9,14 +9,18 @@ import { INDEX, PARTITION_KEY, SORT_KEY } from './schema.ts';
 
 /**
  * Creates the single table (schema.ts) when missing: the local runtime has no CloudFormation. The
- * CDK table (infra/constructs/sandbox-table.ts) is built from the same constants.
+ * CDK table (infra/constructs/sandbox-table.ts) is built from the same constants. `emptyEngine`:
+ * the engine was just started in memory, so the table cannot exist yet and is not asked for (on a
+ * JVM that just booted, every request costs start-up time).
  */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
-  } catch (err) {
-    if (!(err instanceof ResourceNotFoundException)) throw err;
+export async function ensureTable(client: DynamoDBClient, tableName: string, { emptyEngine = false } = {}): Promise<void> {
+  if (!emptyEngine) {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      return;
+    } catch (err) {
+      if (!(err instanceof ResourceNotFoundException)) throw err;
+    }
   }
   const indexes = Object.values(INDEX);
   try {
