@@ -6,8 +6,11 @@
  * turns so that load from other processes falls on all of them alike; printed: median wall time,
  * median CPU time of the importing process, bytes, and the ratio to the floor. Imports run twice:
  * bare, and with the NODE_OPTIONS the stack gives the functions (--enable-source-maps), which is
- * what a Lambda cold start pays.
- * Run: node --import tsx bench/cold-import.ts [runs=10]
+ * what a Lambda cold start pays. Then the cold start as a whole for the api bundle and the floor:
+ * import plus the first request, a Function URL event for `GET /payments/{id}` (an unknown id: the
+ * floor's GetItem route answers 404; ours authenticates the API secret and reads the payment, 404
+ * PAYMENT_NOT_FOUND), against DynamoDB Local.
+ * Run: node --import tsx bench/cold-import.ts [runs=10] [--no-write]
  */
 import './quiet-env.ts';
 import { execFileSync } from 'node:child_process';
@@ -19,8 +22,12 @@ import { SandboxFunction } from '../infra/constructs/sandbox-function.ts';
 import { REPO_ROOT } from '../infra/paths.ts';
 import { synthBundles } from '../test/lambda/bundles.ts';
 import { machine, median, writeBenchmarkSection } from './harness.ts';
+import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
+import { startLocalRuntime } from '../functions/local/runtime.ts';
+import { createStore } from '../functions/stores/create-store.ts';
+import { functionUrlEvent } from '../test/support/function-url.ts';
 
-const RUNS = Math.max(10, Number(process.argv[2] ?? 10));
+const RUNS = Math.max(10, Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10));
 
 /** bench/floor/api.ts, bundled the way the stack bundles a function. */
 function floorBundle(): { bundle: string; nodeOptions: string } {
@@ -94,9 +101,41 @@ for (const mode of modes) {
     ].join('\n'),
   );
 }
+// Import + first request: one store with an API secret in DynamoDB Local, the same table for both.
+const ddb = await startDynamoDbLocal();
+const runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port: 0, autoFire: false, webhooks: { worker: false } });
+const { apiSecret } = await createStore(runtime.services, {});
+const event = functionUrlEvent({ method: 'GET', path: '/payments/bench-first-request', headers: { authorization: `PortOne ${apiSecret}` } });
+const firstRequestEnv = { ...env, TABLE_NAME: 'pg-sandbox', AWS_ENDPOINT_URL_DYNAMODB: ddb.endpoint };
+
+function importAndRequestOnce(bundle: string): Sample {
+  const context = `{functionName:'bench',functionVersion:'$LATEST',invokedFunctionArn:'arn:aws:lambda:ap-northeast-2:000000000000:function:bench',memoryLimitInMB:'512',awsRequestId:'bench-request',getRemainingTimeInMillis:()=>30000}`;
+  const script = `const c=process.cpuUsage();const t=performance.now();const {handler}=await import(${JSON.stringify(bundle)});const r=await handler(${JSON.stringify(event)},${context});const u=process.cpuUsage(c);if(r.statusCode!==404)throw new Error('expected 404, got '+r.statusCode+' '+r.body);console.log(JSON.stringify({wallMs:performance.now()-t,cpuMs:(u.user+u.system)/1000}))`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: firstRequestEnv, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Sample;
+}
+const firstNames = [floorName, 'Api'];
+const first: Record<string, Sample[]> = Object.fromEntries(firstNames.map((n) => [n, []]));
+try {
+  for (let i = 0; i < RUNS; i++) for (const name of firstNames) first[name]!.push(importAndRequestOnce(bundles[name]!));
+} finally {
+  await runtime.close();
+  await ddb.stop();
+}
+const firstWall = (n: string) => median(first[n]!.map((s) => s.wallMs));
+const firstCpu = (n: string) => median(first[n]!.map((s) => s.cpuMs));
+sections.push(
+  [
+    `Import + first request (Function URL event \`GET /payments/{id}\` → 404 through DynamoDB Local), bare, median of ${RUNS} fresh node processes:`,
+    '',
+    '| bundle | wall | CPU | wall ÷ floor | CPU ÷ floor |',
+    '|---|---|---|---|---|',
+    ...firstNames.map((n) => `| ${n} | ${firstWall(n).toFixed(0)} ms | ${firstCpu(n).toFixed(0)} ms | ${(firstWall(n) / firstWall(floorName)).toFixed(2)}× | ${(firstCpu(n) / firstCpu(floorName)).toFixed(2)}× |`),
+  ].join('\n'),
+);
 const result = sections.join('\n\n');
 console.log(result);
 writeBenchmarkSection(
   'Lambda bundles: size and cold import',
-  `Command: \`node --import tsx bench/cold-import.ts\` — synthesises the stack with real bundling (local esbuild, AWS SDK v3 bundled, ESM, minified, source maps) and bundles the floor \`bench/floor/api.ts\` (a Hono app with one DynamoDBClient route) through the same \`SandboxFunction\` construct; each bundle is imported in fresh node processes, the bundles taking turns. CPU is the importing process's user + system time (steadier than wall time on a shared machine). Target for issue 11 item 13: the api bundle's import ≤ 1.2× the floor.\nMachine: ${machine()}, load average ${loadAtStart.toFixed(1)} at start (Lambda's Node 24 on arm64 will differ; on a loaded machine compare the ratios).\n\n${result}`,
+  `Command: \`node --import tsx bench/cold-import.ts\` — synthesises the stack with real bundling (local esbuild, AWS SDK v3 bundled, ESM, minified, source maps) and bundles the floor \`bench/floor/api.ts\` (a Hono app with one DynamoDBClient route) through the same \`SandboxFunction\` construct; each bundle is imported in fresh node processes, the bundles taking turns; then the api bundle and the floor are imported and answer their first request (a Function URL event for an unknown payment, against DynamoDB Local). CPU is the importing process's user + system time (steadier than wall time on a shared machine). Target for issue 11 item 13: the api bundle's import ≤ 1.2× the floor.\nMachine: ${machine()}, load average ${loadAtStart.toFixed(1)} at start (Lambda's Node 24 on arm64 will differ; on a loaded machine compare the ratios).\n\n${result}`,
 );
