@@ -156,8 +156,14 @@ export function renderPayMethodsMd(): string {
     '`PaymentResponse`) or `onPaymentFail` (a `PaymentError`: the PG refused, or the customer closed the popup). The promise',
     'only says whether the buttons were rendered (it rejects with a `LoadPaymentUIError` when the container or a callback is',
     'missing). `PortOne.updateLoadPaymentUIRequest(request)` changes what the next click pays (a new amount or paymentId).',
-    '`loadIssueBillingKeyUI` (PayPal reference transactions, `PAYPAL_RT`) is not simulated: it rejects with a',
-    '`LoadIssueBillingKeyUIError` of code `Unimplemented`.',
+    '',
+    '`PortOne.loadIssueBillingKeyUI({ uiType: "PAYPAL_RT", storeId, channelKey, billingKeyMethod: "PAYPAL", issueId, … }, {',
+    'onIssueBillingKeySuccess, onIssueBillingKeyFail })` (PayPal reference transactions, for subscriptions) works the same way',
+    'with the container `<div class="portone-ui-container" data-portone-ui-type="paypal-rt">`: the button opens the billing-key',
+    'window for `billingKeyMethod: "PAYPAL"` in a popup on a PayPal channel (`PAYPAL_V2`), and the callbacks get PortOne\'s',
+    '`IssueBillingKeyResponse` or an `IssueBillingKeyError`. The key shows as `BillingKeyPaymentMethodPaypal` and pays as',
+    'PayPal (`payWithBillingKey`, schedules). `PortOne.updateLoadIssueBillingKeyUIRequest(request)` changes what the next click',
+    'issues. PayPal keys are issued only in this window (not from a card number, not on other PGs\' channels).',
     '',
   ].join('\n');
 }

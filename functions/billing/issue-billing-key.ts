@@ -74,7 +74,8 @@ export function askPgToIssue(
       card: testCard && card ? presentCard(testCard, card.number) : {},
       cardNumber: testCard?.number ?? '',
       cardExpiry: { year: card?.expiryYear ?? '', month: card?.expiryMonth ?? '' },
-      methodKind: testCard ? 'CARD' : 'EASY_PAY',
+      // Without a card the key is the PG's own wallet: PayPal's for the PG whose wallet is PayPal.
+      methodKind: testCard ? 'CARD' : profile.directEasyPayProvider === 'PAYPAL' ? 'PAYPAL' : 'EASY_PAY',
       pgTxId: newPgTxId(channel.pgProvider),
       issuedAt: nowIso,
       ...(charge ? { pgIssuanceCharge: { amount: charge.amount, chargedAt: nowIso, voidsAt: new Date(opts.now.getTime() + charge.voidAfterMinutes * 60_000).toISOString() } } : {}),

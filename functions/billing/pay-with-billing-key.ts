@@ -39,7 +39,9 @@ export async function payWithBillingKey(services: Services, input: BillingKeyPay
   const method: ApproveMethod =
     key.methodKind === 'CARD'
       ? { kind: 'CARD', credential: { number: key.cardNumber, expiryYear: key.cardExpiry.year, expiryMonth: key.cardExpiry.month }, installmentMonth: input.installmentMonth }
-      : { kind: 'EASY_PAY', provider: profile?.directEasyPayProvider ?? 'KAKAOPAY' };
+      : key.methodKind === 'PAYPAL'
+        ? { kind: 'PAYPAL' }
+        : { kind: 'EASY_PAY', provider: profile?.directEasyPayProvider ?? 'KAKAOPAY' };
   const { billingKey, scheduleId, installmentMonth: _i, channelKey: _c, ...request } = input;
   return approvePayment(services, {
     ...request,

@@ -5,7 +5,9 @@ export function presentBillingKey(k: BillingKeyRecord): Record<string, unknown> 
   const method =
     k.methodKind === 'CARD'
       ? { type: 'BillingKeyPaymentMethodCard', card: k.card }
-      : { type: 'BillingKeyPaymentMethodEasyPay', provider: k.channel.pgProvider === 'PAYCO' ? 'PAYCO' : 'KAKAOPAY' };
+      : k.methodKind === 'PAYPAL'
+        ? { type: 'BillingKeyPaymentMethodPaypal' }
+        : { type: 'BillingKeyPaymentMethodEasyPay', provider: k.channel.pgProvider === 'PAYCO' ? 'PAYCO' : 'KAKAOPAY' };
   return {
     status: k.status,
     billingKey: k.billingKey,

@@ -10,10 +10,11 @@ import { SdkCurrency, SdkPaymentRequest } from './payment-request.ts';
 const shared = SdkPaymentRequest.pick({ storeId: true, channelKey: true, channelGroupId: true, customer: true, windowType: true, redirectUrl: true, forceRedirect: true, noticeUrls: true, customData: true, locale: true });
 
 /**
- * Billing key methods the window simulates: a card (any general PG) and an easy-pay wallet (the
- * easy-pay companies' own windows). MOBILE (휴대폰 빌링) and PAYPAL are not simulated.
+ * Billing key methods the window simulates: a card (any general PG), an easy-pay wallet (the
+ * easy-pay companies' own windows) and PAYPAL (PayPal's reference transactions, which the SDK
+ * offers through loadIssueBillingKeyUI, uiType PAYPAL_RT). MOBILE (휴대폰 빌링) is not simulated.
  */
-export const BILLING_WINDOW_METHODS = ['CARD', 'EASY_PAY'] as const;
+export const BILLING_WINDOW_METHODS = ['CARD', 'EASY_PAY', 'PAYPAL'] as const;
 export type BillingWindowMethod = (typeof BILLING_WINDOW_METHODS)[number];
 
 export const SdkIssueBillingKeyRequest = shared

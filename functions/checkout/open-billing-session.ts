@@ -46,7 +46,12 @@ export async function openBillingCheckout(services: Services, input: OpenBilling
   if (refusedUrl) return fail('BadRequest', refusedUrl);
   const channel = await services.repo.getChannel(req.storeId, req.channelKey);
   if (!channel) return fail('ChannelNotFound', `채널이 존재하지 않습니다. (channelKey: ${req.channelKey})`, 404);
-  if (!getProfile(channel.pgProvider)) return fail('BadRequest', `channel ${channel.channelKey} uses a PG the sandbox does not simulate (${channel.pgProvider})`);
+  const profile = getProfile(channel.pgProvider);
+  if (!profile) return fail('BadRequest', `channel ${channel.channelKey} uses a PG the sandbox does not simulate (${channel.pgProvider})`);
+  // PayPal issues PayPal keys only, and only PayPal does (its reference transactions).
+  if ((method === 'PAYPAL') !== (profile.directEasyPayProvider === 'PAYPAL')) {
+    return fail('BadRequest', `${field} ${method}: channel ${channel.channelKey} is ${profile.englishName}; ${method === 'PAYPAL' ? 'PayPal keys need a PayPal channel (PAYPAL_V2)' : 'a PayPal channel issues PAYPAL keys only'}`);
+  }
 
   let payment: BillingCheckoutSession['payment'];
   if (input.kind === 'ISSUE_BILLING_KEY_AND_PAY') {

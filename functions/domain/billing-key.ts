@@ -47,8 +47,8 @@ export interface BillingKeyRecord {
   deletedAt?: string;
   deleteReason?: string;
   deleteRequester?: 'CUSTOMER' | 'ADMIN';
-  /** The key's method: a card (general PGs) or an easy-pay wallet (keys issued in KakaoPay's or PAYCO's window). */
-  methodKind: 'CARD' | 'EASY_PAY';
+  /** The key's method: a card (general PGs), an easy-pay wallet (keys issued in KakaoPay's or PAYCO's window) or PayPal (PAYPAL_RT). */
+  methodKind: 'CARD' | 'EASY_PAY' | 'PAYPAL';
   /** The PG's side: a charge made on issuance and given back by the PG by itself (Danal: 10원, ~30 min). PortOne is not told. */
   pgIssuanceCharge?: { amount: number; chargedAt: string; voidsAt: string };
   /** Moves on with every write, including each schedule created on the key (see ports/billing-repository.ts). */

@@ -123,6 +123,42 @@ describe('pay methods beyond cards', () => {
   });
 });
 
+describe('PayPal subscriptions (PortOne.loadIssueBillingKeyUI, PAYPAL_RT)', () => {
+  it('renders a button in the paypal-rt container; a click issues a PayPal billing key in a popup and calls onIssueBillingKeySuccess; the key pays as PayPal; closing the popup after updateLoadIssueBillingKeyUIRequest calls onIssueBillingKeyFail', async () => {
+    const admin = sandboxAdmin(sandbox.url, sandbox.store.apiSecret);
+    await admin.post('/sandbox/signups', { pgProvider: 'PAYPAL_V2' });
+    const channel = (await admin.post('/sandbox/channels', { pgProvider: 'PAYPAL_V2' })) as { channelKey: string };
+    const page = await context.newPage();
+    await page.goto(`${merchant.url}/paypal-rt?channelKey=${channel.channelKey}`);
+    await page.locator('#result[data-state="rendered"]').waitFor();
+    const button = page.locator('.portone-ui-container [data-pg-sandbox="paypal-rt-button"]');
+    await screenshot(page, 'paypal-rt-button');
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+    await Promise.all([popup.waitForEvent('close'), popup.locator('[data-testid="pay"]').click()]);
+    await page.locator('#result[data-state="issued"]').waitFor();
+    const billingKey = (await page.locator('#result').getAttribute('data-billing-key'))!;
+    await expect(page.locator('#result').getAttribute('data-transaction-type')).resolves.toBe('ISSUE_BILLING_KEY');
+    const res = await fetch(`${sandbox.url}/billing-keys/${encodeURIComponent(billingKey)}`, { headers: { authorization: `PortOne ${sandbox.store.apiSecret}` } });
+    const info = (await res.json()) as Record<string, unknown>;
+    expectResponseMatches('get', '/billing-keys/{billingKey}', res.status, info, { rejectUnknownProperties: true });
+    expect(info).toMatchObject({ status: 'ISSUED', methods: [{ type: 'BillingKeyPaymentMethodPaypal' }] });
+    const paymentId = `paypal-rt-${Date.now()}`;
+    await PaymentClient({ secret: sandbox.store.apiSecret, baseUrl: sandbox.url }).payWithBillingKey({ paymentId, billingKey, orderName: '월간 구독 1회차', amount: { total: 12 }, currency: 'USD' });
+    expect(await paymentOf(paymentId)).toMatchObject({ status: 'PAID', billingKey, method: { type: 'PaymentMethodEasyPay', provider: 'PAYPAL' } });
+
+    await page.click('#again');
+    await page.locator('#result[data-state="updated"]').waitFor();
+    const [second] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+    await second.locator('[data-testid="pay"]').waitFor();
+    await second.close();
+    await page.locator('#result[data-state="failed"]').waitFor();
+    await expect(page.locator('#result').getAttribute('data-error-type')).resolves.toBe('IssueBillingKeyError');
+    await expect(page.locator('#result').getAttribute('data-code')).resolves.toBe('FAILURE_TYPE_PG');
+    await page.close();
+  });
+});
+
 describe('PayPal buttons (PortOne.loadPaymentUI, PAYPAL_SPB)', () => {
   it('renders a button in the shop\'s container; a click pays in a popup and calls onPaymentSuccess; updateLoadPaymentUIRequest changes what the next click pays; closing the popup calls onPaymentFail', async () => {
     const admin = sandboxAdmin(sandbox.url, sandbox.store.apiSecret);

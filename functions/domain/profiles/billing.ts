@@ -43,6 +43,10 @@ const DOCUMENTED: Readonly<Record<string, Partial<BillingTestMode>>> = {
   MOBILIANS_V2: {
     issuesBillingKeys: stated(true, 'keys are issued on the V2 test channel, but cannot pay (see billingKeyPayment)'),
   },
+  PAYPAL_V2: {
+    issuesBillingKeys: stated(true, "PayPal's reference transactions: PortOne.loadIssueBillingKeyUI with uiType PAYPAL_RT (browser SDK IssueBillingKeyUIType); the key is a PayPal method (OAS BillingKeyPaymentMethodPaypal)"),
+    windowOnly: assumed(true, "a PayPal key is the customer's consent in PayPal's own window: there is no card number to issue one from"),
+  },
   EXIMBAY_V2: {
     issuesBillingKeys: stated(true, 'billing MID 32AAE5BE9B; Eximbay issues a recurring key together with a first payment'),
   },
@@ -64,8 +68,10 @@ export function billingOf(profile: PgProfile): BillingTestMode {
         ? assumed(SEED_USUALLY_REFUSED_ISSUERS, 'the FAQ says 비인증 payments with KB국민, NH농협 and 카카오뱅크 cards are unavailable "at many PGs" without naming them; applied to every PG that really approves')
         : assumed<readonly string[]>([], 'this PG only answers success in test, so no card company is asked')),
     issuanceCharge: documented.issuanceCharge ?? assumed(null, 'no charge on issuance documented'),
-    windowOnly: direct
-      ? assumed(true, `${profile.consoleName} is an easy-pay company: its keys are issued in its own window (requestIssueBillingKey), not from card numbers`)
-      : assumed(false, 'a general PG issues keys from card credentials (issueBillingKey) as well as in its window'),
+    windowOnly:
+      documented.windowOnly ??
+      (direct
+        ? assumed(true, `${profile.consoleName} is an easy-pay company: its keys are issued in its own window (requestIssueBillingKey), not from card numbers`)
+        : assumed(false, 'a general PG issues keys from card credentials (issueBillingKey) as well as in its window')),
   };
 }

@@ -14,11 +14,15 @@
  *   `PaymentError` carrying `code` and `message`, as the SDK throws them.
  * - `PortOne.requestIdentityVerification`: sdk-identity-script.ts, through the same window code.
  * - `PortOne.loadPaymentUI` (PayPal's buttons): sdk-payment-ui-script.ts, paying through requestPayment.
- * - The SDK's other functions: sdk-errors-script.ts (every one exists; missing ones reject).
+ * - `PortOne.loadIssueBillingKeyUI` (PayPal's reference transactions): sdk-billing-ui-script.ts,
+ *   issuing through the billing-key window.
+ * - Every function of the SDK exists (sdk-errors-script.ts): one the sandbox lacks rejects.
  */
+import { SDK_BILLING_UI_JS } from './sdk-billing-ui-script.ts';
 import { SDK_ERRORS_JS } from './sdk-errors-script.ts';
 import { SDK_IDENTITY_VERIFICATION_JS } from './sdk-identity-script.ts';
 import { SDK_PAYMENT_UI_JS } from './sdk-payment-ui-script.ts';
+import { SDK_UI_STAND_IN_JS } from './sdk-ui-stand-in-script.ts';
 
 export const SDK_JS = String.raw`/*! pg-sandbox browser SDK shim: PortOne's browser SDK for PortOne V2 test mode */
 (function () {
@@ -171,6 +175,7 @@ ${SDK_ERRORS_JS}
     });
   }
 ${SDK_IDENTITY_VERIFICATION_JS}
+${SDK_UI_STAND_IN_JS}
 ${SDK_PAYMENT_UI_JS}
 
   // Billing keys (빌링키): requestIssueBillingKey and requestIssueBillingKeyAndPay open the PG's
@@ -229,14 +234,17 @@ ${SDK_PAYMENT_UI_JS}
 
   function requestIssueBillingKey(request) { return openBillingWindow('ISSUE_BILLING_KEY', request); }
   function requestIssueBillingKeyAndPay(request) { return openBillingWindow('ISSUE_BILLING_KEY_AND_PAY', request); }
+${SDK_BILLING_UI_JS}
 
   var api = {
     requestPayment: requestPayment,
     requestIdentityVerification: requestIdentityVerification,
     requestIssueBillingKey: requestIssueBillingKey,
     requestIssueBillingKeyAndPay: requestIssueBillingKeyAndPay,
-    loadPaymentUI: loadPaymentUI,
-    updateLoadPaymentUIRequest: updateLoadPaymentUIRequest,
+    loadPaymentUI: paymentUI.load,
+    updateLoadPaymentUIRequest: paymentUI.update,
+    loadIssueBillingKeyUI: billingUI.load,
+    updateLoadIssueBillingKeyUIRequest: billingUI.update,
     sandbox: { baseUrl: BASE, version: 1 },
   };
   window.PortOne = Object.assign(window.PortOne || {}, withEveryFunction(api));

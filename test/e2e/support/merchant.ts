@@ -123,6 +123,41 @@ const PAYPAL_JS = String.raw`(function () {
 })();
 `;
 
+/**
+ * PayPal's subscription consent (PortOne.loadIssueBillingKeyUI, uiType PAYPAL_RT): a billing key
+ * issued in PayPal's window, reported through the callbacks into #result.
+ */
+const PAYPAL_RT_JS = String.raw`(function () {
+  var config = JSON.parse(document.getElementById('config').textContent);
+  var params = new URLSearchParams(location.search);
+  var result = document.getElementById('result');
+  function show(state, text, extra) {
+    result.setAttribute('data-state', state);
+    result.textContent = text;
+    for (var k in extra || {}) result.setAttribute('data-' + k, extra[k]);
+  }
+  function request(issueId) {
+    return { uiType: 'PAYPAL_RT', storeId: config.storeId, channelKey: params.get('channelKey'), billingKeyMethod: 'PAYPAL',
+      issueId: issueId, issueName: '월간 구독', customer: { customerId: 'member-1' } };
+  }
+  PortOne.loadIssueBillingKeyUI(request('sub-' + Date.now()), {
+    onIssueBillingKeySuccess: function (response) { show('issued', 'PayPal 빌링키 발급 완료', { 'billing-key': response.billingKey, 'transaction-type': response.transactionType }); },
+    onIssueBillingKeyFail: function (error) { show('failed', error.message, { code: error.code, 'error-type': error.__portOneErrorType || '', 'pg-code': error.pgCode || '' }); }
+  }).then(function () { show('rendered', 'PayPal 버튼 표시됨'); }, function (error) { show('error', error.message, { code: error.code }); });
+  document.getElementById('again').addEventListener('click', function () {
+    PortOne.updateLoadIssueBillingKeyUIRequest(request('sub-again-' + Date.now())).then(function () { show('updated', '요청 변경됨'); });
+  });
+})();
+`;
+
+function payPalRtPage(sandboxUrl: string, config: unknown): string {
+  return `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>PayPal 정기결제</title><link rel="stylesheet" href="/shop.css">
+<script src="${sandboxUrl}/sdk.js"></script><script src="/paypal-rt.js" defer></script></head>
+<body><h1>PayPal 정기결제</h1><script type="application/json" id="config">${JSON.stringify(config)}</script>
+<div class="portone-ui-container" data-portone-ui-type="paypal-rt"></div>
+<button id="again" type="button">다시 등록</button><div id="result" role="status" data-state="idle">로딩 중</div></body></html>`;
+}
+
 function payPalPage(sandboxUrl: string, config: unknown): string {
   return `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>PayPal 결제</title><link rel="stylesheet" href="/shop.css">
 <script src="${sandboxUrl}/sdk.js"></script><script src="/paypal.js" defer></script></head>
@@ -188,6 +223,10 @@ export async function startMerchant(opts: { sandboxUrl: string; storeId: string;
         }
         if (url.pathname === '/shop.js') return send(200, 'text/javascript; charset=utf-8', SHOP_JS);
         if (url.pathname === '/paypal.js') return send(200, 'text/javascript; charset=utf-8', PAYPAL_JS);
+        if (req.method === 'GET' && url.pathname === '/paypal-rt') {
+          return send(200, 'text/html; charset=utf-8', payPalRtPage(opts.sandboxUrl, { storeId: opts.storeId }), { 'content-security-policy': csp });
+        }
+        if (url.pathname === '/paypal-rt.js') return send(200, 'text/javascript; charset=utf-8', PAYPAL_RT_JS);
         if (url.pathname === '/shop.css') return send(200, 'text/css; charset=utf-8', CSS);
         if (req.method === 'POST' && url.pathname === '/verify') {
           const response = JSON.parse(await readBody(req)) as { paymentId: string };
