@@ -1,7 +1,7 @@
 /**
  * `npm start`'s time to ready against its floor, DynamoDB Local's own start, measured alternately
  * in the same run (median of N each, default 5):
- *   floor: spawn java (the JVM flags npm start uses) → first answered HTTP request;
+ *   floor: spawn java bare (the wrapper's command line, none of npm start's JVM flags) → first answered HTTP request;
  *   ours:  spawn what `npm start` runs (`node functions/local/start.mjs --in-memory`) → first `/health` 200.
  * Run: node --import tsx bench/start-up.ts [runs] [--no-write] [--cwd <checkout>]
  * (--cwd times another checkout's npm start, e.g. an older commit, against the same floor; one
