@@ -50,6 +50,8 @@ export const IMPLEMENTED_PATHS = [
   '/payments/{paymentId}/cash-receipt/cancel',
   '/payments/{paymentId}/cancellations/{cancellationId}/stop',
   '/promotions/{promotionId}',
+  '/payment-gateways/card-promotion',
+  '/payments/{paymentId}/register-store-receipt',
 ] as const;
 
 const SCHEMA_REF_PREFIX = '#/components/schemas/';

@@ -17,6 +17,7 @@ import { defineAsyncCancelConformance } from './async-cancel-suite.ts';
 import { definePaymentProcessConformance } from './payment-process-suite.ts';
 import { defineDisputeConformance } from './dispute-suite.ts';
 import { definePromotionConformance } from './promotion-suite.ts';
+import { definePgSpecificConformance } from './pg-specific-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -188,4 +189,5 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
   definePaymentProcessConformance({ target: () => target, sdk: () => sdk, id, swallow });
   defineDisputeConformance({ target: () => target, sdk: () => sdk, id, swallow });
   definePromotionConformance({ target: () => target, sdk: () => sdk, id, swallow });
+  definePgSpecificConformance({ target: () => target, sdk: () => sdk, id, swallow });
 }

@@ -120,6 +120,8 @@ export interface ProfileInput {
   readonly virtualAccountRefundHoursKst?: PgProfile['virtualAccountRefundHoursKst'];
   readonly billingKeyPayment?: Fact<boolean>;
   readonly signup?: PgProfile['signup'];
+  readonly cardPromotions?: PgProfile['cardPromotions'];
+  readonly storeReceipts?: PgProfile['storeReceipts'];
   /** Prefix of the sandbox code scheme for this PG, and the codes known (or chosen) differently. */
   readonly codes: { readonly prefix: string; readonly overrides?: Partial<PgCodes> };
   readonly quirks?: readonly string[];
@@ -204,6 +206,8 @@ export function defineProfile(input: ProfileInput): PgProfile {
     methods: input.methods,
     ...(input.directEasyPayProvider !== undefined ? { directEasyPayProvider: input.directEasyPayProvider } : {}),
     hubEasyPay,
+    ...(input.cardPromotions !== undefined ? { cardPromotions: input.cardPromotions } : {}),
+    ...(input.storeReceipts !== undefined ? { storeReceipts: input.storeReceipts } : {}),
     ...(input.hubEasyPayCardIssuers !== undefined ? { hubEasyPayCardIssuers: input.hubEasyPayCardIssuers } : {}),
     refusedIssuers,
     onlyPublishedTestCards,

@@ -15,6 +15,7 @@ export const INICIS_V2 = defineProfile({
   refusedIssuers: stated(['KOOKMIN_CARD', 'KAKAO_BANK'], '국민카드의 경우 테스트결제 지원이 불가 (국민카드 계열 포함 ex 카카오뱅크)'),
   hubEasyPayPartialCancel: stated('REFUSED', 'partial cancel of easy pay: "500503 간편결제 부분취소 제한 가맹점"'),
   signup: stated({ required: false, features: ['KG이니시스 일본 (Japan payments)'] }, 'signup only for KG이니시스 일본'),
+  storeReceipts: stated(true, 'OAS registerStoreReceipt: 지원되는 PG사: KG이니시스 (이용 전 콘솔 -> 결제연동 탭에서 INIApi Key 등록 필요)'),
   codes: {
     prefix: 'INI',
     overrides: {

@@ -21,6 +21,14 @@ export const KCP_V2 = defineProfile({
     true,
     'KCP 제휴 카카오페이의 경우 실 결제로 진행되며, 자동 취소 대상이 아님. Docs conflict: the KCP channel page says its 허브형 KakaoPay/NaverPay do not support test mode; the sandbox follows test-mode-cancel',
   ),
+  cardPromotions: assumed(
+    [
+      { promotionId: 'KCP-TEST-HYUNDAI-1000', cardCompany: 'HYUNDAI_CARD', discountAmount: 1_000, minimumPaymentAmount: 10_000 },
+      { promotionId: 'KCP-TEST-SHINHAN-3000', cardCompany: 'SHINHAN_CARD', discountAmount: 3_000, minimumPaymentAmount: 50_000 },
+      { promotionId: 'KCP-TEST-SAMSUNG-2000', cardCompany: 'SAMSUNG_CARD', discountAmount: 2_000, minimumPaymentAmount: 30_000 },
+    ],
+    'the OAS says getPgCardPromotions works for KCP_V2 only; which promotions KCP reports for its test MID is not published, so the sandbox offers three sample ones',
+  ),
   codes: { prefix: 'KCP' },
   sources: [
     'SEED',

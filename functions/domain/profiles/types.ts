@@ -102,6 +102,15 @@ export interface PgCodes {
   readonly billingKeyPaymentRefused?: Fact<PgCodeMessage>;
 }
 
+/** One PG card promotion (OAS `PgCardPromotion`): the discount a card company gives from a minimum amount. */
+export interface PgCardPromotionFact {
+  readonly promotionId: string;
+  /** OAS `PgPromotionCardCompany`. */
+  readonly cardCompany: string;
+  readonly discountAmount: number;
+  readonly minimumPaymentAmount: number;
+}
+
 /** The shared public test MIDs (`channel.pgMerchantId`) PortOne offers for this PG. */
 export interface TestMerchantIds {
   readonly payment?: string;
@@ -167,6 +176,13 @@ export interface PgProfile {
   readonly virtualAccountRefundHoursKst: Fact<{ readonly from: string; readonly to: string } | null>;
   /** Can a billing key issued on the test channel be used to pay? */
   readonly billingKeyPayment: Fact<boolean>;
+  /**
+   * PG사 카드 프로모션 (getPgCardPromotions): the card promotions the PG reports for its test channel;
+   * absent = the PG has no such lookup (OAS: "현재 특정 PG사(KCP_V2)에 대해서만 지원").
+   */
+  readonly cardPromotions?: Fact<readonly PgCardPromotionFact[]>;
+  /** 영수증 내 하위 상점 거래 등록 (registerStoreReceipt) works on this PG; absent = it does not (OAS: KG이니시스 only). */
+  readonly storeReceipts?: Fact<boolean>;
   /** 가입신청 (PG signup) before a test channel can be added; `features` = signup only for these features. */
   readonly signup: Fact<{ readonly required: boolean; readonly features: readonly string[] }>;
   readonly codes: PgCodes;

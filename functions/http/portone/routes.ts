@@ -9,6 +9,7 @@ import { identityVerificationRoutes } from './identity-verification-routes.ts';
 import { cashReceiptRoutes } from './cash-receipt-routes.ts';
 import { paymentRoutes } from './payment-routes.ts';
 import { paymentProcessRoutes } from './payment-process-routes.ts';
+import { pgSpecificRoutes } from './pg-specific-routes.ts';
 import { promotionRoutes } from './promotion-routes.ts';
 import { scheduleRoutes } from './schedule-routes.ts';
 import { resendWebhookRoutes } from './webhook-routes.ts';
@@ -22,7 +23,7 @@ export function portoneRoutes() {
   app.use('/payments', requireStore);
   app.use('/payments-by-cursor', requireStore);
   app.use('/payment-events-by-cursor', requireStore);
-  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*', '/cash-receipts', '/promotions/*']) {
+  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*', '/cash-receipts', '/promotions/*', '/payment-gateways/*']) {
     app.use(path, requireStore);
   }
   // After authentication (it needs the store); a no-op for stores without fault rules (docs/faults.md).
@@ -34,6 +35,7 @@ export function portoneRoutes() {
   app.route('/', scheduleRoutes());
   app.route('/', identityVerificationRoutes());
   app.route('/', promotionRoutes());
+  app.route('/', pgSpecificRoutes());
   app.route('/', resendWebhookRoutes());
   return app;
 }
