@@ -14,6 +14,7 @@ import { scanItemsOfType } from './table-scan.ts';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { startLocalScheduler } from './scheduler/index.ts';
 import { newSigningKey } from './signing-key.ts';
+import { DeferredTimerScheduler } from './deferred-schedules.ts';
 
 export interface LocalRuntimeOptions {
   /** DynamoDB Local (or any DynamoDB) endpoint. */
@@ -58,6 +59,11 @@ export interface LocalRuntime {
   port: number;
   services: Services;
   scheduler: Awaited<ReturnType<typeof startLocalScheduler>>;
+  /**
+   * Schedule calls run after the request that made them answered (local/deferred-schedules.ts):
+   * `idle()` resolves when every call made so far has reached `scheduler`, so its `list()` shows them.
+   */
+  schedules: { idle(): Promise<void>; readonly pending: number };
   webhooks: LocalWebhooks;
   close(): Promise<void>;
 }
@@ -103,6 +109,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       ...(opts.webhooks?.dispatch ? { webhookDispatch: opts.webhooks.dispatch } : {}),
     },
   );
+  const schedules = new DeferredTimerScheduler(services.scheduler);
+  services.scheduler = schedules;
   if (useWorker) worker = new OutboxWorker(services, { concurrency: opts.webhooks?.concurrency });
   await ensureTable(new DynamoDBClient(localClientConfig(opts.dynamoEndpoint)), tableName, { emptyEngine: opts.emptyEngine });
   const scanDb = createDocumentClient(localClientConfig(opts.dynamoEndpoint));
@@ -111,6 +119,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   const recovered = opts.emptyEngine
     ? { events: 0, timers: 0 }
     : await recoverPendingWork(services, (itemType) => scanItemsOfType(scanDb, tableName, itemType), worker);
+  await schedules.idle();
 
   const app = createApp(services);
   const server = await listen(app.fetch, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
@@ -119,6 +128,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     port: server.port,
     services,
     scheduler,
+    schedules: {
+      idle: () => schedules.idle(),
+      get pending() {
+        return schedules.pending;
+      },
+    },
     webhooks: {
       idle: () => worker?.idle() ?? Promise.resolve(),
       get pending() {
@@ -129,6 +144,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     close: async () => {
       await server.close();
       await worker?.close();
+      await schedules.idle();
       await scheduler.close();
     },
   };

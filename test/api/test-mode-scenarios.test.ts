@@ -113,6 +113,7 @@ describe('seed 1: the PG voids test payments in its own batch; PortOne is not to
     const id = newId('sched');
     await s.payCard(id, 'SETTLE');
     const [timer] = (await voidTimers(s.admin, id));
+    await sandbox.schedules.idle(); // schedule calls run after the answer (local/deferred-schedules.ts)
     const schedule = sandbox.scheduler.list().find((x) => x.name === timer.scheduleName);
     expect(schedule).toBeDefined();
     expect(schedule).toMatchObject({
@@ -234,11 +235,13 @@ describe('seed 2: exceptions that really take money and are never auto-refunded'
     const id = newId('nice');
     await s.payCard(id, 'NICE_V2', card('SHINHAN_CARD'), 10_000);
     const [timer] = (await voidTimers(s.admin, id));
+    await sandbox.schedules.idle(); // schedule calls run after the answer (local/deferred-schedules.ts)
     expect(sandbox.scheduler.list().some((x) => x.name === timer.scheduleName)).toBe(true);
 
     await s.sdk.cancelPayment({ paymentId: id, amount: 3_000, reason: '부분 취소' });
     const afterPartial = await s.admin.view(id);
     expect(afterPartial.timers[0].state).toBe('cancelled');
+    await sandbox.schedules.idle();
     expect(sandbox.scheduler.list().some((x) => x.name === timer.scheduleName)).toBe(false);
 
     const advanced = await s.admin.advance('P2D');

@@ -1,0 +1,61 @@
+/**
+ * The local runtime's schedule calls, taken off the request path: `schedule` and `unschedule`
+ * return at once and the EventBridge adapter's call to the local Scheduler endpoint runs right
+ * after, so pay and cancel answer without waiting for it (docs/architecture.md, "Time").
+ *
+ * Why this loses nothing locally: the local Scheduler keeps its schedules in this process's memory,
+ * so they already die with it, and the start-up sweep (recover.ts) creates the schedule of every
+ * PENDING timer again from the table. A timer the process committed but whose schedule call had
+ * not yet run is therefore recovered exactly like one whose schedule existed. On AWS the adapter is
+ * used directly (schedules are created before the commit), because there the schedule outlives the
+ * function and nothing would sweep.
+ *
+ * Calls on one schedule name run in the order they were made (a cancel right after a pay deletes
+ * the schedule its pay created, never before it); different names run side by side.
+ */
+import { logger } from '../logger.ts';
+import type { TimerRecord } from '../domain/timer.ts';
+import type { TimerScheduler } from '../ports/scheduler.ts';
+
+export class DeferredTimerScheduler implements TimerScheduler {
+  /** The last queued call per schedule name; removed when it is still the last one and done. */
+  private readonly tails = new Map<string, Promise<void>>();
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly inner: TimerScheduler) {}
+
+  schedule(timer: TimerRecord, wallDueAt: Date): Promise<void> {
+    this.enqueue(timer.scheduleName, 'create', () => this.inner.schedule(timer, wallDueAt));
+    return Promise.resolve();
+  }
+
+  unschedule(timer: Pick<TimerRecord, 'scheduleName'>): Promise<void> {
+    this.enqueue(timer.scheduleName, 'delete', () => this.inner.unschedule(timer));
+    return Promise.resolve();
+  }
+
+  /** Schedule calls queued or running. */
+  get pending(): number {
+    return this.tails.size;
+  }
+
+  /** Resolves when every call made so far has reached the local Scheduler (tests read its list after this). */
+  idle(): Promise<void> {
+    if (this.tails.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private enqueue(name: string, action: string, call: () => Promise<void>): void {
+    const previous = this.tails.get(name) ?? Promise.resolve();
+    const tail = previous.then(call).catch((err: unknown) => {
+      // The adapter already retried. The timer stays PENDING in the table: the clock advance runs
+      // it, and the next start-up sweep creates its schedule.
+      logger.error('local runtime: schedule call failed', { schedule: name, action, error: String(err) });
+    });
+    this.tails.set(name, tail);
+    void tail.then(() => {
+      if (this.tails.get(name) === tail) this.tails.delete(name);
+      if (this.tails.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    });
+  }
+}
