@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { PortOneError } from '../domain/errors.ts';
 import type { Services } from '../services.ts';
 import type { AppEnv } from './env.ts';
@@ -11,7 +10,7 @@ import { checkoutRoutes } from './checkout/routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { healthRoutes } from './health.ts';
 import { logger } from '../logger.ts';
-import { LIMITS } from '../domain/limits.ts';
+import { limitBody } from './body-limit.ts';
 
 
 /**
@@ -47,13 +46,7 @@ export function createApp(services: Services): Hono<AppEnv> {
       paymentId: c.req.param('paymentId'),
     });
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: LIMITS.bodyBytes,
-      onError: (c) => c.json({ type: 'INVALID_REQUEST', message: `request body exceeds ${LIMITS.bodyBytes} bytes` }, 413),
-    }),
-  );
+  app.use('*', limitBody);
 
   app.route('/', healthRoutes());
   app.route('/', checkoutRoutes());
