@@ -63,7 +63,7 @@ export interface LocalRuntime {
    * Schedule calls run after the request that made them answered (local/deferred-schedules.ts):
    * `idle()` resolves when every call made so far has reached `scheduler`, so its `list()` shows them.
    */
-  schedules: { idle(): Promise<void>; readonly pending: number };
+  schedules: { idle(): Promise<void> };
   webhooks: LocalWebhooks;
   close(): Promise<void>;
 }
@@ -128,12 +128,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     port: server.port,
     services,
     scheduler,
-    schedules: {
-      idle: () => schedules.idle(),
-      get pending() {
-        return schedules.pending;
-      },
-    },
+    schedules: { idle: () => schedules.idle() },
     webhooks: {
       idle: () => worker?.idle() ?? Promise.resolve(),
       get pending() {
