@@ -12,7 +12,7 @@
  *
  * Calls on one schedule name run in the order they were made (a cancel right after a pay deletes
  * the schedule its pay created, never before it); different names run side by side, a few at a
- * time (the start-up sweep or a clock advance may queue thousands at once).
+ * time (the start-up sweep may queue thousands at once).
  */
 import { logger } from '../logger.ts';
 import type { TimerRecord } from '../domain/timer.ts';
