@@ -1,7 +1,5 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import type { CashReceiptRecord, CashReceiptType } from '../domain/cash-receipt.ts';
+import { issuedReceipt, type CashReceiptRecord, type CashReceiptType } from '../domain/cash-receipt.ts';
 import { PortOneError, invalidRequest } from '../domain/errors.ts';
-import { breakdown } from '../domain/money.ts';
 import type { Services } from '../services.ts';
 import { loadChannel } from '../payments/approve.ts';
 import { channelRef } from '../payments/ready-payment.ts';
@@ -36,30 +34,20 @@ export async function issueCashReceipt(services: Services, input: IssueCashRecei
   if (input.currency !== 'KRW') throw invalidRequest(`currency: 현금영수증은 KRW로만 발급할 수 있습니다. (${input.currency})`);
   const taxFree = input.amount.taxFree ?? 0;
   if (taxFree + (input.amount.vat ?? 0) > input.amount.total) throw invalidRequest('amount: taxFree + vat must not exceed total');
-  const split = breakdown(input.amount.total, taxFree, input.amount.vat);
-  const now = storeNow(services, store).toISOString();
-  const pgReceiptId = `${channel.pgProvider.toLowerCase().replace(/_v2$/, '')}-cr-${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const receipt: CashReceiptRecord = {
+  const receipt = issuedReceipt({
     storeId: store.storeId,
     merchantId: store.merchantId,
     paymentId: input.paymentId,
     version: existing?.version ?? 0,
-    status: 'ISSUED',
     channel: channelRef(channel),
     type: input.type,
-    amount: input.amount.total,
-    taxFreeAmount: split.taxFree,
-    vatAmount: split.vat,
+    amount: input.amount,
     currency: input.currency,
     orderName: input.orderName,
     isManual: true,
     customerIdentityNumber: input.customer.identityNumber,
-    pgReceiptId,
-    issueNumber: String(randomInt(0, 1_000_000_000)).padStart(9, '0'),
-    url: `https://sandbox.pg-sandbox.invalid/cash-receipts/${pgReceiptId}`,
-    issuedAt: now,
-    statusUpdatedAt: now,
-  };
+    at: storeNow(services, store).toISOString(),
+  });
   if (!(await services.repo.saveCashReceipt(receipt, existing ? existing.version : null))) {
     // Another request issued one for this paymentId meanwhile.
     throw alreadyIssued(input.paymentId);

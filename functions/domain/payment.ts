@@ -11,6 +11,7 @@ import type { PendingConfirm } from './manual-confirm.ts';
 import type { EscrowRecord } from './escrow.ts';
 import type { Dispute } from './dispute.ts';
 import type { PaymentPromotion } from './promotion.ts';
+import type { CashReceiptRequest, PaymentCashReceipt } from './cash-receipt.ts';
 
 export type PaymentStatus =
   | 'READY'
@@ -230,6 +231,10 @@ export interface PaymentRecord extends OrderDetails {
   disputes?: Dispute[];
   /** The card promotion the request named (`promotionId`) and the discount it holds (domain/promotion.ts). */
   promotion?: PaymentPromotion;
+  /** The cash receipt (현금영수증) the buyer asked for with a transfer or virtual account; issued when it is PAID. */
+  cashReceiptRequest?: CashReceiptRequest;
+  /** That receipt once issued, as getPayment shows it (`cashReceipt`); written with the receipt itself, always. */
+  cashReceipt?: PaymentCashReceipt;
 }
 
 /**

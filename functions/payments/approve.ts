@@ -17,6 +17,8 @@ import { ConcurrentModificationError } from '../domain/errors.ts';
 import { newApprovalNumber, newPgTxId, newTransactionId } from './ids.ts';
 import { autoRefundTimer } from './auto-refund.ts';
 import { promotionFor, releaseDiscount, reserveDiscount } from './promotions.ts';
+import { receiptOnPay } from './cash-receipt-on-pay.ts';
+import type { CashReceiptRequest } from '../domain/cash-receipt.ts';
 
 export type ApproveMethod =
   | {
@@ -25,9 +27,19 @@ export type ApproveMethod =
       installmentMonth?: number;
       useFreeInstallmentPlan?: boolean;
     }
-  | { kind: 'VIRTUAL_ACCOUNT'; bank: string; validHours?: number; dueDate?: string; remitteeName?: string; accountType?: 'NORMAL' | 'FIXED' }
+  | {
+      kind: 'VIRTUAL_ACCOUNT';
+      bank: string;
+      validHours?: number;
+      dueDate?: string;
+      remitteeName?: string;
+      accountType?: 'NORMAL' | 'FIXED';
+      /** 현금영수증 asked for with it: issued at the deposit. */
+      cashReceipt?: CashReceiptRequest;
+    }
   | { kind: 'EASY_PAY'; provider: string }
-  | { kind: 'TRANSFER'; bank: string }
+  /** 실시간 계좌이체; `cashReceipt`: issued with the approval. */
+  | { kind: 'TRANSFER'; bank: string; cashReceipt?: CashReceiptRequest }
   /** 휴대폰 소액결제: browser SDK `Carrier`, and the number charged. */
   | { kind: 'MOBILE'; carrier: string; phoneNumber: string }
   /** 상품권: browser SDK `GiftCertificateType`. */
@@ -81,7 +93,9 @@ function channelOrNotFound(channel: ChannelRecord | undefined, channelKey: strin
  */
 export async function approvePayment(services: Services, req: ApproveRequest): Promise<PaymentRecord> {
   // One read for the three items the hottest path decides on (ports/repository.ts: getPaymentContext).
-  const context = await services.repo.getPaymentContext(req.storeId, req.paymentId, { channelKey: req.channelKey });
+  const receiptRequest = req.method.kind === 'TRANSFER' || req.method.kind === 'VIRTUAL_ACCOUNT' ? req.method.cashReceipt : undefined;
+  // A transfer that asks for a cash receipt is issued one now: read any receipt kept for the paymentId with the rest.
+  const context = await services.repo.getPaymentContext(req.storeId, req.paymentId, { channelKey: req.channelKey, cashReceipt: req.method.kind === 'TRANSFER' && receiptRequest !== undefined });
   const store = storeOrNotFound(context.store, req.storeId);
   const channel = channelOrNotFound(context.channel, req.channelKey);
   const existing = context.payment;
@@ -137,6 +151,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     now,
   });
   payment.method = presentMethod(req.method, card, nowIso);
+  if (receiptRequest) payment.cashReceiptRequest = receiptRequest;
   if (req.billing) {
     payment.billingKey = req.billing.billingKey;
     payment.scheduleId = req.billing.scheduleId;
@@ -187,6 +202,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
     payment,
     expectedVersion,
     newTimers: timer ? [timer] : [],
+    cashReceipts: payment.status === 'PAID' ? receiptOnPay(payment, context.cashReceipt, nowIso) : [],
     outbox: req.skipWebhook
       ? []
       : newOutboxEvent({

@@ -37,13 +37,14 @@ export function presentPayment(p: PaymentRecord): Record<string, unknown> {
   };
   switch (p.status) {
     case 'PAID':
-      return clean({ ...base, paidAt: p.paidAt, pgTxId: p.pgTxId, receiptUrl: p.receiptUrl, disputes: p.disputes ?? [] });
+      return clean({ ...base, paidAt: p.paidAt, pgTxId: p.pgTxId, cashReceipt: presentPaymentCashReceipt(p), receiptUrl: p.receiptUrl, disputes: p.disputes ?? [] });
     case 'PARTIAL_CANCELLED':
     case 'CANCELLED':
       return clean({
         ...base,
         paidAt: p.paidAt,
         pgTxId: p.pgTxId,
+        cashReceipt: presentPaymentCashReceipt(p),
         receiptUrl: p.receiptUrl,
         cancellations: p.cancellations.map(presentCancellation),
         cancelledAt: p.cancelledAt,
@@ -55,6 +56,14 @@ export function presentPayment(p: PaymentRecord): Record<string, unknown> {
     default:
       return clean(base);
   }
+}
+
+/** PortOne's `PaymentCashReceipt` (ISSUED or CANCELLED) of the receipt issued with the payment, if any. */
+function presentPaymentCashReceipt(p: Pick<PaymentRecord, 'cashReceipt'>): Record<string, unknown> | undefined {
+  const r = p.cashReceipt;
+  if (!r) return undefined;
+  const { amount, ...rest } = r;
+  return { ...rest, totalAmount: amount };
 }
 
 /** Without its undefined fields, copied: deleting them would leave V8 a slow dictionary object to stringify. */
@@ -117,6 +126,7 @@ export function presentPaymentEvent(e: PaymentEventRecord): Record<string, unkno
     productCount: p.productCount,
     customData: p.customData,
     pgTxId: p.pgTxId,
+    cashReceipt: presentPaymentCashReceipt(p),
     receiptUrl: p.receiptUrl,
     ...(e.type === 'PAID' ? { disputes: p.disputes ?? [] } : { cancellation: e.cancellation && presentCancellation(e.cancellation) }),
     eventAmount: e.eventAmount,

@@ -1,4 +1,4 @@
-import { cancelledReceipt, type CashReceiptRecord } from '../domain/cash-receipt.ts';
+import { cancelledReceipt, onPayment, type CashReceiptRecord } from '../domain/cash-receipt.ts';
 import { cancellableAmount } from '../domain/money.ts';
 import type { AccountRefund, Cancellation, PaymentRecord } from '../domain/payment.ts';
 import { decideCancelIn } from '../domain/live-rules.ts';
@@ -114,7 +114,10 @@ export async function refundChange(
   // ISSUED for the amount it was issued for: PortOne's receipt has no partially cancelled state
   // (how a PG re-issues for the rest is its own business), docs/api.md.
   const receipt = !isFinal ? undefined : refund.receipt !== undefined ? refund.receipt : await services.repo.getCashReceipt(store.storeId, payment.paymentId);
-  const cashReceipts = receipt?.status === 'ISSUED' ? [{ receipt: cancelledReceipt(receipt, nowIso), expectedVersion: receipt.version }] : [];
+  const cancelledWith = receipt?.status === 'ISSUED' ? cancelledReceipt(receipt, nowIso) : undefined;
+  const cashReceipts = cancelledWith ? [{ receipt: cancelledWith, expectedVersion: receipt!.version }] : [];
+  // The payment shows the receipt issued with it (not one issued by hand for its id) as it now is.
+  if (cancelledWith && !cancelledWith.isManual) next.cashReceipt = onPayment(cancelledWith);
   const outbox = refund.skipWebhook
     ? []
     : newOutboxEvent({

@@ -6,6 +6,7 @@ import { storeNow } from '../stores/clock.ts';
 import { loadStore } from '../stores/load-store.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { commitPaymentChange } from './commit.ts';
+import { receiptOnPay } from './cash-receipt-on-pay.ts';
 import { loadPayment } from './get-payment.ts';
 
 /**
@@ -81,7 +82,7 @@ export async function notifyTestDeposit(services: Services, storeId: string, pay
   return commitDepositPaid(services, store, payment, next, now);
 }
 
-/** PortOne's side of a deposit: the waiting payment becomes PAID, with Transaction.Paid in the same write. */
+/** PortOne's side of a deposit: the waiting payment becomes PAID, with Transaction.Paid and any cash receipt it asked for in the same write. */
 async function commitDepositPaid(services: Services, store: StoreRecord, payment: PaymentRecord, next: PaymentRecord, now: Date): Promise<PaymentRecord> {
   const nowIso = now.toISOString();
   next.status = 'PAID';
@@ -89,10 +90,13 @@ async function commitDepositPaid(services: Services, store: StoreRecord, payment
   next.updatedAt = nowIso;
   next.statusChangedAt = nowIso;
   next.amount.paid = payment.amount.total;
+  // A receipt asked for with the account is issued with the deposit (one read, only then).
+  const receipt = next.cashReceiptRequest ? await services.repo.getCashReceipt(store.storeId, payment.paymentId) : undefined;
   await commitPaymentChange(services, {
     store,
     payment: next,
     expectedVersion: payment.version,
+    cashReceipts: receiptOnPay(next, receipt, nowIso),
     outbox: newOutboxEvent({ store, payment: next, type: 'Transaction.Paid', at: now, trigger: 'VIRTUAL_ACCOUNT_DEPOSIT' }),
   });
   return next;

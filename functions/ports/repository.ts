@@ -25,8 +25,8 @@ export const MAX_COMMITS_TOGETHER = 50;
 
 /** Extra writes that must commit atomically with a payment change (timers, outbox events, payment events). */
 export interface PaymentSideEffects {
-  /** Cash receipts that change with the payment (cancelled with it), each over the version it read. */
-  cashReceipts?: { receipt: CashReceiptRecord; expectedVersion: number }[];
+  /** Cash receipts that change with the payment (issued or cancelled with it), each over the version it read (null: none stored). */
+  cashReceipts?: { receipt: CashReceiptRecord; expectedVersion: number | null }[];
   /** Payment events to store; an event already stored (same id) is replaced by the same content. */
   events?: PaymentEventRecord[];
   putTimers?: TimerRecord[];

@@ -292,7 +292,7 @@ export class InMemoryRepository implements Repository {
     for (const t of effects.fireTimers ?? []) this.settle(payment.storeId, t.timerId, 'FIRED', t.at);
     for (const e of effects.outbox ?? []) this.outbox.set(outboxKey(e), copy(e));
     for (const e of effects.events ?? []) this.paymentEvents.set(key(e.storeId, e.paymentId, e.eventId), copy(e));
-    for (const { receipt, expectedVersion: v } of effects.cashReceipts ?? []) this.cashReceipts.set(key(receipt.storeId, receipt.paymentId), copy({ ...receipt, version: v + 1 }));
+    for (const { receipt, expectedVersion: v } of effects.cashReceipts ?? []) this.cashReceipts.set(key(receipt.storeId, receipt.paymentId), copy({ ...receipt, version: (v ?? 0) + 1 }));
     payment.version = version;
   }
 

@@ -5,6 +5,7 @@ import { readBody, readQueryOrBody } from '../body.ts';
 import { idParam } from '../fields.ts';
 import { invalidRequest } from '../../domain/errors.ts';
 import { orderDetailsOf } from '../../domain/payment.ts';
+import { cashReceiptRequestOf } from '../../domain/cash-receipt.ts';
 import { loadPaymentWithWebhooks } from '../../payments/get-payment.ts';
 import { noteApiRead } from '../../probe/probe-payments.ts';
 import { presentCancellation, presentPayment, presentPaymentEvent, presentTransactions } from '../../payments/present.ts';
@@ -91,6 +92,7 @@ export function paymentRoutes() {
           dueDate: m.virtualAccount!.expiry.dueDate,
           remitteeName: m.virtualAccount!.remitteeName,
           accountType: m.virtualAccount!.option.type,
+          cashReceipt: cashReceiptRequestOf(m.virtualAccount!.cashReceipt?.type, m.virtualAccount!.cashReceipt?.customerIdentityNumber),
         };
     const payment = await approvePayment(c.var.services, {
       ...orderDetailsOf(body),

@@ -69,7 +69,7 @@ export const InstantPaymentBody = z.object({
           bank: Bank,
           expiry: z.object({ validHours: ValidHours.optional(), dueDate: z.iso.datetime({ offset: true }).optional() }),
           option: z.object({ type: z.enum(['NORMAL', 'FIXED']), fixed: z.unknown().optional() }),
-          cashReceipt: z.unknown().optional(),
+          cashReceipt: z.object({ type: z.enum(['PERSONAL', 'CORPORATE', 'NO_RECEIPT']), customerIdentityNumber: ShortText.min(1) }).optional(),
           remitteeName: ShortText.optional(),
         })
         .optional(),
