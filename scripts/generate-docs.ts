@@ -21,7 +21,7 @@ import { billingOf } from '../functions/domain/profiles/billing.ts';
 import { identityVerificationOf } from '../functions/domain/profiles/identity-verification.ts';
 import { liveDifferences, liveFactsOf } from '../functions/domain/profiles/live.ts';
 import { PROFILES, assumedFields } from '../functions/domain/profiles/index.ts';
-import type { Fact, PgCodeMessage, PgCodes, PgProfile } from '../functions/domain/profiles/types.ts';
+import type { CashReceiptTypeUse, Fact, PgCodeMessage, PgCodes, PgProfile } from '../functions/domain/profiles/types.ts';
 import { describeRule, describeRuleKo } from '../functions/domain/pg-rules.ts';
 import { withCoverage } from './coverage-doc.ts';
 import { GENERATED, ruleShort, table } from './markdown.ts';
@@ -139,6 +139,12 @@ function factRow(label: string, fact: Fact<unknown>, text: string): string[] {
   return [label, text, fact.assumed ? `**assumed**: ${fact.note ?? ''}` : `stated${fact.note ? `: ${fact.note}` : ''}`];
 }
 
+const CASH_RECEIPT_TYPE_USE: Record<CashReceiptTypeUse, string> = {
+  PRESET: 'the window starts on it; ANONYMOUS hides the choice',
+  ANONYMOUS_HIDES: 'only ANONYMOUS counts (hides the choice)',
+  IGNORED: 'ignored: the window asks',
+};
+
 function profileSection(p: PgProfile): string {
   const rows: string[][] = [
     factRow('Test MIDs (`pgMerchantId`)', p.testMerchantIds, mids(p)),
@@ -181,6 +187,12 @@ function profileSection(p: PgProfile): string {
       p.virtualAccountRefundHoursKst.value ? `${p.virtualAccountRefundHoursKst.value.from}–${p.virtualAccountRefundHoursKst.value.to}` : 'any time',
     ),
     factRow('Test billing keys can pay', p.billingKeyPayment, yesNo(p.billingKeyPayment.value)),
+    factRow(
+      'Browser SDK `cashReceiptType` (transfer / virtual account)',
+      p.cashReceiptType,
+      `${CASH_RECEIPT_TYPE_USE[p.cashReceiptType.value.TRANSFER]} / ${CASH_RECEIPT_TYPE_USE[p.cashReceiptType.value.VIRTUAL_ACCOUNT]}`,
+    ),
+    factRow('Issues the 현금영수증 asked for in test', p.cashReceiptsInTest, yesNo(p.cashReceiptsInTest.value)),
     factRow('Signup (가입신청) first', p.signup, signupText(p)),
   );
 

@@ -1,5 +1,6 @@
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import { lookupTestCard, parseExpiry } from '../domain/cards.ts';
+import { isCashReceiptIdentity, type CashReceiptRequest } from '../domain/cash-receipt.ts';
 import { PortOneError } from '../domain/errors.ts';
 import { orderDetailsOf, type PaymentRecord } from '../domain/payment.ts';
 import { approvePayment, type ApproveMethod } from '../payments/approve.ts';
@@ -18,8 +19,9 @@ import type { CheckoutSession } from './session.ts';
 export type CheckoutChoice =
   | { kind: 'CARD'; number: string; expiryMonth: string; expiryYear: string; installmentMonth?: number }
   | { kind: 'EASY_PAY'; provider: string }
-  | { kind: 'VIRTUAL_ACCOUNT'; bank: string }
-  | { kind: 'TRANSFER'; bank: string }
+  /** `cashReceipt`: the buyer chose 소득공제 or 지출증빙 and entered the number (미발행: absent). */
+  | { kind: 'VIRTUAL_ACCOUNT'; bank: string; cashReceipt?: CashReceiptRequest }
+  | { kind: 'TRANSFER'; bank: string; cashReceipt?: CashReceiptRequest }
   | { kind: 'MOBILE'; carrier: string; phoneNumber: string }
   | { kind: 'GIFT_CERTIFICATE'; giftCertificateType: string }
   /** PAYPAL, ALIPAY, ALIPAY_PLUS, CONVENIENCE_STORE: the one choice their window offers (pay-methods.ts). */
@@ -32,7 +34,7 @@ export type CheckoutChoice =
  */
 export type CheckoutOutcome =
   | { kind: 'done'; response: PaymentResponse }
-  | { kind: 'retry'; field: 'cardNumber' | 'expiry' | 'method' | 'phoneNumber'; message: string };
+  | { kind: 'retry'; field: 'cardNumber' | 'expiry' | 'method' | 'phoneNumber' | 'cashReceiptNumber'; message: string };
 
 const other = (session: CheckoutSession, code: string, message: string): CheckoutOutcome => ({
   kind: 'done',
@@ -60,6 +62,9 @@ export function validateChoice(session: CheckoutSession, choice: CheckoutChoice)
   }
   if (choice.kind === 'EASY_PAY' && !isKnownEasyPayProvider(choice.provider)) return { kind: 'retry', field: 'method', message: `unknown easy-pay provider ${choice.provider}` };
   if ((choice.kind === 'VIRTUAL_ACCOUNT' || choice.kind === 'TRANSFER') && !isKnownBank(choice.bank)) return { kind: 'retry', field: 'method', message: `unknown bank ${choice.bank}` };
+  if ('cashReceipt' in choice && choice.cashReceipt && !isCashReceiptIdentity(choice.cashReceipt.customerIdentityNumber)) {
+    return { kind: 'retry', field: 'cashReceiptNumber', message: 'a mobile, business registration or cash receipt card number' };
+  }
   if (choice.kind === 'MOBILE' && !isCarrier(choice.carrier)) return { kind: 'retry', field: 'method', message: `unknown carrier ${choice.carrier}` };
   if (choice.kind === 'MOBILE' && !isMobileNumber(choice.phoneNumber)) return { kind: 'retry', field: 'phoneNumber', message: 'a Korean mobile number (010…)' };
   if (choice.kind === 'GIFT_CERTIFICATE' && !isGiftCertificate(choice.giftCertificateType)) return { kind: 'retry', field: 'method', message: `unknown gift certificate ${choice.giftCertificateType}` };
@@ -78,9 +83,9 @@ function toApproveMethod(session: CheckoutSession, choice: CheckoutChoice): Appr
     case 'EASY_PAY':
       return { kind: 'EASY_PAY', provider: choice.provider };
     case 'VIRTUAL_ACCOUNT':
-      return { kind: 'VIRTUAL_ACCOUNT', bank: choice.bank, validHours: session.validHours, dueDate: session.dueDate };
+      return { kind: 'VIRTUAL_ACCOUNT', bank: choice.bank, validHours: session.validHours, dueDate: session.dueDate, cashReceipt: choice.cashReceipt };
     case 'TRANSFER':
-      return { kind: 'TRANSFER', bank: choice.bank };
+      return { kind: 'TRANSFER', bank: choice.bank, cashReceipt: choice.cashReceipt };
     case 'MOBILE':
       return { kind: 'MOBILE', carrier: choice.carrier, phoneNumber: phoneDigits(choice.phoneNumber) };
     case 'GIFT_CERTIFICATE':

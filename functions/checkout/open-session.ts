@@ -13,6 +13,7 @@ import { storeNow } from '../stores/clock.ts';
 import { newOutboxEvent } from '../webhooks/outbox.ts';
 import { CHECKOUT_PAY_METHODS, toApiCustomer, toCustomDataString, type CheckoutPayMethod, type SdkPaymentRequest } from './payment-request.ts';
 import { noticeUrlRefusal } from './notice-urls.ts';
+import { cashReceiptWindowOf } from './cash-receipt-window.ts';
 import { sdkErrorOf } from './sdk-errors.ts';
 import { SESSION_TTL_SECONDS, sealSession, type CheckoutSession } from './session.ts';
 
@@ -152,6 +153,7 @@ export async function openCheckoutSession(services: Services, input: OpenCheckou
     validHours: req.virtualAccount?.accountExpiry?.validHours,
     dueDate: req.virtualAccount?.accountExpiry?.dueDate,
     installmentMonth: req.card?.installment?.monthOption?.fixedMonth,
+    cashReceipt: cashReceiptWindowOf(profile, payMethod, payMethod === 'TRANSFER' ? req.transfer : req.virtualAccount),
     ...(channel.manualConfirm ? { manualConfirm: true as const } : {}),
     ...(confirm.url ? { confirmUrl: confirm.url } : {}),
     windowType: input.windowType,

@@ -48,6 +48,12 @@ export const SdkCurrency = z
   .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
   .pipe(Currency);
 
+/** 현금영수증 with a transfer or virtual account: the SDK's `CashReceiptType` (prefixed or not) and the buyer's number. */
+const SdkCashReceipt = {
+  cashReceiptType: z.string().max(40).optional(),
+  customerIdentifier: z.string().max(100).optional(),
+};
+
 export const SdkPaymentRequest = z
   .object({
     storeId: Id,
@@ -85,9 +91,11 @@ export const SdkPaymentRequest = z
       .object({
         bankCode: Bank.optional(),
         accountExpiry: z.object({ validHours: ValidHours.optional(), dueDate: z.string().max(40).optional() }).loose().optional(),
+        ...SdkCashReceipt,
       })
       .loose()
       .optional(),
+    transfer: z.object(SdkCashReceipt).loose().optional(),
     easyPay: z.object({ easyPayProvider: z.string().max(40).optional() }).loose().optional(),
     mobile: z.object({ carrier: z.string().max(40).optional() }).loose().optional(),
     giftCertificate: z.object({ giftCertificateType: z.string().max(40).optional() }).loose().optional(),

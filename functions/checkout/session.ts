@@ -1,4 +1,5 @@
 import type { Services } from '../services.ts';
+import type { CashReceiptWindow } from './cash-receipt-window.ts';
 import type { CheckoutPayMethod } from './payment-request.ts';
 import { signToken, verifyToken, type TokenPurpose } from './signed-token.ts';
 
@@ -32,6 +33,8 @@ export interface CheckoutSession {
   installmentMonth?: number;
   /** The confirm process (컨펌 프로세스): the merchant URL asked before the PG approves (domain/confirm-process.ts). */
   confirmUrl?: string;
+  /** TRANSFER, VIRTUAL_ACCOUNT: the window's 현금영수증 choice (absent: none shown, no receipt). */
+  cashReceipt?: CashReceiptWindow;
   /** The channel confirms manually (수동 승인): the window authenticates and hands out a paymentToken instead of paying. */
   manualConfirm?: true;
   /** How the window was opened; REDIRECTION answers with a redirect, the others with postMessage. */

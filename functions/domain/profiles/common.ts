@@ -36,6 +36,9 @@ export const NEVER_AUTO_REFUND: AutoRefundRule = { kind: 'never' };
 
 /** Every method the sandbox models: a general PG's default where no document names an unsupported one. */
 /** The domestic methods a general Korean PG offers; the overseas ones (PAYPAL, ALIPAY …) are named per PG. */
+/** Where the browser SDK description states which PGs read `cashReceiptType`, and how. */
+export const SDK_CASH_RECEIPT_TYPE = 'browser-sdk.yml: PaymentRequestUnionTransfer / PaymentRequestUnionVirtualAccount .cashReceiptType';
+
 export const ALL_METHODS: readonly MethodKind[] = ['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY', 'TRANSFER', 'MOBILE', 'GIFT_CERTIFICATE'];
 
 /**
@@ -119,6 +122,8 @@ export interface ProfileInput {
   readonly mobileRefusedCarriers?: Fact<readonly string[]>;
   readonly virtualAccountRefundHoursKst?: PgProfile['virtualAccountRefundHoursKst'];
   readonly billingKeyPayment?: Fact<boolean>;
+  readonly cashReceiptType?: PgProfile['cashReceiptType'];
+  readonly cashReceiptsInTest?: Fact<boolean>;
   readonly signup?: PgProfile['signup'];
   readonly cardPromotions?: PgProfile['cardPromotions'];
   readonly storeReceipts?: PgProfile['storeReceipts'];
@@ -223,6 +228,14 @@ export function defineProfile(input: ProfileInput): PgProfile {
     virtualAccountRefundHoursKst,
     mobileRefusedCarriers,
     billingKeyPayment,
+    cashReceiptType:
+      input.cashReceiptType ??
+      assumed(
+        { TRANSFER: 'IGNORED', VIRTUAL_ACCOUNT: 'IGNORED' },
+        "the browser SDK does not list this PG for cashReceiptType: its window asks the buyer, starting on 미발행 (the sandbox's choice)",
+      ),
+    cashReceiptsInTest:
+      input.cashReceiptsInTest ?? assumed(true, 'not documented; the PG issues the receipt the buyer asked for (a test receipt, never reported to the National Tax Service)'),
     signup:
       input.signup ??
       stated(

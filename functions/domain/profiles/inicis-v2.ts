@@ -1,4 +1,4 @@
-import { ALL_METHODS, DAILY_BATCH_23, assumed, defineProfile, stated } from './common.ts';
+import { ALL_METHODS, DAILY_BATCH_23, SDK_CASH_RECEIPT_TYPE, assumed, defineProfile, stated } from './common.ts';
 
 /** KG이니시스: really withdraws in test; voided by the nightly batch. */
 export const INICIS_V2 = defineProfile({
@@ -16,6 +16,10 @@ export const INICIS_V2 = defineProfile({
   hubEasyPayPartialCancel: stated('REFUSED', 'partial cancel of easy pay: "500503 간편결제 부분취소 제한 가맹점"'),
   signup: stated({ required: false, features: ['KG이니시스 일본 (Japan payments)'] }, 'signup only for KG이니시스 일본'),
   storeReceipts: stated(true, 'OAS registerStoreReceipt: 지원되는 PG사: KG이니시스 (이용 전 콘솔 -> 결제연동 탭에서 INIApi Key 등록 필요)'),
+  cashReceiptType: stated(
+    { TRANSFER: 'ANONYMOUS_HIDES', VIRTUAL_ACCOUNT: 'ANONYMOUS_HIDES' },
+    `${SDK_CASH_RECEIPT_TYPE}: KG이니시스 hides the cash-receipt setting for ANONYMOUS and ignores other values`,
+  ),
   codes: {
     prefix: 'INI',
     overrides: {

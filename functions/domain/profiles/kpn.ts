@@ -1,4 +1,4 @@
-import { ALL_METHODS, NO_AUTO_REFUND, assumed, defineProfile, stated } from './common.ts';
+import { ALL_METHODS, NO_AUTO_REFUND, SDK_CASH_RECEIPT_TYPE, assumed, defineProfile, stated } from './common.ts';
 
 /** 한국결제네트웍스 (KPN): no real withdrawal in test. */
 export const KPN = defineProfile({
@@ -11,6 +11,10 @@ export const KPN = defineProfile({
   autoRefund: stated(NO_AUTO_REFUND),
   methods: assumed(ALL_METHODS, 'no unsupported method documented'),
   hubEasyPay: stated(true, 'listed among the PGs offering 허브형 easy pay'),
+  cashReceiptType: stated(
+    { TRANSFER: 'PRESET', VIRTUAL_ACCOUNT: 'PRESET' },
+    `${SDK_CASH_RECEIPT_TYPE}: 한국결제네트웍스 hides the setting for ANONYMOUS and forces the buyer to enter receipt data for any other value (PERSONAL and CORPORATE alike)`,
+  ),
   codes: { prefix: 'KPN' },
   sources: [
     'SEED',

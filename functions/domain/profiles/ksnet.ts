@@ -1,4 +1,4 @@
-import { NO_AUTO_REFUND, assumed, defineProfile, stated } from './common.ts';
+import { NO_AUTO_REFUND, SDK_CASH_RECEIPT_TYPE, assumed, defineProfile, stated } from './common.ts';
 
 /**
  * KSNET: withdrawal and refunds in test are not documented; the sandbox treats it like the other
@@ -20,6 +20,10 @@ export const KSNET = defineProfile({
   virtualAccountRefundHoursKst: stated(
     { from: '06:00', to: '23:00' },
     '가상계좌 결제 건 결제취소(환불)은 06:00 ~ 23:00 까지만 가능',
+  ),
+  cashReceiptType: stated(
+    { TRANSFER: 'ANONYMOUS_HIDES', VIRTUAL_ACCOUNT: 'IGNORED' },
+    `${SDK_CASH_RECEIPT_TYPE}: KSNET hides the setting of a transfer for ANONYMOUS and ignores other values; not listed for virtual accounts`,
   ),
   codes: {
     prefix: 'KS',

@@ -1,4 +1,4 @@
-import { ALL_METHODS, DAILY_BATCH_23, assumed, defineProfile, stated } from './common.ts';
+import { ALL_METHODS, DAILY_BATCH_23, SDK_CASH_RECEIPT_TYPE, assumed, defineProfile, stated } from './common.ts';
 
 /**
  * 나이스정보통신 (NICE Payments): really withdraws; voided by the nightly batch. A partial cancel is "not
@@ -21,6 +21,10 @@ export const NICE_V2 = defineProfile({
   partialCancelRemovesAutoRefund: stated(
     true,
     'SEED: a partial cancel is not auto-refunded; the tester must cancel fully (HELP: 부분취소가 정상 반영되지 않으므로 전체 취소 테스트만)',
+  ),
+  cashReceiptType: assumed(
+    { TRANSFER: 'PRESET', VIRTUAL_ACCOUNT: 'IGNORED' },
+    `${SDK_CASH_RECEIPT_TYPE}: NICE reads it for a transfer when the PG window is skipped (with customerIdentifier), otherwise ignores it; not listed for virtual accounts. The sandbox's window always shows, so it starts on the given type`,
   ),
   codes: {
     prefix: 'NICE',

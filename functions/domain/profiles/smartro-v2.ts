@@ -1,4 +1,4 @@
-import { DAILY_BATCH_23, defineProfile, stated } from './common.ts';
+import { DAILY_BATCH_23, SDK_CASH_RECEIPT_TYPE, assumed, defineProfile, stated } from './common.ts';
 
 /**
  * 스마트로 (Smartro): really withdraws; nightly batch. KakaoPay through Smartro is not auto-cancelled,
@@ -24,6 +24,10 @@ export const SMARTRO_V2 = defineProfile({
   virtualAccountRefusedBanks: stated(
     ['K_BANK', 'KOOKMIN', 'JEONBUK', 'KWANGJU', 'DAEGU'],
     'Kbank, 국민은행, 전북은행, 광주은행, 대구은행 "등 일부 은행" (the list may be longer)',
+  ),
+  cashReceiptType: assumed(
+    { TRANSFER: 'PRESET', VIRTUAL_ACCOUNT: 'PRESET' },
+    `${SDK_CASH_RECEIPT_TYPE}: 스마트로 needs it (with customerIdentifier) to skip its window; the sandbox's window always shows, starting on the given type`,
   ),
   codes: { prefix: 'SM' },
   sources: [

@@ -53,6 +53,15 @@ export interface AutoRefundDelayOverride {
   readonly seconds: number;
 }
 
+/**
+ * What a PG's window does with the browser SDK's `cashReceiptType` (현금영수증 type) for a transfer or
+ * virtual account (browser-sdk.yml `PaymentRequestUnionTransfer` / `PaymentRequestUnionVirtualAccount`):
+ * - `PRESET`: the window starts on the given type (the buyer may change it); `ANONYMOUS` hides the choice.
+ * - `ANONYMOUS_HIDES`: only `ANONYMOUS` counts (the choice is not shown); other values are ignored.
+ * - `IGNORED`: the field is not supported: the window always asks the buyer.
+ */
+export type CashReceiptTypeUse = 'PRESET' | 'ANONYMOUS_HIDES' | 'IGNORED';
+
 /** A value as a cited document states it, or as the sandbox chose it where the documents are silent. */
 export interface Fact<T> {
   readonly value: T;
@@ -174,6 +183,10 @@ export interface PgProfile {
   readonly virtualAccountRefusedBanks: Fact<readonly string[]>;
   /** Virtual-account refunds are accepted only inside these KST hours (`from` inclusive, `to` exclusive). */
   readonly virtualAccountRefundHoursKst: Fact<{ readonly from: string; readonly to: string } | null>;
+  /** How the window treats the browser SDK's `cashReceiptType`, per method. */
+  readonly cashReceiptType: Fact<{ readonly TRANSFER: CashReceiptTypeUse; readonly VIRTUAL_ACCOUNT: CashReceiptTypeUse }>;
+  /** Does the PG issue the 현금영수증 a test transfer or virtual-account payment asked for? */
+  readonly cashReceiptsInTest: Fact<boolean>;
   /** Can a billing key issued on the test channel be used to pay? */
   readonly billingKeyPayment: Fact<boolean>;
   /**

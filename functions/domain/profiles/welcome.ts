@@ -1,4 +1,4 @@
-import { ALL_METHODS, NO_AUTO_REFUND, assumed, defineProfile, stated } from './common.ts';
+import { ALL_METHODS, NO_AUTO_REFUND, SDK_CASH_RECEIPT_TYPE, assumed, defineProfile, stated } from './common.ts';
 
 /** 웰컴페이먼츠 (Welcome Payments): no real withdrawal in test. */
 export const WELCOME = defineProfile({
@@ -11,6 +11,10 @@ export const WELCOME = defineProfile({
   autoRefund: stated(NO_AUTO_REFUND),
   methods: assumed(ALL_METHODS, 'no unsupported method documented'),
   hubEasyPay: stated(true, 'listed among the PGs offering 허브형 easy pay'),
+  cashReceiptType: stated(
+    { TRANSFER: 'ANONYMOUS_HIDES', VIRTUAL_ACCOUNT: 'ANONYMOUS_HIDES' },
+    `${SDK_CASH_RECEIPT_TYPE}: 웰컴페이먼츠 hides the cash-receipt setting for ANONYMOUS and ignores other values`,
+  ),
   codes: { prefix: 'WP' },
   sources: ['SEED', 'DEV:opi/ko/integration/pg/v2/welcome.mdx', 'HELP:faq/payment-faq/vbank-test-guide.md'],
 });

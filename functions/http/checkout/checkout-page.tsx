@@ -32,6 +32,8 @@ export interface CheckoutPageProps {
     phoneNumber?: string;
     giftCertificateType?: string;
     option?: string;
+    cashReceiptType?: string;
+    cashReceiptNumber?: string;
   };
   error?: { field: string; message: string };
 }
@@ -251,6 +253,32 @@ export function CheckoutPage(p: CheckoutPageProps) {
                   )}
                 </div>
               </div>
+            )}
+            {p.session.cashReceipt && (
+              <fieldset data-testid="cash-receipt">
+                <legend>{t('현금영수증', 'Cash receipt')}</legend>
+                {(
+                  [
+                    ['PERSONAL', t('소득공제용 (개인)', 'Income deduction (personal)')],
+                    ['CORPORATE', t('지출증빙용 (사업자)', 'Proof of expense (business)')],
+                    ['NONE', t('미발행', 'No receipt')],
+                  ] as const
+                ).map(([code, label]) => (
+                  <label class="choice">
+                    <input type="radio" name="cashReceiptType" value={code} checked={(p.form.cashReceiptType ?? p.session.cashReceipt!.preset) === code} />
+                    <span>{label}</span>
+                  </label>
+                ))}
+                <label for="cashReceiptNumber">{t('휴대폰 번호 · 사업자등록번호 · 현금영수증 카드 번호', 'Mobile, business registration or cash receipt card number')}</label>
+                <input
+                  id="cashReceiptNumber"
+                  name="cashReceiptNumber"
+                  inputmode="numeric"
+                  placeholder="010-0000-0000"
+                  value={p.form.cashReceiptNumber ?? p.session.cashReceipt.customerIdentifier ?? ''}
+                  aria-invalid={p.error?.field === 'cashReceiptNumber' ? 'true' : undefined}
+                />
+              </fieldset>
             )}
           </form>
         </main>

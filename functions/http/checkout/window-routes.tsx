@@ -8,6 +8,7 @@ import type { PaymentResponse } from '../../checkout/payment-response.ts';
 import { openSession, type CheckoutSession } from '../../checkout/session.ts';
 import { testModeNotes } from '../../checkout/test-mode-notes.ts';
 import { cancelCheckout } from '../../checkout/user-cancel.ts';
+import type { CashReceiptRequest } from '../../domain/cash-receipt.ts';
 import { getProfile } from '../../domain/profiles/index.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../ui/document.tsx';
@@ -49,9 +50,9 @@ function choiceFrom(session: CheckoutSession, form: Form): CheckoutChoice {
     case 'EASY_PAY':
       return { kind: 'EASY_PAY', provider: form.provider ?? session.easyPayProvider ?? '' };
     case 'VIRTUAL_ACCOUNT':
-      return { kind: 'VIRTUAL_ACCOUNT', bank: form.bank ?? session.bankCode ?? '' };
+      return { kind: 'VIRTUAL_ACCOUNT', bank: form.bank ?? session.bankCode ?? '', cashReceipt: receiptChoice(session, form) };
     case 'TRANSFER':
-      return { kind: 'TRANSFER', bank: form.bank ?? '' };
+      return { kind: 'TRANSFER', bank: form.bank ?? '', cashReceipt: receiptChoice(session, form) };
     case 'MOBILE':
       return { kind: 'MOBILE', carrier: form.carrier ?? session.carrier ?? '', phoneNumber: form.phoneNumber ?? '' };
     case 'GIFT_CERTIFICATE':
@@ -62,6 +63,14 @@ function choiceFrom(session: CheckoutSession, form: Form): CheckoutChoice {
     case 'CONVENIENCE_STORE':
       return { kind: session.payMethod, option: form.option ?? '' };
   }
+}
+
+/** The buyer's 현금영수증 choice, in a window that offers one: 소득공제 or 지출증빙 with the number typed (미발행: none). */
+function receiptChoice(session: CheckoutSession, form: Form): CashReceiptRequest | undefined {
+  if (!session.cashReceipt) return undefined;
+  const type = form.cashReceiptType ?? session.cashReceipt.preset;
+  if (type !== 'PERSONAL' && type !== 'CORPORATE') return undefined;
+  return { type, customerIdentityNumber: (form.cashReceiptNumber ?? session.cashReceipt.customerIdentifier ?? '').trim() };
 }
 
 async function showWindow(c: Context<AppEnv>, token: string, session: CheckoutSession, form: CheckoutPageProps['form'], error?: CheckoutPageProps['error']) {
@@ -132,7 +141,9 @@ export function windowRoutes() {
             ? t('유효기간은 MM / YY 형식입니다', 'expiry must be MM / YY')
             : outcome.field === 'phoneNumber'
               ? t('휴대폰 번호를 확인하세요 (010…)', 'mobile number: 010…')
-              : outcome.message;
+              : outcome.field === 'cashReceiptNumber'
+                ? t('현금영수증 발급 번호를 확인하세요 (휴대폰·사업자등록번호·현금영수증 카드 번호)', `cash receipt number: ${outcome.message}`)
+                : outcome.message;
       return showWindow(c, token, session, form, { field: outcome.field, message });
     }
     return finish(c, session, outcome.response);

@@ -5,6 +5,7 @@ import { approvePayment } from '../../../functions/payments/approve.ts';
 import { cancelPayment } from '../../../functions/payments/cancel-payment.ts';
 import { presentPayment } from '../../../functions/payments/present.ts';
 import { notifyTestDeposit } from '../../../functions/payments/virtual-account.ts';
+import { createChannel } from '../../../functions/stores/channels.ts';
 import { payRequest } from '../../support/unit-requests.ts';
 import { unitWorld, type UnitWorld } from '../../support/unit-services.ts';
 
@@ -61,6 +62,16 @@ describe('cash receipts requested with the payment (현금영수증 발급 요�
     w.clock.advance(1_000);
     await cancelCashReceipt(w.services, w.storeId, 'tr-1');
     expect(await shown(w, 'tr-1')).toMatchObject({ status: 'PAID', cashReceipt: { status: 'CANCELLED', cancelledAt: w.clock.iso() } });
+  });
+
+  it('a PG that issues no receipts in test (토스페이먼츠, profile data) pays without one; its live-like channel issues it', async () => {
+    const w = await unitWorld();
+    const pay = (paymentId: string, channelKey: string) => approvePayment(w.services, payRequest(w, paymentId, { kind: 'TRANSFER', bank: 'SHINHAN', cashReceipt: personal }, { channelKey }));
+    expect(await pay('toss-test', w.channelKey('TOSSPAYMENTS'))).toMatchObject({ status: 'PAID' });
+    expect(await w.repo.getCashReceipt(w.storeId, 'toss-test')).toBeUndefined();
+    const live = await createChannel(w.services, w.storeId, { pgProvider: 'TOSSPAYMENTS', mode: 'LIVE_LIKE' });
+    await pay('toss-live', live.channelKey);
+    expect((await shown(w, 'toss-live')).cashReceipt).toMatchObject({ status: 'ISSUED' });
   });
 
   it('no request (미발행): no receipt', async () => {
