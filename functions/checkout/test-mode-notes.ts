@@ -56,7 +56,13 @@ export function testModeNotes(
   const notes: string[] = [];
   const withdraws = profile.withdraws.value;
   const rule = effectiveRule(profile, channel);
+  // 현금영수증 asked for with a transfer or virtual account (profile cashReceiptsInTest).
+  const receiptNote =
+    (method === 'TRANSFER' || method === 'VIRTUAL_ACCOUNT') && !profile.cashReceiptsInTest.value
+      ? [ko ? '이 PG는 테스트에서 현금영수증을 발급하지 않습니다: 요청해도 결제에 현금영수증이 없습니다.' : 'This PG issues no cash receipts in test: the payment gets none even when one is asked for.']
+      : [];
   if (method === 'VIRTUAL_ACCOUNT') {
+    notes.push(...receiptNote);
     notes.push(
       ko
         ? '가상계좌는 채번(계좌 발급)만 됩니다. 실제로 입금해도 결제완료가 되지 않고 웹훅도 없으며, 환불할 수 없습니다.'
@@ -101,6 +107,7 @@ export function testModeNotes(
         : `${method} follows this PG's card rule (pg-sandbox's assumption: the test-mode documents say nothing of this method).`,
     );
   }
+  notes.push(...receiptNote);
   const carriers = profile.mobileRefusedCarriers.value;
   if (method === 'MOBILE' && carriers.length > 0) {
     notes.push((ko ? '테스트 결제가 안 되는 통신사: ' : 'Carriers refused in test: ') + carriers.map(carrierNameKo).join(', '));

@@ -69,6 +69,27 @@ describe('pay methods beyond cards', () => {
     await ksnet.close();
   });
 
+  it('현금영수증 in the transfer window: the buyer picks 소득공제 and types the number; the payment carries the ISSUED receipt', async () => {
+    const page = await openShop('?pg=KCP_V2', 'TRANSFER');
+    await page.click('#pay');
+    const frame = page.frameLocator('iframe[name="pg-sandbox-checkout"]');
+    const receipt = frame.locator('[data-testid="cash-receipt"]');
+    // NHN KCP does not read the SDK's cashReceiptType: its window asks, starting on 미발행.
+    await expect(receipt.locator('input[value="NONE"]').isChecked()).resolves.toBe(true);
+    await receipt.locator('input[value="PERSONAL"]').check();
+    await frame.locator('#cashReceiptNumber').fill('12');
+    await frame.locator('[data-testid="pay"]').click();
+    await expect(frame.locator('#cashReceiptNumber').getAttribute('aria-invalid')).resolves.toBe('true');
+    await frame.locator('#cashReceiptNumber').fill('010-1234-5678');
+    await screenshot(page, 'checkout-transfer-cash-receipt');
+    await frame.locator('[data-testid="pay"]').click();
+    await page.locator('#result[data-state="paid"]').waitFor();
+    const paymentId = await paymentIdOf(page);
+    expect(await paymentOf(paymentId)).toMatchObject({ status: 'PAID', cashReceipt: { status: 'ISSUED', type: 'PERSONAL', totalAmount: expect.any(Number) } });
+    expect(await portone.cashReceipt.getCashReceiptByPaymentId({ paymentId })).toMatchObject({ status: 'ISSUED', isManual: false });
+    await page.close();
+  });
+
   it('휴대폰 소액결제 in a popup: the carrier the shop asked for (알뜰폰) is preselected; NICE refuses KT in test', async () => {
     const page = await openShop('?pg=DANAL&window=POPUP&carrier=HELLO', 'MOBILE');
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#pay')]);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cancelCashReceipt } from '../../../functions/cash-receipts/cancel-cash-receipt.ts';
+import { cashReceiptWindowOf } from '../../../functions/checkout/cash-receipt-window.ts';
+import { testModeNotes } from '../../../functions/checkout/test-mode-notes.ts';
+import { getProfile } from '../../../functions/domain/profiles/index.ts';
 import { cashReceiptRequestOf, isCashReceiptIdentity } from '../../../functions/domain/cash-receipt.ts';
 import { approvePayment } from '../../../functions/payments/approve.ts';
 import { cancelPayment } from '../../../functions/payments/cancel-payment.ts';
@@ -89,5 +92,25 @@ describe('cash receipts requested with the payment (현금영수증 발급 요�
     expect(cashReceiptRequestOf('PERSONAL', undefined)).toBeUndefined();
     expect(['010-1234-5678', '1234567890', '9999123412341234'].map(isCashReceiptIdentity)).toEqual([true, true, true]);
     expect(['', '12345', '010-abcd-5678', '12345678901234567890'].map(isCashReceiptIdentity)).toEqual([false, false, false, false]);
+  });
+});
+
+describe("the PG window's 현금영수증 choice (profile cashReceiptType)", () => {
+  const profile = (pg: string) => getProfile(pg)!;
+  it('PRESET (토스페이먼츠) starts on the SDK type; ANONYMOUS_HIDES (KG이니시스) ignores it but hides the choice for ANONYMOUS; IGNORED (NHN KCP) always asks from 미발행', () => {
+    expect(cashReceiptWindowOf(profile('TOSSPAYMENTS'), 'TRANSFER', { cashReceiptType: 'CASH_RECEIPT_TYPE_CORPORATE', customerIdentifier: '1234567890' })).toEqual({ preset: 'CORPORATE', customerIdentifier: '1234567890' });
+    expect(cashReceiptWindowOf(profile('TOSSPAYMENTS'), 'VIRTUAL_ACCOUNT', { cashReceiptType: 'ANONYMOUS' })).toBeUndefined();
+    expect(cashReceiptWindowOf(profile('INICIS_V2'), 'TRANSFER', { cashReceiptType: 'PERSONAL' })).toEqual({ preset: 'NONE' });
+    expect(cashReceiptWindowOf(profile('INICIS_V2'), 'VIRTUAL_ACCOUNT', { cashReceiptType: 'ANONYMOUS' })).toBeUndefined();
+    expect(cashReceiptWindowOf(profile('KCP_V2'), 'TRANSFER', { cashReceiptType: 'ANONYMOUS' })).toEqual({ preset: 'NONE' });
+    expect(cashReceiptWindowOf(profile('KCP_V2'), 'VIRTUAL_ACCOUNT', undefined)).toEqual({ preset: 'NONE' });
+    expect(cashReceiptWindowOf(profile('KCP_V2'), 'CARD', { cashReceiptType: 'PERSONAL' })).toBeUndefined();
+  });
+
+  it("the window's test-mode notes say when the PG issues no receipts in test", () => {
+    const channel = { mode: 'TEST' as const };
+    expect(testModeNotes(profile('TOSSPAYMENTS'), channel, 'ko', 'TRANSFER').join(' ')).toContain('현금영수증을 발급하지 않습니다');
+    expect(testModeNotes(profile('TOSSPAYMENTS'), channel, 'ko', 'VIRTUAL_ACCOUNT').join(' ')).toContain('현금영수증을 발급하지 않습니다');
+    expect(testModeNotes(profile('KCP_V2'), channel, 'ko', 'TRANSFER').join(' ')).not.toContain('현금영수증');
   });
 });
