@@ -69,6 +69,8 @@ describe('live-like channels', () => {
     await issueVirtualAccount(w, 'va-1', { channelKey });
     expect(await rejection(notifyTestDeposit(w.services, w.storeId, 'va-1'))).toMatchObject({ type: 'INVALID_REQUEST' });
     expect(await rejection(simulateRealDeposit(w.services, w.storeId, 'va-1', { amount: 1 }))).toMatchObject({ type: 'INVALID_REQUEST' });
+    // The outbox is ordered by store time: a second apart, the issue and the deposit cannot tie.
+    w.clock.advance(1_000);
 
     const paid = await simulateRealDeposit(w.services, w.storeId, 'va-1', { depositorName: '홍길동' });
     expect(paid).toMatchObject({ status: 'PAID', amount: { paid: 20_000 } });

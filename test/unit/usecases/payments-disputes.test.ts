@@ -27,6 +27,8 @@ describe('disputes', () => {
     w.clock.advance(60_000);
     const resolved = await resolveDispute(w.services, w.storeId, 'pay-1', opened.pgDisputeId);
     expect(resolved).toEqual({ ...opened, status: 'RESOLVED', resolvedAt: w.clock.iso() });
+    // The outbox is ordered by store time: a second apart, the resolve and the next open cannot tie.
+    w.clock.advance(1_000);
     const second = await openDispute(w.services, w.storeId, 'pay-1', { pgDisputeId: 'CB-2' });
     expect(second).toMatchObject({ pgDisputeId: 'CB-2', reason: DEFAULT_DISPUTE_REASON });
 
