@@ -20,8 +20,8 @@ export interface Merchant {
   close(): Promise<void>;
 }
 
-const SHOP_JS = String.raw`(function () {
-  var config = JSON.parse(document.getElementById('config').textContent);
+/** What every test page's script starts with: its config, the query string, and show() reporting into #result. */
+const PAGE_PRELUDE = String.raw`  var config = JSON.parse(document.getElementById('config').textContent);
   var params = new URLSearchParams(location.search);
   var result = document.getElementById('result');
   function show(state, text, extra) {
@@ -29,7 +29,10 @@ const SHOP_JS = String.raw`(function () {
     result.textContent = text;
     for (var k in extra || {}) result.setAttribute('data-' + k, extra[k]);
   }
-  document.getElementById('pay').addEventListener('click', function () {
+`;
+
+const SHOP_JS = String.raw`(function () {
+${PAGE_PRELUDE}  document.getElementById('pay').addEventListener('click', function () {
     var payMethod = document.getElementById('payMethod').value;
     var paymentId = 'order-' + Date.now() + '-' + Math.random().toString(36).slice(2, 8);
     result.setAttribute('data-payment-id', paymentId);
@@ -98,15 +101,7 @@ const SHOP_JS = String.raw`(function () {
  * PayPal guide names; the callbacks report into #result like the shop page's promise does.
  */
 const PAYPAL_JS = String.raw`(function () {
-  var config = JSON.parse(document.getElementById('config').textContent);
-  var params = new URLSearchParams(location.search);
-  var result = document.getElementById('result');
-  function show(state, text, extra) {
-    result.setAttribute('data-state', state);
-    result.textContent = text;
-    for (var k in extra || {}) result.setAttribute('data-' + k, extra[k]);
-  }
-  function request(paymentId, amount) {
+${PAGE_PRELUDE}  function request(paymentId, amount) {
     result.setAttribute('data-payment-id', paymentId);
     return { uiType: 'PAYPAL_SPB', storeId: config.storeId, channelKey: params.get('channelKey'), paymentId: paymentId,
       orderName: config.product.name, totalAmount: amount, currency: 'USD' };
@@ -128,15 +123,7 @@ const PAYPAL_JS = String.raw`(function () {
  * issued in PayPal's window, reported through the callbacks into #result.
  */
 const PAYPAL_RT_JS = String.raw`(function () {
-  var config = JSON.parse(document.getElementById('config').textContent);
-  var params = new URLSearchParams(location.search);
-  var result = document.getElementById('result');
-  function show(state, text, extra) {
-    result.setAttribute('data-state', state);
-    result.textContent = text;
-    for (var k in extra || {}) result.setAttribute('data-' + k, extra[k]);
-  }
-  function request(issueId) {
+${PAGE_PRELUDE}  function request(issueId) {
     return { uiType: 'PAYPAL_RT', storeId: config.storeId, channelKey: params.get('channelKey'), billingKeyMethod: 'PAYPAL',
       issueId: issueId, issueName: '월간 구독', customer: { customerId: 'member-1' } };
   }
