@@ -1,6 +1,6 @@
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import type { ConfirmCall } from '../domain/confirm-process.ts';
-import type { PaymentRecord } from '../domain/payment.ts';
+import { failedPayment, type PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import { commitPaymentChange } from '../payments/commit.ts';
 import type { Services } from '../services.ts';
@@ -65,16 +65,7 @@ export async function askMerchant(services: Services, session: CheckoutSession, 
 async function commitRefusal(services: Services, store: StoreRecord, asked: PaymentRecord, call: ConfirmCall): Promise<void> {
   const now = storeNow(services, store);
   const at = now.toISOString();
-  const failed: PaymentRecord = {
-    ...structuredClone(asked),
-    status: 'FAILED',
-    failedAt: at,
-    updatedAt: at,
-    statusChangedAt: at,
-    failedAttempts: (asked.failedAttempts ?? 0) + 1,
-    failure: { reason: call.message },
-    confirmCall: call,
-  };
+  const failed: PaymentRecord = { ...failedPayment(asked, at, { reason: call.message }, true), confirmCall: call };
   await commitPaymentChange(services, {
     store,
     payment: failed,

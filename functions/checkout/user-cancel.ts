@@ -1,5 +1,5 @@
 import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
-import type { PaymentRecord } from '../domain/payment.ts';
+import { failedPayment, type PaymentRecord } from '../domain/payment.ts';
 import { commitPaymentChange } from '../payments/commit.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
@@ -35,14 +35,7 @@ export async function cancelCheckout(services: Services, session: CheckoutSessio
     const store = await loadStore(services, session.storeId);
     const now = storeNow(services, store);
     const nowIso = now.toISOString();
-    const failed: PaymentRecord = {
-      ...structuredClone(payment),
-      status: 'FAILED',
-      failedAt: nowIso,
-      updatedAt: nowIso,
-      statusChangedAt: nowIso,
-      failure: { reason: USER_CANCEL_MESSAGE, pgCode, pgMessage: USER_CANCEL_MESSAGE },
-    };
+    const failed = failedPayment(payment, nowIso, { reason: USER_CANCEL_MESSAGE, pgCode, pgMessage: USER_CANCEL_MESSAGE }, false);
     await commitPaymentChange(services, {
       store,
       payment: failed,

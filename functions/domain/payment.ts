@@ -254,5 +254,22 @@ export function pastAttemptsAfter(existing: PaymentRecord | undefined): PaymentA
   return [...(existing.pastAttempts ?? []), attempt];
 }
 
+/**
+ * The payment's current attempt ended FAILED at `at` (store time) for `failure`. A failed attempt
+ * the merchant's own process caused (refused confirm, expired confirm) counts toward the attempt
+ * limit; the customer closing the window does not.
+ */
+export function failedPayment(payment: PaymentRecord, at: string, failure: PaymentRecord['failure'], countsAsAttempt: boolean): PaymentRecord {
+  return {
+    ...structuredClone(payment),
+    status: 'FAILED',
+    failedAt: at,
+    updatedAt: at,
+    statusChangedAt: at,
+    ...(countsAsAttempt ? { failedAttempts: (payment.failedAttempts ?? 0) + 1 } : {}),
+    failure,
+  };
+}
+
 export const isCancelled = (s: PaymentStatus) => s === 'CANCELLED' || s === 'PARTIAL_CANCELLED';
 export const isPaidLike = (s: PaymentStatus) => s === 'PAID' || s === 'PARTIAL_CANCELLED';

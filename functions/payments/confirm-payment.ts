@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError, PortOneError, paymentNotFound } from '../domain/errors.ts';
 import { RETRY_LIMITS, retryOnConflict } from '../domain/retry.ts';
 import { CONFIRM_DEADLINE_MS, CONFIRM_EXPIRED_FAILURE, type AuthenticatedMethod, type PendingConfirm } from '../domain/manual-confirm.ts';
-import { isPaidLike, orderDetailsOf, type PaymentRecord } from '../domain/payment.ts';
+import { failedPayment, isPaidLike, orderDetailsOf, type PaymentRecord } from '../domain/payment.ts';
 import type { StoreRecord } from '../domain/store.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import type { Services } from '../services.ts';
@@ -130,15 +130,7 @@ export async function expireConfirmation(services: Services, timer: TimerRecord)
       const settled = await services.repo.settleTimer(timer.storeId, timer.timerId, 'FIRED', storeNow(services, store).toISOString());
       return settled ? 'nothing waits for this confirm any more' : 'skipped';
     }
-    const failed: PaymentRecord = {
-      ...structuredClone(payment),
-      status: 'FAILED',
-      failedAt: timer.dueAt,
-      updatedAt: timer.dueAt,
-      statusChangedAt: timer.dueAt,
-      failedAttempts: (payment.failedAttempts ?? 0) + 1,
-      failure: { ...CONFIRM_EXPIRED_FAILURE },
-    };
+    const failed = failedPayment(payment, timer.dueAt, { ...CONFIRM_EXPIRED_FAILURE }, true);
     try {
       await commitPaymentChange(services, {
         store,
