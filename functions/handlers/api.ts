@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { createApp } from '../http/app.ts';
+import { createLazyApp } from '../http/lazy-app.ts';
 import { DROP_CONNECTION_HEADER } from '../http/faults.ts';
 import { createServices } from '../wiring.ts';
 import { seedStore } from '../stores/seed.ts';
@@ -18,7 +18,7 @@ export const SEEDED_STORE_ID = 'store-sandbox';
 const { config, seedApiSecret } = await loadLambdaConfig({ signsSessions: true });
 const services = createServices(config);
 if (seedApiSecret) await seedStore(services, { storeId: SEEDED_STORE_ID, apiSecret: seedApiSecret, name: 'pg-sandbox seeded store' });
-const app = handle(createApp(services));
+const app = handle(createLazyApp(services));
 
 /** Function URL requests (payload format 2.0); every log line of the invocation names its request id. */
 export const handler = async <E extends LambdaEvent>(event: E, context: Context) => {

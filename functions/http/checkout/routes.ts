@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
+import type { MountRoutes } from '../app-shell.ts';
 import { assetRoutes } from '../ui/assets.ts';
 import { billingWindowRoutes } from './billing-routes.tsx';
 import { pageSecurity } from '../ui/security.ts';
@@ -43,3 +44,6 @@ export function checkoutRoutes() {
   });
   return app;
 }
+
+/** Mounted at the root (route-groups.ts sends /sdk.js, /checkout, /demo and /assets here). */
+export const mountCheckoutRoutes: MountRoutes = (app) => app.route('/', checkoutRoutes());

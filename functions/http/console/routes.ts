@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { logger } from '../../logger.ts';
+import type { MountRoutes } from '../app-shell.ts';
 import { pageSecurity } from '../ui/security.ts';
 import { actionRoutes } from './action-routes.ts';
 import { consoleLang, requireConsole, requireCsrfToken } from './auth.ts';
@@ -42,3 +43,5 @@ export function consoleRoutes() {
   });
   return app;
 }
+
+export const mountConsoleRoutes: MountRoutes = (app) => app.route('/console', consoleRoutes());

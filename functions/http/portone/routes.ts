@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
+import type { MountRoutes } from '../app-shell.ts';
+import { unsupportedOperationRoutes } from './unsupported-routes.ts';
 import { requireStore } from '../auth.ts';
 import { injectFaults } from '../faults.ts';
 import { authRoutes } from './auth-routes.ts';
@@ -39,3 +41,12 @@ export function portoneRoutes() {
   app.route('/', resendWebhookRoutes());
   return app;
 }
+
+/**
+ * The PortOne API, then the 501 answers for the PortOne operations none of its routes serve
+ * (built from the routes registered so far, so it goes last).
+ */
+export const mountPortoneRoutes: MountRoutes = (app) => {
+  app.route('/', portoneRoutes());
+  app.route('/', unsupportedOperationRoutes(app.routes));
+};

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../env.ts';
+import type { MountRoutes } from '../app-shell.ts';
 import { requireStore } from '../auth.ts';
 import { parseWith, readBody } from '../body.ts';
 import { invalidRequest } from '../../domain/errors.ts';
@@ -148,3 +149,5 @@ export function sandboxRoutes() {
 
   return app;
 }
+
+export const mountSandboxRoutes: MountRoutes = (app) => app.route('/sandbox', sandboxRoutes());
