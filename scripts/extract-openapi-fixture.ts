@@ -52,6 +52,8 @@ export const IMPLEMENTED_PATHS = [
   '/promotions/{promotionId}',
   '/payment-gateways/card-promotion',
   '/payments/{paymentId}/register-store-receipt',
+  '/kakaopay/payment/order',
+  '/paymentwall/delivery/confirm',
 ] as const;
 
 const SCHEMA_REF_PREFIX = '#/components/schemas/';

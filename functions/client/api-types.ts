@@ -151,6 +151,10 @@ export type DualView = {
       answersAt: string;
       outcome: "SUCCEEDED" | "FAILED";
     };
+    /** Paymentwall payments: the latest confirmPaymentwallDelivery body as Paymentwall holds it, with registeredAt (store time) and registrations (how many so far). */
+    paymentwallDelivery?: {
+      [key: string]: unknown;
+    };
   };
   inSync: boolean;
   differences: string[];

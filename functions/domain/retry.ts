@@ -21,6 +21,8 @@ export const RETRY_LIMITS = {
   capture: 5,
   /** Escrow steps of one payment: one merchant's calls, rarely at once. */
   escrow: 5,
+  /** Paymentwall delivery registrations of one payment: one merchant's calls, rarely at once. */
+  paymentwallDelivery: 5,
   /** A billing key change or schedule creation: schedules created at once on one key move its version. */
   billingKey: 10,
   /** An identity verification: one customer's window or OTP calls, rarely at once. */

@@ -18,6 +18,7 @@ import { newApprovalNumber, newPgTxId, newTransactionId } from './ids.ts';
 import { autoRefundTimer } from './auto-refund.ts';
 import { promotionFor, releaseDiscount, reserveDiscount } from './promotions.ts';
 import { receiptOnPay } from './cash-receipt-on-pay.ts';
+import { keepReferences } from './references.ts';
 import type { CashReceiptRequest } from '../domain/cash-receipt.ts';
 
 export type ApproveMethod =
@@ -197,6 +198,7 @@ export async function approvePayment(services: Services, req: ApproveRequest): P
   }
   const timer = payment.status === 'PAID' ? autoRefundTimer(store, channel, payment, now) : undefined;
   payment.pg.pendingVoidTimerId = timer?.timerId ?? null;
+  await keepReferences(services, payment);
   const committed = commitOrExplain(services, req, {
     store,
     payment,

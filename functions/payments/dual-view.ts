@@ -39,6 +39,7 @@ export async function dualView(services: Services, storeId: string, paymentId: s
       accountRefunds: pg?.accountRefunds,
       pendingCancellation: pendingCancelAtPg(payment),
       capturedAt: pg?.capturedAt,
+      paymentwallDelivery: payment.channel?.pgProvider === 'PAYMENTWALL' ? await services.repo.getPaymentwallDelivery(storeId, paymentId) : undefined,
     },
     inSync: !differences.some((d) => d.diverged),
     differences: differences.map((d) => d.text.en),

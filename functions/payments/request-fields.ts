@@ -22,6 +22,8 @@ const storedJsonAtMost = (max: number) => (value: unknown) => JSON.stringify(val
 export const OrderName = text(LIMITS.orderNameChars).min(1);
 export const CustomData = text(LIMITS.customDataChars);
 export const ShortText = text(LIMITS.textChars);
+/** RFC 3339 with an offset, as PortOne's `date-time` fields are. */
+export const DateTime = z.iso.datetime({ offset: true });
 export const CancelReason = text(LIMITS.cancelReasonChars).min(1);
 export const Url = text(LIMITS.urlChars);
 export const NoticeUrls = z.array(Url).max(LIMITS.noticeUrls, `at most ${LIMITS.noticeUrls} URLs`);

@@ -6,6 +6,8 @@ import type { PromotionRepository } from './promotion-repository.ts';
 import type { CashReceiptRecord } from '../domain/cash-receipt.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { PaymentEventRecord } from '../domain/payment-event.ts';
+import type { PaymentReference } from '../domain/payment-reference.ts';
+import type { PaymentwallDeliveryRecord } from '../domain/paymentwall-delivery.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../domain/store.ts';
 import type { TimerRecord, TimerState } from '../domain/timer.ts';
 import type { FaultLogEntry } from '../domain/faults.ts';
@@ -151,6 +153,23 @@ export interface Repository extends BillingRepository, IdentityVerificationRepos
   queryPaymentEvents(storeId: string, query: { from: string; until: string; limit: number; after?: string }): Promise<Page<PaymentEventRecord>>;
   /** Payments by id, read consistently in as few calls as the store allows; missing ids are absent. */
   getPaymentsById(storeId: string, paymentIds: string[]): Promise<Map<string, PaymentRecord>>;
+
+  /**
+   * Remembers which payment a reference (domain/payment-reference.ts) belongs to; writing the same
+   * entry again is harmless. Written before the payment's own commit, so an entry may name a
+   * payment that never got that id (its commit failed): readers check the payment.
+   */
+  putPaymentReference(storeId: string, reference: PaymentReference, paymentId: string): Promise<void>;
+  /** The paymentId a reference was kept for, if any (read consistently). */
+  findPaymentReference(storeId: string, reference: PaymentReference): Promise<string | undefined>;
+
+  /** A Paymentwall payment's delivery registration (domain/paymentwall-delivery.ts), kept beside the payment. */
+  getPaymentwallDelivery(storeId: string, paymentId: string): Promise<PaymentwallDeliveryRecord | undefined>;
+  /**
+   * Saves a payment's delivery registration if the stored one is still the `registrations`-th
+   * before it (none stored for the first): false when another registration was saved meanwhile.
+   */
+  savePaymentwallDelivery(storeId: string, paymentId: string, record: PaymentwallDeliveryRecord): Promise<boolean>;
 
   // ── timers ──
   getTimer(storeId: string, timerId: string): Promise<TimerRecord | undefined>;

@@ -248,6 +248,20 @@ export function repositoryContract(name: string, repository: () => Repository) {
         expect((await repo().queryPaymentEvents(storeId, { from: at(0), until: at(10), limit: 10 })).items).toEqual([]);
       });
 
+      it('finds a payment by a kept reference of its kind and store only, and a store reset forgets references without counting them', async () => {
+        const storeId = newStoreId();
+        await repo().putPaymentReference(storeId, { kind: 'PG_TX_ID', value: 'T#1/%' }, 'pay-1');
+        await repo().putPaymentReference(storeId, { kind: 'TRANSACTION_ID', value: 'T#1/%' }, 'pay-2');
+        // Writing it again (a retried approval) changes nothing.
+        await repo().putPaymentReference(storeId, { kind: 'PG_TX_ID', value: 'T#1/%' }, 'pay-1');
+        expect(await repo().findPaymentReference(storeId, { kind: 'PG_TX_ID', value: 'T#1/%' })).toBe('pay-1');
+        expect(await repo().findPaymentReference(storeId, { kind: 'TRANSACTION_ID', value: 'T#1/%' })).toBe('pay-2');
+        expect(await repo().findPaymentReference(storeId, { kind: 'PG_TX_ID', value: 'T#1' })).toBeUndefined();
+        expect(await repo().findPaymentReference(newStoreId(), { kind: 'PG_TX_ID', value: 'T#1/%' })).toBeUndefined();
+        expect(await repo().deleteStoreItems(storeId, ['PAYMENT'])).toBe(0);
+        expect(await repo().findPaymentReference(storeId, { kind: 'PG_TX_ID', value: 'T#1/%' })).toBeUndefined();
+      });
+
       it('keeps ids with #, /, % and unicode apart: no id sees another id\'s items', async () => {
         const storeId = newStoreId();
         const ids = ['pf', 'pf#x', 'pf#', 'pf/x', 'pf%23x', '결제#1', 'pf%'];

@@ -7,6 +7,8 @@ import type { CashReceiptQuery } from '../../functions/ports/cash-receipt-reposi
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../functions/domain/store.ts';
 import type { TimerRecord, TimerState } from '../../functions/domain/timer.ts';
 import type { FaultLogEntry } from '../../functions/domain/faults.ts';
+import type { PaymentReference } from '../../functions/domain/payment-reference.ts';
+import type { PaymentwallDeliveryRecord } from '../../functions/domain/paymentwall-delivery.ts';
 import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../functions/ports/repository.ts';
 import { timeSortKey } from '../../functions/adapters/dynamodb/keys.ts';
 import type { BillingKeyRecord } from '../../functions/domain/billing-key.ts';
@@ -42,6 +44,10 @@ export class InMemoryRepository implements Repository {
   private readonly faults: FaultLogEntry[] = [];
   /** API reads of webhook-probe payments, by key(storeId, paymentId). */
   private readonly probeReads = new Map<string, number>();
+  /** key(storeId, kind, value) → paymentId */
+  private readonly paymentReferences = new Map<string, string>();
+  /** key(storeId, paymentId) → the payment's delivery registration */
+  private readonly paymentwallDeliveries = new Map<string, PaymentwallDeliveryRecord>();
   /** Calls per method, so tests can assert that a use case reads a page, not the store. */
   readonly calls = new Map<string, number>();
 
@@ -524,6 +530,29 @@ export class InMemoryRepository implements Repository {
       .map((f) => structuredClone(f));
   }
 
+  async putPaymentReference(storeId: string, reference: PaymentReference, paymentId: string) {
+    this.count('putPaymentReference');
+    this.paymentReferences.set(key(storeId, reference.kind, reference.value), paymentId);
+  }
+
+  async findPaymentReference(storeId: string, reference: PaymentReference) {
+    this.count('findPaymentReference');
+    return this.paymentReferences.get(key(storeId, reference.kind, reference.value));
+  }
+
+  async getPaymentwallDelivery(storeId: string, paymentId: string) {
+    this.count('getPaymentwallDelivery');
+    return copy(this.paymentwallDeliveries.get(key(storeId, paymentId)));
+  }
+
+  async savePaymentwallDelivery(storeId: string, paymentId: string, record: PaymentwallDeliveryRecord) {
+    this.count('savePaymentwallDelivery');
+    const stored = this.paymentwallDeliveries.get(key(storeId, paymentId));
+    if ((stored?.registrations ?? 0) !== record.registrations - 1) return false;
+    this.paymentwallDeliveries.set(key(storeId, paymentId), copy(record));
+    return true;
+  }
+
   async recordProbeRead(storeId: string, paymentId: string) {
     this.count('recordProbeRead');
     this.probeReads.set(key(storeId, paymentId), (this.probeReads.get(key(storeId, paymentId)) ?? 0) + 1);
@@ -543,6 +572,8 @@ export class InMemoryRepository implements Repository {
     if (kinds.includes('PAYMENT')) {
       sweep(this.payments);
       for (const k of this.probeReads.keys()) if ((JSON.parse(k) as string[])[0] === storeId) this.probeReads.delete(k);
+      for (const k of this.paymentReferences.keys()) if ((JSON.parse(k) as string[])[0] === storeId) this.paymentReferences.delete(k);
+      for (const k of this.paymentwallDeliveries.keys()) if ((JSON.parse(k) as string[])[0] === storeId) this.paymentwallDeliveries.delete(k);
       // Derived from payments, so not counted (as the adapter does not count them).
       for (const [k, e] of this.paymentEvents) if (e.storeId === storeId) this.paymentEvents.delete(k);
     }

@@ -40,6 +40,19 @@ describe('PortOne operations the sandbox does not serve', () => {
     expect((await call('POST', '/payments/p-1/capture', false)).status).toBe(401);
   });
 
+  // The fixture holds the operations the sandbox serves: each one the OAS secures must ask for credentials.
+  it('every served operation the OAS secures answers 401 UNAUTHORIZED without credentials', async () => {
+    type FixtureOperation = { operationId?: string; security?: unknown[] };
+    const secured = Object.entries(fixture.paths as Record<string, Record<string, FixtureOperation>>).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method, op]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method) && (op.security?.length ?? 0) > 0)
+        .map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })),
+    );
+    expect(secured.length).toBeGreaterThan(30);
+    const answers = await Promise.all(secured.map(async (op) => ({ ...op, status: (await call(op.method, concrete(op.path), false)).status })));
+    expect(answers.filter((a) => a.status !== 401).map((a) => `${a.method} ${a.path} (${a.operationId}): ${a.status}`)).toEqual([]);
+  });
+
   it('no operation of the OAS falls through to "No route", and none answers 5xx other than 501', async () => {
     const answers = await Promise.all(
       PORTONE_OPERATIONS.map(async (op) => {

@@ -8,6 +8,8 @@
  *   STORE#<storeId> / OUTBOX#<paymentId>#<eventId>  webhook outbox entry (stream-dispatched on AWS)
  *   STORE#<storeId> / COUNTER#PAYMENT#<shard>       payment count, sharded so writers rarely meet
  *   STORE#<storeId> / PAYMENTEVENT#<paymentId>#<eventId>  payment event (paid, cancelled)
+ *   STORE#<storeId> / PAYREF#<kind>#<value>        a PG's or PortOne's id of a payment → paymentId (KakaoPay tid …)
+ *   STORE#<storeId> / PWDELIVERY#<paymentId>       a Paymentwall payment's delivery registration
  *   STORE#<storeId> / BILLINGKEY#<billingKey>       billing key (빌링키)
  *   STORE#<storeId> / CASHRECEIPT#<paymentId>       cash receipt (현금영수증), one per payment
  *   STORE#<storeId> / SCHEDULE#<scheduleId>         payment schedule (결제 예약)
@@ -38,6 +40,10 @@ export const outboxPaymentPrefix = (paymentId: string) => `${OUTBOX_PREFIX}${esc
 export const outboxSk = (paymentId: string, eventId: string) => `${outboxPaymentPrefix(paymentId)}${esc(eventId)}`;
 export const PAYMENT_EVENT_PREFIX = 'PAYMENTEVENT#';
 export const paymentEventSk = (paymentId: string, eventId: string) => `${PAYMENT_EVENT_PREFIX}${esc(paymentId)}#${esc(eventId)}`;
+export const PAYMENT_REFERENCE_PREFIX = 'PAYREF#';
+export const paymentReferenceSk = (kind: string, value: string) => `${PAYMENT_REFERENCE_PREFIX}${esc(kind)}#${esc(value)}`;
+export const PAYMENTWALL_DELIVERY_PREFIX = 'PWDELIVERY#';
+export const paymentwallDeliverySk = (paymentId: string) => `${PAYMENTWALL_DELIVERY_PREFIX}${esc(paymentId)}`;
 export const PAYMENT_COUNTER_PREFIX = 'COUNTER#PAYMENT#';
 export const PAYMENT_COUNTER_SHARDS = 16;
 export const paymentCounterSk = (shard: number) => `${PAYMENT_COUNTER_PREFIX}${shard}`;

@@ -21,6 +21,8 @@ import type { CashReceiptQuery } from '../../ports/cash-receipt-repository.ts';
 import type { ChannelRecord, SecretRecord, StoreRecord, TokenRecord } from '../../domain/store.ts';
 import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain/timer.ts';
 import type { FaultLogEntry } from '../../domain/faults.ts';
+import type { PaymentReference } from '../../domain/payment-reference.ts';
+import type { PaymentwallDeliveryRecord } from '../../domain/paymentwall-delivery.ts';
 import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentContext, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../ports/repository.ts';
 import type { BillingRepository } from '../../ports/billing-repository.ts';
 import { DynamoDbBillingRepository } from './billing-repository.ts';
@@ -38,6 +40,8 @@ import {
   OUTBOX_PREFIX,
   PAYMENT_COUNTER_PREFIX,
   PAYMENT_EVENT_PREFIX,
+  PAYMENT_REFERENCE_PREFIX,
+  PAYMENTWALL_DELIVERY_PREFIX,
   PAYMENT_COUNTER_SHARDS,
   PAYMENT_PREFIX,
   PROBE_READS_PREFIX,
@@ -56,6 +60,8 @@ import {
   outboxSk,
   paymentCounterSk,
   paymentEventsIndexPk,
+  paymentReferenceSk,
+  paymentwallDeliverySk,
   paymentSk,
   paymentTimersIndexPk,
   paymentsIndexPk,
@@ -529,6 +535,39 @@ export class DynamoDbRepository implements Repository {
     return succeeded(this.db.send(new PutCommand(this.createItem(outboxItem(event)).Put!)));
   }
 
+  // ── payment references (KakaoPay tid, Paymentwall transaction id) ─────────
+  async putPaymentReference(storeId: string, reference: PaymentReference, paymentId: string): Promise<void> {
+    const Item = { pk: storePk(storeId), sk: paymentReferenceSk(reference.kind, reference.value), paymentId, [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.PAYMENT_REFERENCE };
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item }));
+  }
+
+  async findPaymentReference(storeId: string, reference: PaymentReference): Promise<string | undefined> {
+    const item = await this.get<{ paymentId: string }>({ pk: storePk(storeId), sk: paymentReferenceSk(reference.kind, reference.value) }, true);
+    return item?.paymentId;
+  }
+
+  async getPaymentwallDelivery(storeId: string, paymentId: string): Promise<PaymentwallDeliveryRecord | undefined> {
+    const item = await this.get<PaymentwallDeliveryRecord & Record<string, unknown>>({ pk: storePk(storeId), sk: paymentwallDeliverySk(paymentId) }, true);
+    if (!item) return undefined;
+    const { pk: _pk, sk: _sk, [ITEM_TYPE_ATTRIBUTE]: _type, ...record } = item;
+    return record as PaymentwallDeliveryRecord;
+  }
+
+  async savePaymentwallDelivery(storeId: string, paymentId: string, record: PaymentwallDeliveryRecord): Promise<boolean> {
+    const Item = { ...record, pk: storePk(storeId), sk: paymentwallDeliverySk(paymentId), [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.PAYMENTWALL_DELIVERY };
+    const first = record.registrations === 1;
+    return succeeded(
+      this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item,
+          ConditionExpression: first ? 'attribute_not_exists(pk)' : 'registrations = :before',
+          ExpressionAttributeValues: first ? undefined : { ':before': record.registrations - 1 },
+        }),
+      ),
+    );
+  }
+
   // ── webhook receiver probe ───────────────────────────────────────────────
   async recordProbeRead(storeId: string, paymentId: string): Promise<void> {
     // ADD is atomic: concurrent reads of one payment all count.
@@ -570,7 +609,7 @@ export class DynamoDbRepository implements Repository {
   /** Not transactional: a reset is a tester's explicit wipe, and re-running it finishes an interrupted one. */
   async deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]): Promise<number> {
     const prefixes = kinds.map((k) => KIND_PREFIX[k]);
-    if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX);
+    if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX, PAYMENT_REFERENCE_PREFIX, PAYMENTWALL_DELIVERY_PREFIX);
     if (kinds.includes('BILLING')) prefixes.push(SCHEDULE_PREFIX, SCHEDULED_PAYMENT_PREFIX);
     const keys: { pk: string; sk: string }[] = [];
     for (const prefix of prefixes) keys.push(...(await this.rawKeys(storeId, prefix)));
@@ -587,7 +626,7 @@ export class DynamoDbRepository implements Repository {
       }
     }
     // Counted are the records a user made (payments, timers …), not bookkeeping or what is derived from them.
-    const bookkeeping = [PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX, SCHEDULED_PAYMENT_PREFIX];
+    const bookkeeping = [PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX, PAYMENT_REFERENCE_PREFIX, PAYMENTWALL_DELIVERY_PREFIX, SCHEDULED_PAYMENT_PREFIX];
     return keys.filter((k) => !bookkeeping.some((prefix) => k.sk.startsWith(prefix))).length;
   }
 

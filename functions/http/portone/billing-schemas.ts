@@ -1,12 +1,11 @@
 import * as z from 'zod';
 import type { BillingKeyFilter, BillingKeySort } from '../../billing/list-billing-keys.ts';
 import type { ScheduleFilter, ScheduleSort } from '../../schedules/list-schedules.ts';
-import { CustomData, Currency, Id, NoticeUrls, OrderName } from '../../payments/request-fields.ts';
+import { Currency, CustomData, DateTime, Id, NoticeUrls, OrderName } from '../../payments/request-fields.ts';
 import { CardCredential, CustomerInput, PaymentAmountInput, orderExtraFields } from './schemas.ts';
 
 /** Request bodies of PortOne's billing-key and payment-schedule operations, field names as in the OAS. */
 const int = z.number().int().safe();
-const DateTime = z.iso.datetime({ offset: true });
 const Page = z.object({ number: int.nonnegative().optional(), size: int.min(1).max(1000).optional() }).optional();
 const SortOrder = z.enum(['DESC', 'ASC']).optional();
 

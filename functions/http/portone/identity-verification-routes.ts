@@ -9,7 +9,7 @@ import {
   type IdentityVerificationFilter,
   type IdentityVerificationSort,
 } from '../../identity-verification/queries.ts';
-import { CustomData, Id } from '../../payments/request-fields.ts';
+import { CustomData, DateTime, Id } from '../../payments/request-fields.ts';
 import { ownStoreId } from '../auth.ts';
 import { readBody, readQueryOrBody } from '../body.ts';
 import type { AppEnv } from '../env.ts';
@@ -17,7 +17,6 @@ import { idParam } from '../fields.ts';
 
 /** Request bodies of PortOne's identity-verification operations, field names as in the OAS. */
 const int = z.number().int().safe();
-const DateTime = z.iso.datetime({ offset: true });
 const TIME_FIELDS = ['REQUESTED_AT', 'VERIFIED_AT', 'FAILED_AT', 'STATUS_UPDATED_AT'] as const;
 const Operator = z.enum(OPERATORS);
 

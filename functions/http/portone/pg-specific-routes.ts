@@ -5,7 +5,10 @@ import { ownStoreId } from '../auth.ts';
 import { parseWith, readBody } from '../body.ts';
 import { idParam } from '../fields.ts';
 import { pgCardPromotions, registerStoreReceipt, type StoreReceiptItem } from '../../payments/pg-specific.ts';
-import { Currency, Id, ShortText } from '../../payments/request-fields.ts';
+import { Currency, DateTime, Id, ShortText, Url } from '../../payments/request-fields.ts';
+import { kakaopayOrder } from '../../payments/kakaopay-order.ts';
+import { confirmPaymentwallDelivery } from '../../payments/paymentwall-delivery.ts';
+import type { PaymentwallDelivery } from '../../domain/paymentwall-delivery.ts';
 
 const won = z.number().int().safe().nonnegative();
 const CardPromotionsQuery = z.object({
@@ -31,7 +34,35 @@ const RegisterStoreReceiptBody = z.object({
     .max(100),
 });
 
-/** PortOne V2 operations tied to one PG's own features (KCP card promotions, KG이니시스 sub-store receipts). */
+const KakaopayOrderQuery = z.object({ pgTxId: Id, channelKey: Id });
+/** Paymentwall's delivery details; the sizes are the sandbox's bounds (the OAS gives none). */
+const ConfirmPaymentwallDeliveryBody = z.object({
+  transactionId: Id,
+  deliveryType: z.enum(['DIGITAL', 'PHYSICAL']),
+  deliveryStatus: z.enum(['ORDER_PLACED', 'ORDER_SHIPPED', 'DELIVERED']),
+  estimatedDeliveryDatetime: DateTime,
+  estimatedUpdateDatetime: DateTime,
+  reason: ShortText.optional(),
+  refundable: z.boolean(),
+  details: ShortText,
+  shippingAddressEmail: ShortText,
+  carrierTrackingId: ShortText.optional(),
+  carrierType: ShortText.optional(),
+  shippingAddressCountry: z.string().regex(/^[A-Z]{2}$/, 'must be a PortOne Country code (ISO 3166-1 alpha-2) such as KR').optional(),
+  shippingAddressCity: ShortText.optional(),
+  shippingAddressZip: ShortText.optional(),
+  shippingAddressState: ShortText.optional(),
+  shippingAddressStreet: ShortText.optional(),
+  shippingAddressPhone: ShortText.optional(),
+  shippingAddressFirstname: ShortText.optional(),
+  shippingAddressLastname: ShortText.optional(),
+  attachments: z.array(Url).max(10).optional(),
+}) satisfies z.ZodType<PaymentwallDelivery>;
+
+/**
+ * PortOne V2 operations tied to one PG's own features (KCP card promotions, KG이니시스 sub-store
+ * receipts, KakaoPay's order inquiry, Paymentwall's delivery registration).
+ */
 export function pgSpecificRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -47,6 +78,12 @@ export function pgSpecificRoutes() {
     const storeId = ownStoreId(c.var.storeId, body.storeId);
     return c.json(await registerStoreReceipt(c.var.services, storeId, idParam(c, 'paymentId'), body.items));
   });
+
+  // getKakaopayPaymentOrder
+  app.get('/kakaopay/payment/order', async (c) => c.json(await kakaopayOrder(c.var.services, c.var.storeId, parseWith(KakaopayOrderQuery, c.req.query()))));
+
+  // confirmPaymentwallDelivery
+  app.post('/paymentwall/delivery/confirm', async (c) => c.json(await confirmPaymentwallDelivery(c.var.services, c.var.storeId, await readBody(c, ConfirmPaymentwallDeliveryBody))));
 
   return app;
 }

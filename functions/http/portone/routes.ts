@@ -25,7 +25,7 @@ export function portoneRoutes() {
   app.use('/payments', requireStore);
   app.use('/payments-by-cursor', requireStore);
   app.use('/payment-events-by-cursor', requireStore);
-  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*', '/cash-receipts', '/promotions/*', '/payment-gateways/*']) {
+  for (const path of ['/billing-keys', '/billing-keys/*', '/payment-schedules', '/payment-schedules/*', '/identity-verifications', '/identity-verifications/*', '/cash-receipts', '/promotions/*', '/payment-gateways/*', '/kakaopay/*', '/paymentwall/*']) {
     app.use(path, requireStore);
   }
   // After authentication (it needs the store); a no-op for stores without fault rules (docs/faults.md).

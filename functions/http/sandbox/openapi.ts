@@ -92,8 +92,12 @@ const schemas: Record<string, Schema> = {
           [],
           { description: 'An asynchronous cancel the PG has not answered yet (docs/async-cancel.md): what it will answer, and when.' },
         ),
+        paymentwallDelivery: {
+          ...anyObject,
+          description: 'Paymentwall payments: the latest confirmPaymentwallDelivery body as Paymentwall holds it, with registeredAt (store time) and registrations (how many so far).',
+        },
       },
-      ['pgProvider', 'voidedAt', 'depositReceived', 'testDepositNotifiedAt', 'autoRefund', 'rule', 'accountRefunds', 'pendingCancellation'],
+      ['pgProvider', 'voidedAt', 'depositReceived', 'testDepositNotifiedAt', 'autoRefund', 'rule', 'accountRefunds', 'pendingCancellation', 'paymentwallDelivery'],
     ),
     inSync: bool,
     differences: strings,

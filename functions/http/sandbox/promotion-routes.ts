@@ -2,13 +2,12 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { PROMOTION_CARD_COMPANIES } from '../../domain/promotion.ts';
 import { changePromotionState, createPromotion, listPromotions, presentPromotion, type CreatePromotionInput } from '../../payments/promotions.ts';
-import { Id, ShortText } from '../../payments/request-fields.ts';
+import { DateTime, Id, ShortText } from '../../payments/request-fields.ts';
 import { readBody } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { idParam } from '../fields.ts';
 
 const won = z.number().int().safe();
-const DateTime = z.iso.datetime({ offset: true });
 const Scheme = z.discriminatedUnion('type', [
   z.object({ type: z.literal('PERCENT'), percent: z.number().int().min(1).max(100) }).strict(),
   z.object({ type: z.literal('AMOUNT'), amount: won.positive() }).strict(),
