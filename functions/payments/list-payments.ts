@@ -2,6 +2,8 @@ import { invalidRequest } from '../domain/errors.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { PaymentOrder, PaymentQuery } from '../ports/repository.ts';
 import type { Services } from '../services.ts';
+import { attemptStatus, sortByCreation } from '../webhooks/present.ts';
+import { presentEscrow } from './escrow.ts';
 
 /**
  * PortOne's `PaymentFilterInput`, as this use case understands it. The HTTP schema
@@ -22,8 +24,38 @@ export interface PaymentFilter {
   sortBy?: PaymentOrder;
   sortOrder?: 'DESC' | 'ASC';
   currency?: string;
+  /** PortOne's API generation: every sandbox payment is a V2 payment. */
+  version?: 'V1' | 'V2';
+  /** The status of the payment's latest webhook (its delivery log's newest entry). */
+  webhookStatus?: 'SUCCEEDED' | 'FAILED_NOT_OK_RESPONSE' | 'FAILED_UNEXPECTED_ERROR';
+  /** Where it was requested from: PortOne's `PaymentClientType`. */
+  platformType?: 'SDK_MOBILE' | 'SDK_PC' | 'API';
+  isEscrow?: boolean;
+  /** The escrow status getPayment shows (`escrow.status`). */
+  escrowStatus?: 'REGISTERED' | 'DELIVERED' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED' | 'REJECT_CONFIRMED';
+  /** Card payments' card (`method.card`). */
+  cardBrand?: string;
+  cardType?: string;
+  cardOwnerType?: string;
+  giftCertificateType?: string;
+  /** The type of the cash receipt issued with it; NO_RECEIPT: none issued. */
+  cashReceiptType?: 'PERSONAL' | 'CORPORATE' | 'NO_RECEIPT';
+  cashReceiptStatus?: 'ISSUED' | 'CANCELLED';
+  cashReceiptIssuedAtRange?: TimeRange;
+  cashReceiptCancelledAtRange?: TimeRange;
   textSearch?: { field: string; value: string }[];
 }
+
+/** PortOne's `DateTimeRange`: `from` inclusive, `until` exclusive. */
+export interface TimeRange {
+  from: string;
+  until: string;
+}
+
+const within = (at: string | undefined, range: TimeRange | undefined): boolean =>
+  range === undefined || (at !== undefined && at >= new Date(range.from).toISOString() && at < new Date(range.until).toISOString());
+
+const PLATFORM_TYPE = { MOBILE: 'SDK_MOBILE', PC: 'SDK_PC', API: 'API' } as const;
 
 /** PortOne's list filter spells the pending status `PENDING`; the payment itself says PAY_PENDING. */
 const filterStatus = (s: string) => (s === 'PENDING' ? 'PAY_PENDING' : s);
@@ -49,6 +81,12 @@ export function matchesFilter(p: PaymentRecord, f: PaymentFilter | undefined): b
     if (!type || !f.methods.includes(type)) return false;
   }
   if (f.currency && f.currency !== p.currency) return false;
+  if (f.version === 'V1') return false;
+  if (f.platformType && f.platformType !== PLATFORM_TYPE[p.origin.platformType]) return false;
+  if (f.isEscrow !== undefined && f.isEscrow !== Boolean(p.isEscrow)) return false;
+  if (f.escrowStatus && f.escrowStatus !== presentEscrow(p)?.status) return false;
+  if (!matchesMethodDetails(p, f)) return false;
+  if (!matchesCashReceipt(p, f)) return false;
   const stamp = f.timestampType === 'STATUS_CHANGED_AT' ? p.statusChangedAt : p.requestedAt;
   if (f.from && stamp < new Date(f.from).toISOString()) return false;
   if (f.until && stamp >= new Date(f.until).toISOString()) return false;
@@ -59,6 +97,35 @@ export function matchesFilter(p: PaymentRecord, f: PaymentFilter | undefined): b
     }
   }
   return true;
+}
+
+/** The card and gift-certificate filters: only payments made that way match them. */
+function matchesMethodDetails(p: PaymentRecord, f: PaymentFilter): boolean {
+  const card = p.method?.type === 'PaymentMethodCard' ? (p.method.card as { brand?: string; type?: string; ownerType?: string } | undefined) : undefined;
+  if (f.cardBrand && card?.brand !== f.cardBrand) return false;
+  if (f.cardType && card?.type !== f.cardType) return false;
+  if (f.cardOwnerType && card?.ownerType !== f.cardOwnerType) return false;
+  if (f.giftCertificateType && (p.method?.type !== 'PaymentMethodGiftCertificate' || p.method.giftCertificateType !== f.giftCertificateType)) return false;
+  return true;
+}
+
+/** The cash receipt (현금영수증) filters, on the receipt issued with the payment. */
+function matchesCashReceipt(p: PaymentRecord, f: PaymentFilter): boolean {
+  const receipt = p.cashReceipt;
+  if (f.cashReceiptType && (f.cashReceiptType === 'NO_RECEIPT' ? receipt !== undefined : receipt?.type !== f.cashReceiptType)) return false;
+  if (f.cashReceiptStatus && receipt?.status !== f.cashReceiptStatus) return false;
+  if (!within(receipt?.issuedAt, f.cashReceiptIssuedAtRange)) return false;
+  if (!within(receipt?.cancelledAt, f.cashReceiptCancelledAtRange)) return false;
+  return true;
+}
+
+/** The webhook filter needs the payment's delivery log, so it is checked after the others, on what they kept. */
+async function matchesWebhookStatus(services: Services, p: PaymentRecord, wanted: PaymentFilter['webhookStatus']): Promise<boolean> {
+  if (wanted === undefined) return true;
+  if (p.hasWebhooks === false) return false;
+  const latest = sortByCreation(await services.repo.listOutbox(p.storeId, p.paymentId)).at(-1);
+  const attempt = latest?.attempts.at(-1);
+  return attempt !== undefined && attemptStatus(attempt) === wanted;
 }
 
 function textField(p: PaymentRecord, field: string): string | undefined {
@@ -81,7 +148,8 @@ function textField(p: PaymentRecord, field: string): string | undefined {
 /** True when the filter may leave out some of the store's payments (so the total must be counted). */
 function narrows(f: PaymentFilter | undefined): boolean {
   if (!f) return false;
-  return Boolean(f.status || f.pgProvider || f.methods || f.currency || f.from || f.until || f.textSearch || f.isTest === false || f.isScheduled !== undefined);
+  const { merchantId: _merchantId, storeId: _storeId, timestampType: _timestampType, sortBy: _sortBy, sortOrder: _sortOrder, isTest, version, ...narrowing } = f;
+  return isTest === false || version === 'V1' || Object.values(narrowing).some((v) => v !== undefined);
 }
 
 /** Reading ahead in bigger pages than asked pays off when a filter discards most of what is read. */
@@ -108,7 +176,7 @@ export async function listPayments(services: Services, storeId: string, page: { 
     const limit = countAll ? READ_PAGE : Math.min(READ_PAGE, Math.max(wanted - matches.length, 1) + 1);
     const out = await services.repo.queryPayments(storeId, { ...query, limit, after });
     for (const p of out.items) {
-      if (!matchesFilter(p, filter)) continue;
+      if (!matchesFilter(p, filter) || !(await matchesWebhookStatus(services, p, filter?.webhookStatus))) continue;
       seen++;
       if (matches.length < wanted) matches.push(p);
     }

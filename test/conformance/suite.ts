@@ -116,6 +116,14 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
       await payCard(id('list'));
       const page = await sdk.getPayments({ page: { number: 0, size: 5 }, filter: { status: ['PAID', 'CANCELLED'], sortBy: 'STATUS_CHANGED_AT', sortOrder: 'ASC' } });
       expect(page.page.size).toBe(5);
+      // Every filter of PortOne's PaymentFilterInput is understood (none is silently ignored).
+      const debit = id('list-debit');
+      await payCard(debit, 'KCP_V2', 12_000, card('SHINHAN_CARD', 'DEBIT'));
+      const filtered = await sdk.getPayments({
+        filter: { cardType: 'DEBIT', platformType: 'API', isEscrow: false, version: 'V2', cashReceiptType: 'NO_RECEIPT', textSearch: [{ field: 'PAYMENT_ID', value: debit }] },
+      });
+      expect(filtered.items.map((p) => ('id' in p ? p.id : undefined))).toEqual([debit]);
+      expect((await sdk.getPayments({ filter: { escrowStatus: 'CONFIRMED', textSearch: [{ field: 'PAYMENT_ID', value: debit }] } })).items).toEqual([]);
       const cursor = await sdk.getAllPaymentsByCursor({ size: 3 });
       expect(cursor.items.length).toBeGreaterThan(0);
       const res = await fetch(`${target.baseUrl}/payments?requestBody=${encodeURIComponent('{"page":{"size":"ten"}}')}`, {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { PaymentFilter as PaymentFilterInput } from '../../payments/list-payments.ts';
-import { Bank, CancelReason, Currency, CUSTOMER_SIZE_MESSAGE, CustomData, Id, NoticeUrls, OrderName, PaymentTotal, Products, ShortText, ValidHours, customerSizeOk } from '../../payments/request-fields.ts';
+import { Bank, CancelReason, Currency, CUSTOMER_SIZE_MESSAGE, CustomData, DateTime, Id, NoticeUrls, OrderName, PaymentTotal, Products, ShortText, ValidHours, customerSizeOk } from '../../payments/request-fields.ts';
 
 /**
  * Request bodies of the PortOne operations we implement, field names exactly as PortOne's OAS.
@@ -113,7 +113,7 @@ export const CloseVirtualAccountBody = z.object({ storeId: z.string().optional()
 
 export const StopPaymentCancellationBody = z.object({ storeId: z.string().optional() });
 
-const DateTime = z.iso.datetime({ offset: true });
+const DateTimeRange = z.object({ from: DateTime, until: DateTime });
 const PAYMENT_STATUSES = ['READY', 'PENDING', 'VIRTUAL_ACCOUNT_ISSUED', 'PAID', 'FAILED', 'PARTIAL_CANCELLED', 'CANCELLED'] as const;
 
 export const PaymentFilter = z
@@ -131,6 +131,19 @@ export const PaymentFilter = z
     sortBy: z.enum(['REQUESTED_AT', 'STATUS_CHANGED_AT']).optional(),
     sortOrder: z.enum(['DESC', 'ASC']).optional(),
     currency: z.string().optional(),
+    version: z.enum(['V1', 'V2']).optional(),
+    webhookStatus: z.enum(['SUCCEEDED', 'FAILED_NOT_OK_RESPONSE', 'FAILED_UNEXPECTED_ERROR']).optional(),
+    platformType: z.enum(['SDK_MOBILE', 'SDK_PC', 'API']).optional(),
+    isEscrow: z.boolean().optional(),
+    escrowStatus: z.enum(['REGISTERED', 'DELIVERED', 'CONFIRMED', 'REJECTED', 'CANCELLED', 'REJECT_CONFIRMED']).optional(),
+    cardBrand: z.enum(['LOCAL', 'MASTER', 'UNIONPAY', 'VISA', 'JCB', 'AMEX', 'DINERS']).optional(),
+    cardType: z.enum(['CREDIT', 'DEBIT', 'GIFT']).optional(),
+    cardOwnerType: z.enum(['PERSONAL', 'CORPORATE']).optional(),
+    giftCertificateType: z.enum(['BOOKNLIFE', 'SMART_MUNSANG', 'CULTURELAND', 'HAPPYMONEY', 'CULTUREGIFT']).optional(),
+    cashReceiptType: z.enum(['PERSONAL', 'CORPORATE', 'NO_RECEIPT']).optional(),
+    cashReceiptStatus: z.enum(['ISSUED', 'CANCELLED']).optional(),
+    cashReceiptIssuedAtRange: DateTimeRange.optional(),
+    cashReceiptCancelledAtRange: DateTimeRange.optional(),
     textSearch: z.array(z.object({ field: z.string(), value: z.string() })).optional(),
   })
   // The use case defines what a filter is; a field it does not understand fails to compile here.

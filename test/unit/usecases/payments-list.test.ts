@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { cancelPayment } from '../../../functions/payments/cancel-payment.ts';
 import { listPayments, listPaymentsByCursor } from '../../../functions/payments/list-payments.ts';
 import { card } from '../../support/cards.ts';
-import { issueVirtualAccount, payByCard } from '../../support/unit-requests.ts';
-import { rejection, unitWorld, type UnitWorld } from '../../support/unit-services.ts';
+import { approvePayment } from '../../../functions/payments/approve.ts';
+import { applyEscrowLogistics } from '../../../functions/payments/escrow.ts';
+import { dispatchEvent } from '../../../functions/webhooks/dispatch.ts';
+import { setWebhookUrl } from '../../../functions/webhooks/settings.ts';
+import { cardMethod, issueVirtualAccount, payByCard, payRequest } from '../../support/unit-requests.ts';
+import { RECEIVER_URL, rejection, unitWorld, type UnitWorld } from '../../support/unit-services.ts';
 
 /** `n` card payments `pay-00`, `pay-01` … one second apart on the store clock; returns their ids oldest first. */
 async function payments(w: UnitWorld, n: number, prefix = 'pay'): Promise<string[]> {
@@ -109,6 +113,64 @@ describe('listPayments: filters', () => {
     expect(await list({ textSearch: [{ field: 'ORDER_NAME', value: '테스트' }] })).toHaveLength(3);
     expect(await list({ isTest: false })).toEqual([]);
     expect(await list({ isTest: true })).toHaveLength(3);
+  });
+});
+
+describe('listPayments (getPayments): the rest of PortOne\'s PaymentFilterInput', () => {
+  it('by escrow, card, gift certificate, platform, version and cash receipt; the total counts the matches', async () => {
+    const w = await unitWorld();
+    await approvePayment(w.services, { ...payRequest(w, 'escrow', cardMethod(), { pg: 'KCP_V2' }), isEscrow: true });
+    await applyEscrowLogistics(w.services, w.storeId, 'escrow', { company: 'CJ', invoiceNumber: '123', sentAt: '2026-03-01T00:00:00.000Z' });
+    await approvePayment(w.services, { ...payRequest(w, 'escrow-unsent', cardMethod(), { pg: 'KCP_V2' }), isEscrow: true });
+    await payByCard(w, 'debit', { card: card('SHINHAN_CARD', 'DEBIT') });
+    await approvePayment(w.services, payRequest(w, 'gift', { kind: 'GIFT_CERTIFICATE', giftCertificateType: 'CULTURELAND' }, { pg: 'KCP_V2' }));
+    w.clock.advance(1_000);
+    const receiptFrom = w.clock.iso();
+    await approvePayment(w.services, payRequest(w, 'transfer', { kind: 'TRANSFER', bank: 'SHINHAN', cashReceipt: { type: 'PERSONAL', customerIdentityNumber: '01012345678' } }, { pg: 'INICIS_V2', total: 11_000 }));
+    const list = (filter: Parameters<typeof listPayments>[3]) => listPayments(w.services, w.storeId, {}, filter).then((r) => ({ ids: ids(r.items).sort(), total: r.page.totalCount }));
+    expect(await list({ isEscrow: true })).toEqual({ ids: ['escrow', 'escrow-unsent'], total: 2 });
+    expect((await list({ isEscrow: false })).ids).toEqual(['debit', 'gift', 'transfer']);
+    expect((await list({ escrowStatus: 'REGISTERED' })).ids).toEqual(['escrow']);
+    expect((await list({ escrowStatus: 'CONFIRMED' })).ids).toEqual([]);
+    expect((await list({ cardType: 'DEBIT' })).ids).toEqual(['debit']);
+    expect((await list({ cardType: 'CREDIT' })).ids).toEqual(['escrow', 'escrow-unsent']);
+    expect((await list({ cardOwnerType: 'CORPORATE' })).ids).toEqual([]);
+    const brand = ((await w.repo.getPayment(w.storeId, 'debit'))!.method!.card as { brand: string }).brand;
+    expect((await list({ cardBrand: brand as 'VISA', cardType: 'DEBIT' })).ids).toEqual(['debit']);
+    expect((await list({ cardBrand: brand === 'AMEX' ? 'DINERS' : 'AMEX' })).ids).toEqual([]);
+    expect((await list({ giftCertificateType: 'CULTURELAND' })).ids).toEqual(['gift']);
+    expect((await list({ platformType: 'API' })).total).toBe(5);
+    expect((await list({ platformType: 'SDK_PC' })).ids).toEqual([]);
+    expect((await list({ version: 'V1' })).ids).toEqual([]);
+    expect((await list({ version: 'V2' })).total).toBe(5);
+    expect((await list({ cashReceiptType: 'PERSONAL' })).ids).toEqual(['transfer']);
+    expect((await list({ cashReceiptType: 'NO_RECEIPT' })).ids).toEqual(['debit', 'escrow', 'escrow-unsent', 'gift']);
+    expect((await list({ cashReceiptStatus: 'ISSUED' })).ids).toEqual(['transfer']);
+    expect((await list({ cashReceiptIssuedAtRange: { from: receiptFrom, until: new Date(w.clock.now() + 1).toISOString() } })).ids).toEqual(['transfer']);
+    expect((await list({ cashReceiptIssuedAtRange: { from: '2020-01-01T00:00:00Z', until: receiptFrom } })).ids).toEqual([]);
+    await cancelPayment(w.services, w.storeId, 'transfer', { reason: '전체' });
+    expect((await list({ cashReceiptStatus: 'CANCELLED' })).ids).toEqual(['transfer']);
+    expect((await list({ cashReceiptCancelledAtRange: { from: receiptFrom, until: new Date(w.clock.now() + 1).toISOString() } })).ids).toEqual(['transfer']);
+  });
+
+  it('by the status of the payment\'s latest webhook, which only payments with webhooks have', async () => {
+    const w = await unitWorld();
+    await payByCard(w, 'no-webhook');
+    await setWebhookUrl(w.services, w.storeId, RECEIVER_URL);
+    await payByCard(w, 'delivered');
+    await dispatchEvent(w.services, w.committed.at(-1)!);
+    w.receiver.status = 500;
+    await payByCard(w, 'refused');
+    await dispatchEvent(w.services, w.committed.at(-1)!);
+    w.receiver.status = 'network';
+    await payByCard(w, 'unreachable');
+    await dispatchEvent(w.services, w.committed.at(-1)!);
+    await payByCard(w, 'queued');
+    const list = (webhookStatus: 'SUCCEEDED' | 'FAILED_NOT_OK_RESPONSE' | 'FAILED_UNEXPECTED_ERROR') =>
+      listPayments(w.services, w.storeId, {}, { webhookStatus }).then((r) => ({ ids: ids(r.items), total: r.page.totalCount }));
+    expect(await list('SUCCEEDED')).toEqual({ ids: ['delivered'], total: 1 });
+    expect(await list('FAILED_NOT_OK_RESPONSE')).toEqual({ ids: ['refused'], total: 1 });
+    expect(await list('FAILED_UNEXPECTED_ERROR')).toEqual({ ids: ['unreachable'], total: 1 });
   });
 });
 
