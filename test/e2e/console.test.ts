@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PaymentClient } from '@portone/server-sdk';
 import { setWebhookUrl } from '../../functions/webhooks/settings.ts';
+import { createChannel, recordSignup } from '../../functions/stores/channels.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { card, cardMethod } from '../support/cards.ts';
 import { ARTIFACTS, launchBrowser, measurePageWeight, screenshot, type PageWeight } from './support/browser.ts';
@@ -164,6 +165,42 @@ describe('payment detail: the dual ledger', () => {
     await expect(page.locator('[data-testid="portone-status"]').textContent()).resolves.toBe('결제완료');
     await expect(page.locator('[data-testid="sync"]').textContent()).resolves.toBe('⚠ 원장 불일치');
     expect(((await portone.getPayment({ paymentId: vaPaymentId })) as { status: string }).status).toBe('PAID');
+  });
+
+  it('shows the delivery a Paymentwall payment registered in the PG view', async () => {
+    await recordSignup(sandbox.services, sandbox.store.storeId, 'PAYMENTWALL');
+    const channel = await createChannel(sandbox.services, sandbox.store.storeId, { pgProvider: 'PAYMENTWALL' });
+    const paymentId = `pw-${Date.now()}`;
+    await portone.payInstantly({ paymentId, channelKey: channel.channelKey, orderName: 'Paymentwall order', amount: { total: 9_000 }, currency: 'KRW', method: cardMethod(card('HYUNDAI_CARD')) });
+    const paid = await portone.getPayment({ paymentId });
+    const res = await fetch(`${sandbox.url}/paymentwall/delivery/confirm`, {
+      method: 'POST',
+      headers: { authorization: `PortOne ${sandbox.store.apiSecret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        transactionId: 'transactionId' in paid ? paid.transactionId : '',
+        deliveryType: 'PHYSICAL',
+        deliveryStatus: 'ORDER_SHIPPED',
+        estimatedDeliveryDatetime: '2026-12-03T10:00:00+09:00',
+        estimatedUpdateDatetime: '2026-12-02T10:00:00+09:00',
+        refundable: true,
+        details: '택배 발송',
+        shippingAddressEmail: 'buyer@example.com',
+        carrierTrackingId: '6543210',
+        carrierType: 'CJ대한통운',
+        shippingAddressCountry: 'KR',
+        shippingAddressCity: '서울',
+        shippingAddressZip: '04524',
+        shippingAddressState: '서울특별시',
+        shippingAddressStreet: '세종대로 110',
+        shippingAddressPhone: '010-1234-5678',
+        shippingAddressFirstname: '길동',
+        shippingAddressLastname: '홍',
+      }),
+    });
+    expect(res.status).toBe(200);
+    await page.goto(detailUrl(paymentId));
+    await expect(page.locator('[data-testid="paymentwall-delivery"]').textContent()).resolves.toContain('PHYSICAL · ORDER_SHIPPED');
+    await expect(page.locator('[data-testid="paymentwall-delivery"]').textContent()).resolves.toContain('CJ대한통운 6543210');
   });
 
   it('resends a webhook from the payment page', async () => {

@@ -195,6 +195,15 @@ export function PaymentPage(props: ConsoleChrome & { detail: PaymentDetail }) {
                 {kst(r.at)} KST · {formatAmount(r.amount, p.currency, lang)} → {r.refundAccount.bank} {r.refundAccount.number} ({r.refundAccount.holderName})
               </Row>
             ))}
+            {pg.paymentwallDelivery && (
+              <Row label={t('배송 정보 (페이먼트월)', 'Delivery (Paymentwall)')}>
+                <span data-testid="paymentwall-delivery">
+                  {pg.paymentwallDelivery.deliveryType} · {pg.paymentwallDelivery.deliveryStatus} · {kst(pg.paymentwallDelivery.registeredAt)} KST
+                  {pg.paymentwallDelivery.carrierTrackingId && ` · ${pg.paymentwallDelivery.carrierType ?? ''} ${pg.paymentwallDelivery.carrierTrackingId}`}
+                </span>
+                <div class="small muted">{t(`등록 ${pg.paymentwallDelivery.registrations}회 (confirmPaymentwallDelivery)`, `${pg.paymentwallDelivery.registrations} registration(s) (confirmPaymentwallDelivery)`)}</div>
+              </Row>
+            )}
             {pending.map((tm) => (
               <Row label={t('예정', 'Pending')}>
                 {TIMER_KIND[tm.kind]?.[L(lang)] ?? tm.kind} · {kst(tm.dueAt)} KST
