@@ -54,6 +54,10 @@ export const IMPLEMENTED_PATHS = [
   '/payments/{paymentId}/register-store-receipt',
   '/kakaopay/payment/order',
   '/paymentwall/delivery/confirm',
+  '/payment-sessions',
+  '/payment-sessions/{sessionId}',
+  '/payment-sessions/{sessionId}/close',
+  '/checkout-profiles/evaluate',
 ] as const;
 
 const SCHEMA_REF_PREFIX = '#/components/schemas/';

@@ -1,5 +1,5 @@
 /**
- * PortOne's code lists as its OAS (v1.16.0, test/fixtures) defines them: `Bank` (with its Korean names) and `Currency`.
+ * PortOne's code lists as its OAS (v1.16.0, test/fixtures) defines them: `Bank` (with its Korean names), `Currency` and `Country`.
  * A value outside them is refused as PortOne's own API refuses it; test/unit/limits.test.ts
  * keeps these lists equal to the fixture.
  */
@@ -101,7 +101,22 @@ export const PORTONE_CURRENCIES = words(
   'XDR XOF XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWL',
 );
 
+/** OAS `Country` (ISO 3166-1 alpha-2): createPaymentSession and evaluateCheckoutProfile take one. */
+export const PORTONE_COUNTRIES = words(
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ ' +
+  'BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM ' +
+  'DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS ' +
+  'GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN ' +
+  'KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ ' +
+  'MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM ' +
+  'PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV ' +
+  'SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI ' +
+  'VN VU WF WS YE YT ZA ZM ZW',
+);
+
 const bankSet = new Set(PORTONE_BANKS);
 const currencySet = new Set(PORTONE_CURRENCIES);
 export const isPortOneBank = (code: string) => bankSet.has(code);
 export const isPortOneCurrency = (code: string) => currencySet.has(code);
+const countrySet = new Set(PORTONE_COUNTRIES);
+export const isPortOneCountry = (code: string) => countrySet.has(code);

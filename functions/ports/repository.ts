@@ -3,6 +3,7 @@ import type { BillingRepository } from './billing-repository.ts';
 import type { IdentityVerificationRepository } from './identity-verification-repository.ts';
 import type { CashReceiptRepository } from './cash-receipt-repository.ts';
 import type { PromotionRepository } from './promotion-repository.ts';
+import type { CheckoutRepository } from './checkout-repository.ts';
 import type { CashReceiptRecord } from '../domain/cash-receipt.ts';
 import type { PaymentRecord } from '../domain/payment.ts';
 import type { PaymentEventRecord } from '../domain/payment-event.ts';
@@ -76,10 +77,10 @@ export type StoreDataKind = 'PAYMENT' | 'TIMER' | 'OUTBOX' | 'BILLING' | 'IDENTI
 /**
  * Everything pg-sandbox keeps, as the use cases see it. Every state change is a conditional write:
  * a lost race is a `ConcurrentModificationError` (domain/errors.ts) or a `false` result, never a
- * silent overwrite. Billing keys and payment schedules are in ports/billing-repository.ts, identity verifications in ports/identity-verification-repository.ts, cash receipts in ports/cash-receipt-repository.ts, promotions in ports/promotion-repository.ts. Implementations: the DynamoDB adapter (adapters/dynamodb) and, for fast use-case
+ * silent overwrite. Billing keys and payment schedules are in ports/billing-repository.ts, identity verifications in ports/identity-verification-repository.ts, cash receipts in ports/cash-receipt-repository.ts, promotions in ports/promotion-repository.ts, checkout profiles and payment sessions in ports/checkout-repository.ts. Implementations: the DynamoDB adapter (adapters/dynamodb) and, for fast use-case
  * tests, an in-memory double proven equivalent by one contract suite (test/contract).
  */
-export interface Repository extends BillingRepository, IdentityVerificationRepository, CashReceiptRepository, PromotionRepository {
+export interface Repository extends BillingRepository, IdentityVerificationRepository, CashReceiptRepository, PromotionRepository, CheckoutRepository {
   // ── stores ──
   getStore(storeId: string): Promise<StoreRecord | undefined>;
   /** Creates a store with its first secret and channels in one write; false when the id exists. */

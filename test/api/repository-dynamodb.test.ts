@@ -12,6 +12,7 @@ import { runTimer } from '../../functions/timers/run-timer.ts';
 import { billingRepositoryContract } from '../contract/billing-repository.contract.ts';
 import { identityVerificationRepositoryContract } from '../contract/identity-verification-repository.contract.ts';
 import { promotionRepositoryContract } from '../contract/promotion-repository.contract.ts';
+import { checkoutRepositoryContract } from '../contract/checkout-repository.contract.ts';
 import { repositoryContract } from '../contract/repository.contract.ts';
 
 const endpoint = inject('dynamoEndpoint');
@@ -27,6 +28,7 @@ repositoryContract('DynamoDB (DynamoDB Local)', () => repo);
 billingRepositoryContract('DynamoDB (DynamoDB Local)', () => repo);
 identityVerificationRepositoryContract('DynamoDB (DynamoDB Local)', () => repo);
 promotionRepositoryContract('DynamoDB (DynamoDB Local)', () => repo);
+checkoutRepositoryContract('DynamoDB (DynamoDB Local)', () => repo);
 
 describe('timers stored under a former kind name', () => {
   it('read as the current kind, so they still run', async () => {

@@ -16,6 +16,8 @@ import type { PaymentScheduleRecord } from '../../functions/domain/payment-sched
 import type { BillingListQuery, CreateScheduleResult, ScheduleChange } from '../../functions/ports/billing-repository.ts';
 import type { IdentityVerificationRecord } from '../../functions/domain/identity-verification.ts';
 import { newestPromotionFirst, type PromotionRecord } from '../../functions/domain/promotion.ts';
+import { newestProfileFirst, type CheckoutProfileRecord } from '../../functions/domain/checkout-profile.ts';
+import type { PaymentSessionRecord } from '../../functions/domain/payment-session.ts';
 
 /**
  * The Repository port in memory: a test double for fast use-case tests (no Java, no HTTP). It is
@@ -38,6 +40,8 @@ export class InMemoryRepository implements Repository {
   private readonly billingKeys = new Map<string, BillingKeyRecord>();
   private readonly identityVerifications = new Map<string, IdentityVerificationRecord>();
   private readonly promotions = new Map<string, PromotionRecord>();
+  private readonly checkoutProfiles = new Map<string, CheckoutProfileRecord>();
+  private readonly paymentSessions = new Map<string, PaymentSessionRecord>();
   private readonly schedules = new Map<string, PaymentScheduleRecord>();
   /** paymentId → scheduleId: one schedule per payment. */
   private readonly scheduledPayments = new Map<string, string>();
@@ -432,6 +436,50 @@ export class InMemoryRepository implements Repository {
     if (change.pausedAt === null) delete current.pausedAt;
     else if (change.pausedAt !== undefined) current.pausedAt = change.pausedAt;
     if (change.terminatedAt !== undefined) current.terminatedAt = change.terminatedAt;
+    return true;
+  }
+
+  // ── checkout profiles and payment sessions (keyed alone: no store in their key) ──
+  async getCheckoutProfile(profileKey: string) {
+    this.count('getCheckoutProfile');
+    return copy(this.checkoutProfiles.get(profileKey));
+  }
+
+  async listCheckoutProfiles(storeId: string) {
+    this.count('listCheckoutProfiles');
+    return [...this.checkoutProfiles.values()].filter((p) => p.storeId === storeId).sort(newestProfileFirst).map((p) => copy(p));
+  }
+
+  async createCheckoutProfile(profile: CheckoutProfileRecord) {
+    this.count('createCheckoutProfile');
+    if (this.checkoutProfiles.has(profile.profileKey)) return false;
+    this.checkoutProfiles.set(profile.profileKey, copy(profile));
+    return true;
+  }
+
+  async deleteCheckoutProfile(storeId: string, profileKey: string) {
+    this.count('deleteCheckoutProfile');
+    if (this.checkoutProfiles.get(profileKey)?.storeId !== storeId) return false;
+    return this.checkoutProfiles.delete(profileKey);
+  }
+
+  async getPaymentSession(sessionId: string) {
+    this.count('getPaymentSession');
+    return copy(this.paymentSessions.get(sessionId));
+  }
+
+  async createPaymentSession(session: PaymentSessionRecord) {
+    this.count('createPaymentSession');
+    if (this.paymentSessions.has(session.id)) return false;
+    this.paymentSessions.set(session.id, copy(session));
+    return true;
+  }
+
+  async closePaymentSession(sessionId: string, closedAt: string) {
+    this.count('closePaymentSession');
+    const current = this.paymentSessions.get(sessionId);
+    if (!current || current.closedAt !== undefined) return false;
+    current.closedAt = closedAt;
     return true;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DYNAMODB_ITEM_LIMIT_BYTES, LIMITS, PAYMENT_ITEM_WORST_CASE_BYTES, idProblem, tooDeepPath } from '../../functions/domain/limits.ts';
-import { PORTONE_BANK_NAMES, PORTONE_BANKS, PORTONE_CURRENCIES } from '../../functions/domain/portone-codes.ts';
+import { PORTONE_BANK_NAMES, PORTONE_BANKS, PORTONE_COUNTRIES, PORTONE_CURRENCIES } from '../../functions/domain/portone-codes.ts';
 import { acceptedCurrencies, currencyProblem } from '../../functions/domain/currencies.ts';
 import { PROFILES } from '../../functions/domain/profiles/index.ts';
 import { readFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ describe('limits', () => {
 });
 
 describe('PortOne codes and currencies', () => {
-  it('are PortOne’s Bank and Currency enums, exactly', () => {
+  it('are PortOne’s Bank, Currency and Country enums, exactly', () => {
     const oas = JSON.parse(readFileSync(new URL('../fixtures/portone-v2-openapi.json', import.meta.url), 'utf8')) as {
       components: { schemas: Record<string, { enum: string[]; 'x-portone-enum'?: Record<string, { title: string }> }> };
     };
@@ -40,6 +40,7 @@ describe('PortOne codes and currencies', () => {
     // getBankInfos answers these names: PortOne's own Korean title of each code.
     expect(PORTONE_BANK_NAMES).toEqual(Object.fromEntries(Object.entries(oas.components.schemas.Bank!['x-portone-enum']!).map(([code, { title }]) => [code, title])));
     expect([...PORTONE_CURRENCIES]).toEqual(oas.components.schemas.Currency!.enum);
+    expect([...PORTONE_COUNTRIES]).toEqual(oas.components.schemas.Country!.enum);
   });
 
   it('domestic PGs take KRW only; overseas PGs take real currencies but never XXX', () => {

@@ -19,6 +19,8 @@
  *   STORE#<storeId> / FAULT#P#<paymentId>#<at>#<id> an injected fault of a payment's request (FAULT#O#<operation>#… without one)
  *   SECRET#<sha256> / SECRET                        API secret → store (listed per store in BY_OWNER)
  *   TOKEN#<sha256>  / TOKEN                         access/refresh token → store
+ *   CHECKOUTPROFILE#<profileKey> / CHECKOUTPROFILE  checkout profile (listed per store in BY_OWNER)
+ *   PAYMENTSESSION#<sessionId> / PAYMENTSESSION     payment session (결제 세션) of hosted checkout
  *
  * Ids come from callers and may hold any character, so each id is escaped (`%` → `%25`, `#` →
  * `%23`) before it goes into a key: a `#` then only ever separates parts, and no id's key is a
@@ -71,6 +73,11 @@ export const SECRET_SK = 'SECRET';
 export const secretPk = (hash: string) => `SECRET#${hash}`;
 export const TOKEN_SK = 'TOKEN';
 export const tokenPk = (hash: string) => `TOKEN#${hash}`;
+/** Profiles and sessions are found by their key alone (the operations reading them name no store). */
+export const CHECKOUT_PROFILE_SK = 'CHECKOUTPROFILE';
+export const checkoutProfilePk = (profileKey: string) => `CHECKOUTPROFILE#${esc(profileKey)}`;
+export const PAYMENT_SESSION_SK = 'PAYMENTSESSION';
+export const paymentSessionPk = (sessionId: string) => `PAYMENTSESSION#${esc(sessionId)}`;
 
 // ── index keys (schema.ts INDEX) ──
 /** BY_TIME and BY_OWNER partition of a store's payments. */
@@ -79,6 +86,8 @@ export const paymentsIndexPk = (storeId: string) => `${storePk(storeId)}#PAYMENT
 export const timeSortKey = (iso: string, id: string) => `${iso}#${esc(id)}`;
 /** BY_TIME partition of a store's PENDING timers (settled timers drop out of it). */
 export const dueTimersIndexPk = (storeId: string) => `${storePk(storeId)}#DUE`;
+/** BY_OWNER partition of a store's checkout profiles (by creation). */
+export const storeCheckoutProfilesIndexPk = (storeId: string) => `${storePk(storeId)}#CHECKOUTPROFILES`;
 /** BY_OWNER partition of a store's API secrets. */
 export const storeSecretsIndexPk = (storeId: string) => `${storePk(storeId)}#SECRETS`;
 /** BY_OWNER partition of one payment's timers. */

@@ -30,6 +30,8 @@ import type { IdentityVerificationRepository } from '../../ports/identity-verifi
 import { DynamoDbIdentityVerificationRepository } from './identity-verification-repository.ts';
 import type { PromotionRepository } from '../../ports/promotion-repository.ts';
 import { DynamoDbPromotionRepository } from './promotion-repository.ts';
+import type { CheckoutRepository } from '../../ports/checkout-repository.ts';
+import { DynamoDbCheckoutRepository } from './checkout-repository.ts';
 import {
   BILLING_KEY_PREFIX,
   CASH_RECEIPT_PREFIX,
@@ -664,6 +666,19 @@ export class DynamoDbRepository implements Repository {
   createPromotion: PromotionRepository['createPromotion'] = (...a) => this.promotions.createPromotion(...a);
   adjustPromotionSpent: PromotionRepository['adjustPromotionSpent'] = (...a) => this.promotions.adjustPromotionSpent(...a);
   setPromotionState: PromotionRepository['setPromotionState'] = (...a) => this.promotions.setPromotionState(...a);
+
+  // ── checkout profiles and payment sessions (checkout-repository.ts) ─────
+  private checkoutStore?: DynamoDbCheckoutRepository;
+  private get checkout(): CheckoutRepository {
+    return (this.checkoutStore ??= new DynamoDbCheckoutRepository(this.db, this.tableName));
+  }
+  getCheckoutProfile: CheckoutRepository['getCheckoutProfile'] = (...a) => this.checkout.getCheckoutProfile(...a);
+  listCheckoutProfiles: CheckoutRepository['listCheckoutProfiles'] = (...a) => this.checkout.listCheckoutProfiles(...a);
+  createCheckoutProfile: CheckoutRepository['createCheckoutProfile'] = (...a) => this.checkout.createCheckoutProfile(...a);
+  deleteCheckoutProfile: CheckoutRepository['deleteCheckoutProfile'] = (...a) => this.checkout.deleteCheckoutProfile(...a);
+  getPaymentSession: CheckoutRepository['getPaymentSession'] = (...a) => this.checkout.getPaymentSession(...a);
+  createPaymentSession: CheckoutRepository['createPaymentSession'] = (...a) => this.checkout.createPaymentSession(...a);
+  closePaymentSession: CheckoutRepository['closePaymentSession'] = (...a) => this.checkout.closePaymentSession(...a);
 
   // ── helpers ──────────────────────────────────────────────────────────────
   private async get<T>(Key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {

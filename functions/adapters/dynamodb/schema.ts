@@ -26,6 +26,8 @@ export const ITEM_TYPE = {
   IDENTITY_VERIFICATION: 'IDENTITY_VERIFICATION',
   FAULT: 'FAULT',
   PROMOTION: 'PROMOTION',
+  CHECKOUT_PROFILE: 'CHECKOUT_PROFILE',
+  PAYMENT_SESSION: 'PAYMENT_SESSION',
 } as const;
 export type ItemType = (typeof ITEM_TYPE)[keyof typeof ITEM_TYPE];
 
@@ -38,7 +40,7 @@ export const TTL_ATTRIBUTE = 'expiresAt';
  *             payment events by creation · cash receipts by issue time ·
  *             billing keys by requestedAt · schedules by time to pay · identity verifications by requestedAt
  *   BY_OWNER  payments by statusChangedAt · a payment's timers by due time · a store's API secrets ·
- *             cash receipts by status update ·
+ *             cash receipts by status update · a store's checkout profiles by creation ·
  *             a billing key's schedules by time to pay
  * Both project all attributes, so a page is one Query with no follow-up reads.
  */
