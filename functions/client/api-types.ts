@@ -257,6 +257,41 @@ export type PromotionList = {
   items: Promotion[];
 };
 
+export type CheckoutProfileEntry = {
+  /** PortOne's CheckoutPaymentMethod; the sandbox pays CARD_KR, CARD_INTERNATIONAL, N_PAY, KAKAO_PAY, TOSS_PAY, PAY_PAL, ALIPAY_CN, the Alipay+ wallets and CONVENIENCE_STORE_JP. */
+  paymentMethod: string;
+  /** A channel of the store whose PG offers the method. */
+  channelKey: string;
+  /** Only for these countries (absent: any). */
+  countries?: string[];
+  /** Only for these currencies (absent: any the channel's PG takes). */
+  currencies?: string[];
+  /** Only from this amount (inclusive). */
+  minAmount?: number;
+  /** Only up to this amount (inclusive). */
+  maxAmount?: number;
+};
+
+export type CreateCheckoutProfileRequest = {
+  /** Default: checkout-profile-<uuid>. Unique across stores: evaluateCheckoutProfile names only the key. */
+  profileKey?: string;
+  name: string;
+  /** In priority order: the first entry of a method that applies names its channel. */
+  methods: CheckoutProfileEntry[];
+};
+
+export type CheckoutProfile = {
+  profileKey: string;
+  storeId: string;
+  name: string;
+  methods: CheckoutProfileEntry[];
+  createdAt: string;
+};
+
+export type CheckoutProfileList = {
+  items: CheckoutProfile[];
+};
+
 export type OpenDisputeRequest = {
   reason?: string;
   pgDisputeId?: string;

@@ -90,6 +90,12 @@ export interface SandboxClient {
     resume(promotionId: string): Promise<Api.Promotion>;
     terminate(promotionId: string): Promise<Api.Promotion>;
   };
+  checkoutProfiles: {
+    /** A checkout profile (체크아웃 프로필) for payment sessions, as PortOne's console defines one (docs/payment-sessions.md). */
+    create(body: Api.CreateCheckoutProfileRequest): Promise<Api.CheckoutProfile>;
+    list(): Promise<Api.CheckoutProfileList>;
+    delete(profileKey: string): Promise<void>;
+  };
   clock: {
     get(): Promise<Api.ClockView>;
     /**
@@ -191,6 +197,11 @@ export function createSandboxClient(options: SandboxClientOptions): SandboxClien
       pause: (promotionId) => call('POST', `promotions/${path(promotionId)}/pause`),
       resume: (promotionId) => call('POST', `promotions/${path(promotionId)}/resume`),
       terminate: (promotionId) => call('POST', `promotions/${path(promotionId)}/terminate`),
+    },
+    checkoutProfiles: {
+      create: (body) => call('POST', 'checkout-profiles', body),
+      list: () => call('GET', 'checkout-profiles'),
+      delete: (profileKey) => call('DELETE', `checkout-profiles/${path(profileKey)}`),
     },
     clock: {
       get: () => call('GET', 'clock'),

@@ -9,7 +9,7 @@ export interface ResetReport {
   clockReset: boolean;
 }
 
-/** What a reset wipes: every payment, timer, webhook delivery, billing key, schedule, identity verification, injected-fault log entry, cash receipt and promotion (its budget counts payments the reset deletes). Secrets, channels and webhook settings stay. */
+/** What a reset wipes: every payment, timer, webhook delivery, billing key, schedule, identity verification, injected-fault log entry, cash receipt and promotion (its budget counts payments the reset deletes). Secrets, channels, checkout profiles, webhook settings and payment sessions (keyed by their own id, they expire by themselves) stay. */
 const DATA_KINDS = ['PAYMENT', 'TIMER', 'OUTBOX', 'BILLING', 'IDENTITY_VERIFICATION', 'FAULT', 'CASH_RECEIPT', 'PROMOTION'] as const;
 
 /**

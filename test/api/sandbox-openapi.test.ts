@@ -184,6 +184,14 @@ describe('GET /sandbox/openapi.json', () => {
     expect((await failureOf(client.promotions.resume('no-such-promotion')))?.status).toBe(404);
     expect((await failureOf(client.promotions.terminate('no-such-promotion')))?.status).toBe(404);
 
+    const profile = await client.checkoutProfiles.create({ profileKey: `oas-profile-${Date.now()}`, name: '기본', methods: [{ paymentMethod: 'CARD_KR', channelKey: inicis, currencies: ['KRW'], minAmount: 100 }] });
+    expect(profile).toMatchObject({ name: '기본', methods: [{ paymentMethod: 'CARD_KR', channelKey: inicis }] });
+    expect((await failureOf(client.checkoutProfiles.create({ profileKey: profile.profileKey, name: 'again', methods: [{ paymentMethod: 'CARD_KR', channelKey: inicis }] })))?.status).toBe(409);
+    expect((await failureOf(client.checkoutProfiles.create({ name: 'x', methods: [{ paymentMethod: 'PAY_PAL', channelKey: inicis }] })))?.status).toBe(400);
+    expect((await client.checkoutProfiles.list()).items.map((p) => p.profileKey)).toEqual([profile.profileKey]);
+    await client.checkoutProfiles.delete(profile.profileKey);
+    expect((await failureOf(client.checkoutProfiles.delete(profile.profileKey)))?.status).toBe(404);
+
     await client.webhook.get();
     await client.webhook.setUrl('http://127.0.0.1:9/webhook');
     const secret = await client.webhook.addSecret();

@@ -18,6 +18,7 @@ import { definePaymentProcessConformance } from './payment-process-suite.ts';
 import { defineDisputeConformance } from './dispute-suite.ts';
 import { definePromotionConformance } from './promotion-suite.ts';
 import { definePgSpecificConformance } from './pg-specific-suite.ts';
+import { definePaymentSessionConformance } from './payment-session-suite.ts';
 
 export function defineConformanceSuite(startTarget: () => Promise<ConformanceTarget>): void {
   let target: ConformanceTarget;
@@ -198,4 +199,5 @@ export function defineConformanceSuite(startTarget: () => Promise<ConformanceTar
   defineDisputeConformance({ target: () => target, sdk: () => sdk, id, swallow });
   definePromotionConformance({ target: () => target, sdk: () => sdk, id, swallow });
   definePgSpecificConformance({ target: () => target, sdk: () => sdk, id, swallow });
+  definePaymentSessionConformance({ target: () => target, sdk: () => sdk, id, swallow });
 }

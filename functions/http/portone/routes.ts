@@ -13,6 +13,7 @@ import { paymentRoutes } from './payment-routes.ts';
 import { paymentProcessRoutes } from './payment-process-routes.ts';
 import { pgSpecificRoutes } from './pg-specific-routes.ts';
 import { promotionRoutes } from './promotion-routes.ts';
+import { paymentSessionRoutes } from './payment-session-routes.ts';
 import { scheduleRoutes } from './schedule-routes.ts';
 import { resendWebhookRoutes } from './webhook-routes.ts';
 
@@ -37,6 +38,7 @@ export function portoneRoutes() {
   app.route('/', scheduleRoutes());
   app.route('/', identityVerificationRoutes());
   app.route('/', promotionRoutes());
+  app.route('/', paymentSessionRoutes());
   app.route('/', pgSpecificRoutes());
   app.route('/', resendWebhookRoutes());
   return app;

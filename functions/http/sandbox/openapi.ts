@@ -176,6 +176,27 @@ const schemas: Record<string, Schema> = {
     description: "PortOne's CardPromotion (PortOne's OAS), exactly as GET /promotions/{promotionId} returns it; `status` at the store clock.",
   },
   PromotionList: list(ref('Promotion')),
+  CheckoutProfileEntry: object(
+    {
+      paymentMethod: { ...str, description: "PortOne's CheckoutPaymentMethod; the sandbox pays CARD_KR, CARD_INTERNATIONAL, N_PAY, KAKAO_PAY, TOSS_PAY, PAY_PAL, ALIPAY_CN, the Alipay+ wallets and CONVENIENCE_STORE_JP." },
+      channelKey: { ...str, description: "A channel of the store whose PG offers the method." },
+      countries: { ...strings, description: 'Only for these countries (absent: any).' },
+      currencies: { ...strings, description: "Only for these currencies (absent: any the channel's PG takes)." },
+      minAmount: { ...int, description: 'Only from this amount (inclusive).' },
+      maxAmount: { ...int, description: 'Only up to this amount (inclusive).' },
+    },
+    ['countries', 'currencies', 'minAmount', 'maxAmount'],
+  ),
+  CreateCheckoutProfileRequest: object(
+    {
+      profileKey: { ...str, description: 'Default: checkout-profile-<uuid>. Unique across stores: evaluateCheckoutProfile names only the key.' },
+      name: str,
+      methods: { type: 'array', items: ref('CheckoutProfileEntry'), description: 'In priority order: the first entry of a method that applies names its channel.' },
+    },
+    ['profileKey'],
+  ),
+  CheckoutProfile: object({ profileKey: str, storeId: str, name: str, methods: { type: 'array', items: ref('CheckoutProfileEntry') }, createdAt: dateTime }),
+  CheckoutProfileList: list(ref('CheckoutProfile')),
   OpenDisputeRequest: object({ reason: str, pgDisputeId: str }, ['reason', 'pgDisputeId']),
   Dispute: object(
     { status: { enum: ['UNRESOLVED', 'RESOLVED'] }, pgDisputeId: str, reason: str, createdAt: dateTime, resolvedAt: dateTime },
@@ -412,6 +433,15 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/sandbox/promotions/{promotionId}/pause', summary: 'The console\'s 일시중지: no discounts until resumed.', responses: { 200: 'Promotion', 404: 'ErrorBody', 409: 'ErrorBody' } },
   { method: 'post', path: '/sandbox/promotions/{promotionId}/resume', summary: 'The console\'s 재시작.', responses: { 200: 'Promotion', 404: 'ErrorBody', 409: 'ErrorBody' } },
   { method: 'post', path: '/sandbox/promotions/{promotionId}/terminate', summary: 'The console\'s 종료 (final).', responses: { 200: 'Promotion', 404: 'ErrorBody', 409: 'ErrorBody' } },
+  {
+    method: 'post',
+    path: '/sandbox/checkout-profiles',
+    summary: "A checkout profile (체크아웃 프로필) for hosted checkout's payment sessions, as PortOne's console defines one.",
+    body: 'CreateCheckoutProfileRequest',
+    responses: { 201: 'CheckoutProfile', 400: 'ErrorBody', 409: 'ErrorBody' },
+  },
+  { method: 'get', path: '/sandbox/checkout-profiles', summary: "The store's checkout profiles, newest first.", responses: { 200: 'CheckoutProfileList' } },
+  { method: 'delete', path: '/sandbox/checkout-profiles/{profileKey}', summary: 'Deletes a checkout profile (sessions made with it then offer no method).', responses: { 204: null, 404: 'ErrorBody' } },
   { method: 'get', path: '/sandbox/clock', summary: 'The store\'s test clock.', responses: { 200: 'ClockView' } },
   { method: 'post', path: '/sandbox/clock', summary: 'Moves the clock forward and runs every timer that became due.', body: 'AdvanceClockRequest', responses: { 200: 'AdvanceResult', 400: 'ErrorBody' } },
   {

@@ -23,6 +23,7 @@ import { faultRoutes } from './fault-routes.ts';
 import { disputeRoutes } from './dispute-routes.ts';
 import { escrowRoutes } from './escrow-routes.ts';
 import { promotionRoutes } from './promotion-routes.ts';
+import { checkoutProfileRoutes } from './checkout-profile-routes.ts';
 import { simulateCheckoutRoutes } from './simulate-checkout.ts';
 import { advanceClock, fireTimerNow, readClock } from '../../timers/test-clock.ts';
 import { toKst } from '../../domain/kst.ts';
@@ -124,6 +125,7 @@ export function sandboxRoutes() {
   app.route('/', disputeRoutes());
   app.route('/', escrowRoutes());
   app.route('/', promotionRoutes());
+  app.route('/', checkoutProfileRoutes());
   app.route('/webhook', webhookSettingsRoutes());
   app.route('/faults', faultRoutes());
 
