@@ -9,6 +9,7 @@ import { identityWindowRoutes } from './identity-window-routes.tsx';
 import { renderWindowFailure } from './result-page.tsx';
 import { SDK_JS } from './sdk-script.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { hostedSessionRoutes } from './hosted-session-routes.tsx';
 import { windowRoutes } from './window-routes.tsx';
 import { logger } from '../../logger.ts';
 
@@ -33,6 +34,7 @@ export function checkoutRoutes() {
   app.route('/', windowRoutes());
   app.route('/', billingWindowRoutes());
   app.route('/', identityWindowRoutes());
+  app.route('/', hostedSessionRoutes());
   app.route('/', demoRoutes());
   app.route('/', assetRoutes());
 
