@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { writeIf } from './conditional.ts';
 import type { CheckoutProfileRecord } from '../../domain/checkout-profile.ts';
 import type { PaymentSessionRecord } from '../../domain/payment-session.ts';
 import type { CheckoutRepository } from '../../ports/checkout-repository.ts';
@@ -42,11 +42,11 @@ export class DynamoDbCheckoutRepository implements CheckoutRepository {
       [INDEX.BY_OWNER.sortKey]: timeSortKey(profile.createdAt, profile.profileKey),
       ...profile,
     };
-    return this.conditional(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return writeIf(this.db, new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   deleteCheckoutProfile(storeId: string, profileKey: string): Promise<boolean> {
-    return this.conditional(
+    return writeIf(this.db, 
       new DeleteCommand({ TableName: this.tableName, Key: profileKeyOf(profileKey), ConditionExpression: 'storeId = :s', ExpressionAttributeValues: { ':s': storeId } }),
     );
   }
@@ -58,11 +58,11 @@ export class DynamoDbCheckoutRepository implements CheckoutRepository {
 
   createPaymentSession(session: PaymentSessionRecord): Promise<boolean> {
     const item: Item = { ...sessionKeyOf(session.id), [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.PAYMENT_SESSION, ...session };
-    return this.conditional(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return writeIf(this.db, new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   closePaymentSession(sessionId: string, closedAt: string): Promise<boolean> {
-    return this.conditional(
+    return writeIf(this.db, 
       new UpdateCommand({
         TableName: this.tableName,
         Key: sessionKeyOf(sessionId),
@@ -71,15 +71,5 @@ export class DynamoDbCheckoutRepository implements CheckoutRepository {
         ExpressionAttributeValues: { ':at': closedAt },
       }),
     );
-  }
-
-  private async conditional(command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
-    try {
-      await this.db.send(command as UpdateCommand);
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
   }
 }

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { writeIf } from './conditional.ts';
 import { newestPromotionFirst, type PromotionRecord } from '../../domain/promotion.ts';
 import type { PromotionRepository } from '../../ports/promotion-repository.ts';
 import { recordOf, type Item } from './items.ts';
@@ -49,11 +49,11 @@ export class DynamoDbPromotionRepository implements PromotionRepository {
   }
 
   async createPromotion(promotion: PromotionRecord): Promise<boolean> {
-    return this.conditional(new PutCommand({ TableName: this.tableName, Item: promotionItem(promotion), ConditionExpression: 'attribute_not_exists(pk)' }));
+    return writeIf(this.db, new PutCommand({ TableName: this.tableName, Item: promotionItem(promotion), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   adjustPromotionSpent(storeId: string, promotionId: string, delta: number): Promise<boolean> {
-    return this.conditional(
+    return writeIf(this.db, 
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: storePk(storeId), sk: promotionSk(promotionId) },
@@ -79,7 +79,7 @@ export class DynamoDbPromotionRepository implements PromotionRepository {
       values[':terminated'] = change.terminatedAt;
     }
     const expression = [set.length > 0 ? `SET ${set.join(', ')}` : '', remove.length > 0 ? `REMOVE ${remove.join(', ')}` : ''].join(' ').trim();
-    return this.conditional(
+    return writeIf(this.db, 
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: storePk(storeId), sk: promotionSk(promotionId) },
@@ -88,15 +88,5 @@ export class DynamoDbPromotionRepository implements PromotionRepository {
         ...(Object.keys(values).length > 0 && { ExpressionAttributeValues: values }),
       }),
     );
-  }
-
-  private async conditional(command: PutCommand | UpdateCommand): Promise<boolean> {
-    try {
-      await this.db.send(command as UpdateCommand);
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
   }
 }
