@@ -2,12 +2,7 @@ import { EventBridgeTimerScheduler } from './adapters/scheduler/eventbridge-sche
 import { createDocumentClient } from './adapters/dynamodb/client.ts';
 import { DynamoDbRepository } from './adapters/dynamodb/repository.ts';
 import type { Config } from './config.ts';
-import { runCancelCompletion } from './payments/async-cancel.ts';
-import { expireConfirmation } from './payments/confirm-payment.ts';
-import { runPgVoid } from './payments/pg-batch-void.ts';
-import { runPaymentSchedule } from './schedules/run-schedule.ts';
-import type { Services, TimerHandlers } from './services.ts';
-import { deliverOnTimer, redriveOnSchedule } from './webhooks/timer-handlers.ts';
+import type { Services, TimerHandler, TimerHandlers } from './services.ts';
 
 /** Set only locally: DynamoDB Local, the local Scheduler endpoint, and what the SDK needs to sign for them. */
 export interface Endpoints {
@@ -17,10 +12,32 @@ export interface Endpoints {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
+/**
+ * A handler whose module loads on its first timer: a cold start (the api function's above all)
+ * does not compile the use cases behind every timer kind before its first request.
+ */
+function onFirstUse<A extends unknown[]>(load: () => Promise<(services: Services, ...args: A) => Promise<string>>) {
+  let handler: ReturnType<typeof load> | undefined;
+  return async (services: Services, ...args: A): Promise<string> => {
+    if (!handler) {
+      handler = load();
+      // A failed load is tried again by the next timer rather than remembered.
+      handler.catch(() => (handler = undefined));
+    }
+    return (await handler)(services, ...args);
+  };
+}
+
 /** Each timer kind's effect, from the use case that owns the kind (services.ts TimerHandlers). */
 export const timerHandlers: TimerHandlers = {
-  kinds: { 'pg-void': runPgVoid, 'webhook-delivery': deliverOnTimer, 'payment-schedule': runPaymentSchedule, 'cancel-completion': runCancelCompletion, 'confirm-deadline': expireConfirmation },
-  recordless: redriveOnSchedule,
+  kinds: {
+    'pg-void': onFirstUse(async () => (await import('./payments/pg-batch-void.ts')).runPgVoid),
+    'webhook-delivery': onFirstUse(async () => (await import('./webhooks/timer-handlers.ts')).deliverOnTimer),
+    'payment-schedule': onFirstUse(async () => (await import('./schedules/run-schedule.ts')).runPaymentSchedule),
+    'cancel-completion': onFirstUse(async () => (await import('./payments/async-cancel.ts')).runCancelCompletion),
+    'confirm-deadline': onFirstUse(async () => (await import('./payments/confirm-payment.ts')).expireConfirmation),
+  } satisfies Record<string, TimerHandler>,
+  recordless: onFirstUse(async () => (await import('./webhooks/timer-handlers.ts')).redriveOnSchedule),
 };
 
 /**

@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  CreateScheduleCommand,
-  DeleteScheduleCommand,
-  ResourceNotFoundException,
-  SchedulerClient,
-} from '@aws-sdk/client-scheduler';
+import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { KST_TIME_ZONE, toKst } from '../../domain/kst.ts';
 import type { TimerInput, TimerRecord } from '../../domain/timer.ts';
 import type { TimerScheduler } from '../../ports/scheduler.ts';
@@ -35,29 +29,44 @@ export function atExpression(wallDueAt: Date): string {
  */
 export const MIN_SCHEDULE_LEAD_MS = 60_000;
 
-/** The production TimerScheduler: one one-shot EventBridge schedule per timer, deleted after it runs. */
+type SchedulerSdk = typeof import('@aws-sdk/client-scheduler');
+
+/**
+ * The production TimerScheduler: one one-shot EventBridge schedule per timer, deleted after it runs.
+ * The Scheduler SDK loads on the first call, not at cold start: most requests (every read) never
+ * schedule anything.
+ */
 export class EventBridgeTimerScheduler implements TimerScheduler {
-  private readonly client: SchedulerClient;
+  private loaded?: Promise<{ sdk: SchedulerSdk; client: SchedulerClient }>;
 
   constructor(
     private readonly config: EventBridgeSchedulerConfig,
     private readonly wallNow: () => number = Date.now,
-  ) {
-    this.client = new SchedulerClient({
-      ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-      ...(config.region ? { region: config.region } : {}),
-      maxAttempts: 3,
-    });
+  ) {}
+
+  private sdk(): Promise<{ sdk: SchedulerSdk; client: SchedulerClient }> {
+    this.loaded ??= import('@aws-sdk/client-scheduler').then((sdk) => ({
+      sdk,
+      client: new sdk.SchedulerClient({
+        ...(this.config.endpoint ? { endpoint: this.config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+        ...(this.config.region ? { region: this.config.region } : {}),
+        maxAttempts: 3,
+      }),
+    }));
+    // A failed load is tried again by the next call rather than remembered.
+    this.loaded.catch(() => (this.loaded = undefined));
+    return this.loaded;
   }
 
   async schedule(timer: TimerRecord, wallDueAt: Date): Promise<void> {
+    const { sdk, client } = await this.sdk();
     const input: TimerInput = { storeId: timer.storeId, timerId: timer.timerId };
     if (timer.kind === 'webhook-delivery' && typeof timer.payload?.eventId === 'string') {
       Object.assign(input, { paymentId: timer.paymentId, eventId: timer.payload.eventId });
     }
     try {
-      await this.client.send(
-        new CreateScheduleCommand({
+      await client.send(
+        new sdk.CreateScheduleCommand({
           Name: timer.scheduleName,
           GroupName: this.config.groupName,
           ScheduleExpression: atExpression(new Date(Math.max(wallDueAt.getTime(), this.wallNow() + MIN_SCHEDULE_LEAD_MS))),
@@ -77,15 +86,16 @@ export class EventBridgeTimerScheduler implements TimerScheduler {
       );
     } catch (err) {
       // Same deterministic name = same timer: a retried request re-creates nothing.
-      if (!(err instanceof ConflictException)) throw err;
+      if (!(err instanceof sdk.ConflictException)) throw err;
     }
   }
 
   async unschedule(timer: Pick<TimerRecord, 'scheduleName'>): Promise<void> {
+    const { sdk, client } = await this.sdk();
     try {
-      await this.client.send(new DeleteScheduleCommand({ Name: timer.scheduleName, GroupName: this.config.groupName }));
+      await client.send(new sdk.DeleteScheduleCommand({ Name: timer.scheduleName, GroupName: this.config.groupName }));
     } catch (err) {
-      if (!(err instanceof ResourceNotFoundException)) throw err;
+      if (!(err instanceof sdk.ResourceNotFoundException)) throw err;
     }
   }
 }
