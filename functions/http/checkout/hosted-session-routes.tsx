@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { hostedPage, isSettled, payWithSession } from '../../checkout/pay-session.ts';
+import { SessionRateLimiter } from '../../checkout/rate-limit.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../ui/document.tsx';
 import type { Lang } from '../ui/format.ts';
@@ -29,6 +30,14 @@ function setPageCsp(c: Context<AppEnv>, imageUrl: string | undefined) {
  */
 export function hostedSessionRoutes() {
   const app = new Hono<AppEnv>();
+  // Opening a window writes a READY payment and sends Transaction.Ready: bounded per store, as the SDK's /checkout/sessions is.
+  const limiter = new SessionRateLimiter();
+  const tooMany = (c: Context<AppEnv>, storeId: string): string | undefined => {
+    const taken = limiter.take(storeId, c.var.services.wallNow());
+    if (taken.ok) return undefined;
+    c.header('Retry-After', String(taken.retryAfterSeconds));
+    return `이 상점의 결제창 요청이 너무 많습니다. ${taken.retryAfterSeconds}초 후 다시 시도해 주세요. (too many checkout windows for this store)`;
+  };
 
   app.get('/checkout/payment-sessions/:sessionId', async (c) => {
     const lang = langOf(c);
@@ -40,6 +49,8 @@ export function hostedSessionRoutes() {
     // paymentMethod given and nothing to ask (no agreements): straight to the payment ("주문서를 건너뛰고 결제로 바로 이동").
     const only = session.paymentMethod !== undefined && !session.agreements?.length ? methods[0] : undefined;
     if (only) {
+      const refused = tooMany(c, session.storeId);
+      if (refused) return renderPage(c, <HostedCheckoutPage lang={lang} session={session} methods={methods} error={refused} />, 429);
       const opened = await payWithSession(c.var.services, { sessionId: session.id, paymentMethod: only.paymentMethod, agreed: true, resultUrl: resultUrl(c, session.id, lang), lang, ...clientInfo(c) });
       if (opened.ok) return c.redirect(windowUrl(c, opened.token), 303);
       return renderPage(c, <HostedCheckoutPage lang={lang} session={session} methods={methods} error={opened.message} />, 400);
@@ -53,6 +64,11 @@ export function hostedSessionRoutes() {
     const form = await readForm(c);
     const page = await hostedPage(c.var.services, sessionId);
     const agreed = page.state === 'OPEN' && (page.session.agreements ?? []).every((_, i) => form[`agree-${i}`] === 'yes');
+    const refused = page.state === 'OPEN' ? tooMany(c, page.session.storeId) : undefined;
+    if (page.state === 'OPEN' && refused) {
+      setPageCsp(c, page.session.orderImageUrl);
+      return renderPage(c, <HostedCheckoutPage lang={lang} session={page.session} methods={page.methods} error={refused} />, 429);
+    }
     const result = await payWithSession(c.var.services, {
       sessionId,
       paymentMethod: form.paymentMethod ?? '',

@@ -34,7 +34,7 @@ export function Document(props: {
 }
 
 /** Renders a page with its doctype (hono/jsx renders elements only). */
-export async function renderPage(c: Context, page: unknown, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 500 = 200): Promise<Response> {
+export async function renderPage(c: Context, page: unknown, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 429 | 500 = 200): Promise<Response> {
   const html = await (page as { toString(): string | Promise<string> }).toString();
   return c.html(`<!DOCTYPE html>${html}`, status);
 }
