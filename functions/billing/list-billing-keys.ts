@@ -1,3 +1,4 @@
+import { pgCompanyOf } from '../domain/profiles/index.ts';
 import { isVisibleBillingKey, type BillingKeyRecord } from '../domain/billing-key.ts';
 import type { Page } from '../ports/repository.ts';
 import type { Services } from '../services.ts';
@@ -12,6 +13,14 @@ export interface BillingKeyFilter {
   customerId?: string;
   platformType?: string;
   pgProviders?: string[];
+  /** OAS `PgCompany` (the PG without its API generation: INICIS for INICIS_V2). */
+  pgCompanies?: string[];
+  /** OAS `BillingKeyPaymentMethodType`: the key's method (a PayPal key is none of them). */
+  methods?: ('CARD' | 'MOBILE' | 'EASY_PAY' | 'TRANSFER')[];
+  /** The sandbox has no channel groups: a key matches none. */
+  channelGroupIds?: string[];
+  /** Every sandbox key is a V2 one. */
+  version?: 'V1' | 'V2';
   textSearch?: { field: string; value: string };
 }
 
@@ -64,6 +73,9 @@ export function matchesBillingKeyFilter(k: BillingKeyRecord, f: BillingKeyFilter
   if (f.customerId !== undefined && (k.customer as { id?: string }).id !== f.customerId) return false;
   if (f.platformType !== undefined && f.platformType !== k.platformType) return false;
   if (f.pgProviders && !f.pgProviders.includes(k.channel.pgProvider)) return false;
+  if (f.pgCompanies && !f.pgCompanies.includes(pgCompanyOf(k.channel.pgProvider))) return false;
+  if (f.methods && !f.methods.some((m) => m === k.methodKind)) return false;
+  if (f.channelGroupIds?.length || f.version === 'V1') return false;
   const at = timeOf(k, f.timeRangeField);
   if (f.from && (at === undefined || at < new Date(f.from).toISOString())) return false;
   if (f.until && (at === undefined || at >= new Date(f.until).toISOString())) return false;

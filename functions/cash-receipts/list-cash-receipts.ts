@@ -1,3 +1,4 @@
+import { pgCompanyOf } from '../domain/profiles/index.ts';
 import type { CashReceiptRecord, CashReceiptType } from '../domain/cash-receipt.ts';
 import type { CashReceiptOrder } from '../ports/cash-receipt-repository.ts';
 import type { Services } from '../services.ts';
@@ -18,6 +19,10 @@ export interface CashReceiptFilter {
   pgReceiptId?: string;
   pgMerchantId?: string;
   pgProviders?: string[];
+  /** OAS `PgCompany` (the PG without its API generation: INICIS for INICIS_V2). */
+  pgCompanies?: string[];
+  /** Every sandbox receipt is a V2 one. */
+  version?: 'V1' | 'V2';
   types?: CashReceiptType[];
 }
 
@@ -77,6 +82,8 @@ function matchesFilter(r: CashReceiptRecord, f: CashReceiptFilter): boolean {
   if (f.pgReceiptId !== undefined && r.pgReceiptId !== f.pgReceiptId) return false;
   if (f.pgMerchantId !== undefined && r.channel.pgMerchantId !== f.pgMerchantId) return false;
   if (f.pgProviders?.length && !f.pgProviders.includes(r.channel.pgProvider)) return false;
+  if (f.pgCompanies?.length && !f.pgCompanies.includes(pgCompanyOf(r.channel.pgProvider))) return false;
+  if (f.version === 'V1') return false;
   if (f.types?.length && !f.types.includes(r.type)) return false;
   return true;
 }

@@ -1,5 +1,5 @@
 import type { IdentityVerificationRecord, Operator } from '../domain/identity-verification.ts';
-import { getProfile } from '../domain/profiles/index.ts';
+import { pgCompanyOf } from '../domain/profiles/index.ts';
 import { readAll, sortByTime } from '../billing/list-billing-keys.ts';
 import type { Services } from '../services.ts';
 import { identityVerificationNotFound } from './attempt.ts';
@@ -49,9 +49,6 @@ function timeOf(v: IdentityVerificationRecord, field: TimeField | undefined): st
   }
 }
 
-/** The PG company of a channel: its profile's V1 name without a version suffix (INICIS_V2 → INICIS). */
-const companyOf = (pgProvider: string) => (getProfile(pgProvider)?.v1PgProvider ?? pgProvider).replace(/_V2$/, '');
-
 function matchesCustomer(v: IdentityVerificationRecord, c: NonNullable<IdentityVerificationFilter['customer']>): boolean {
   const verified = v.verifiedCustomer;
   const requested = v.requestedCustomer;
@@ -75,7 +72,7 @@ export function matchesIdentityVerificationFilter(v: IdentityVerificationRecord,
   if (f.pgTxId !== undefined && v.pgTxId !== f.pgTxId) return false;
   if (f.pgMerchantId !== undefined && v.channel.pgMerchantId !== f.pgMerchantId) return false;
   if (f.pgProviders && !f.pgProviders.includes(v.channel.pgProvider)) return false;
-  if (f.pgCompanies && !f.pgCompanies.includes(companyOf(v.channel.pgProvider))) return false;
+  if (f.pgCompanies && !f.pgCompanies.includes(pgCompanyOf(v.channel.pgProvider))) return false;
   const operator = v.verifiedCustomer?.operator ?? v.sent?.identity.operator;
   if (f.carriers && (operator === undefined || !f.carriers.includes(operator))) return false;
   if (f.customer && !matchesCustomer(v, f.customer)) return false;

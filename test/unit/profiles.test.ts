@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ISSUERS } from '../../functions/domain/cards.ts';
+import fixture from '../fixtures/portone-v2-openapi.json' with { type: 'json' };
 import {
   PROFILES,
   assumedFields,
   getProfile,
+  pgCompanyOf,
   profilesJson,
   toProfileJson,
   type Fact,
@@ -57,6 +59,12 @@ describe('PROFILES', () => {
     each((p) => {
       if (p.v1PgProvider !== undefined) expect(PG_PROVIDERS).toContain(p.v1PgProvider);
     });
+  });
+
+  it('names each PG\'s company (list filters\' pgCompanies) with a PgCompany of the OAS', () => {
+    const companies = (fixture.components.schemas as Record<string, { enum?: string[] }>).PgCompany!.enum!;
+    each((p) => expect(companies, p.pgProvider).toContain(pgCompanyOf(p.pgProvider)));
+    expect(pgCompanyOf('INICIS_V2')).toBe('INICIS');
   });
 
   it('getProfile finds each profile by pgProvider and nothing else', () => {

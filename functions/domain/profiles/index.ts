@@ -70,6 +70,12 @@ export function getProfile(pgProvider: string): PgProfile | undefined {
   return BY_PROVIDER.get(pgProvider);
 }
 
+/**
+ * The PG company (OAS `PgCompany`) of a channel's PG: the provider without its API generation
+ * (INICIS_V2 → INICIS). Not the V1 name: KG이니시스's is HTML5_INICIS, which is no PgCompany.
+ */
+export const pgCompanyOf = (pgProvider: string): string => pgProvider.replace(/_V2$/, '');
+
 /** Dotted paths of every value in a profile that no cited document states (`assumed: true`). */
 export function assumedFields(profile: PgProfile): string[] {
   const out: string[] = [];

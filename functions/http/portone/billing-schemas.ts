@@ -36,6 +36,10 @@ export const GetBillingKeyInfosBody = z.object({
       customerId: z.string().optional(),
       platformType: z.string().optional(),
       pgProviders: z.array(z.string()).optional(),
+      pgCompanies: z.array(z.string()).optional(),
+      methods: z.array(z.enum(['CARD', 'MOBILE', 'EASY_PAY', 'TRANSFER'])).optional(),
+      channelGroupIds: z.array(z.string()).optional(),
+      version: z.enum(['V1', 'V2']).optional(),
       textSearch: z.object({ field: z.string(), value: z.string() }).optional(),
     })
     .loose()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteBillingKey } from '../../../functions/billing/delete-billing-key.ts';
 import { issueBillingKey } from '../../../functions/billing/issue-billing-key.ts';
+import { listBillingKeys } from '../../../functions/billing/list-billing-keys.ts';
 import { payWithBillingKey } from '../../../functions/billing/pay-with-billing-key.ts';
 import { cancelPayment } from '../../../functions/payments/cancel-payment.ts';
 import { listPayments } from '../../../functions/payments/list-payments.ts';
@@ -153,5 +154,23 @@ describe('billing test mode per PG', () => {
     );
     expect(refused).toMatchObject({ type: 'PG_PROVIDER', pgMessage: '테스트 채널에서 발급한 빌링키로는 결제할 수 없습니다' });
     expect(await rejection(key(w, 'DAOU'))).toMatchObject({ type: 'PG_PROVIDER' });
+  });
+});
+
+describe('listBillingKeys (getBillingKeyInfos): the rest of PortOne\'s BillingKeyFilterInput', () => {
+  it('by PG company, method, channel group and API generation', async () => {
+    const w = await unitWorld();
+    const kcp = await key(w, 'KCP_V2');
+    const inicis = await key(w, 'INICIS_V2');
+    const keys = async (filter: Parameters<typeof listBillingKeys>[2]['filter']) =>
+      (await listBillingKeys(w.services, w.storeId, { filter })).items.map((k) => k.billingKey).sort();
+    expect(await keys({ pgCompanies: ['KCP'] })).toEqual([kcp.billingKey]);
+    expect(await keys({ pgCompanies: ['INICIS', 'KCP'] })).toEqual([kcp.billingKey, inicis.billingKey].sort());
+    expect(await keys({ methods: ['CARD'] })).toHaveLength(2);
+    expect(await keys({ methods: ['EASY_PAY', 'TRANSFER'] })).toEqual([]);
+    // The sandbox has no channel groups, and every key is a V2 one.
+    expect(await keys({ channelGroupIds: ['group-1'] })).toEqual([]);
+    expect(await keys({ version: 'V1' })).toEqual([]);
+    expect(await keys({ version: 'V2' })).toHaveLength(2);
   });
 });

@@ -61,5 +61,10 @@ describe('cash receipts (현금영수증)', () => {
     expect((await list(w, { filter: { timeRangeField: 'CANCELLED_AT' } })).items.map((r) => r.paymentId)).toEqual(['a']);
     expect((await list(w, { filter: { statuses: ['ISSUED'] }, sort: { by: 'STATUS_UPDATED_AT' } })).items.map((r) => r.paymentId)).toEqual(['c', 'b']);
     expect((await list(w, { filter: { isTest: false } })).page.totalCount).toBe(0);
+    // PG company and API generation: the KCP_V2 channel's receipts are KCP's, and all are V2.
+    expect((await list(w, { filter: { pgCompanies: ['KCP'] } })).page.totalCount).toBe(3);
+    expect((await list(w, { filter: { pgCompanies: ['INICIS'] } })).page.totalCount).toBe(0);
+    expect((await list(w, { filter: { version: 'V1' } })).page.totalCount).toBe(0);
+    expect((await list(w, { filter: { version: 'V2' } })).page.totalCount).toBe(3);
   });
 });
