@@ -4,14 +4,24 @@
  * store), each shape run on its own fresh copies, shapes interleaved over several rounds. Java's CPU
  * (from /proc) and wall time per timer; one write call in flight at a time.
  *
- * Run: node --import tsx bench/clock-writes.ts [timers per shape and round=1000] [rounds=2]   (prints only)
+ * The `one write:` shapes are a redesign measured before building it (issue 11 item 11): the
+ * payment item holds its timers (a map by timer id) and, while one is pending, a sparse due-time
+ * attribute pair in a third index (byDue, on a second table of the same engine with the adapter's
+ * two indexes plus that one), so firing a timer is one conditional update of the payment (its
+ * change, the timer marked FIRED, the due attribute removed), and an advance's reads are the due
+ * index pages alone (the index holds the payments themselves) instead of timer pages plus a
+ * BatchGetItem of their payments. The `reads:` rows are those reads, per timer.
+ *
+ * Run: node --import tsx bench/clock-writes.ts [timers per shape and round=1000] [rounds=2] [--only <regex>]   (prints only)
  */
 import { PaymentClient } from '@portone/server-sdk';
 import { performance } from 'node:perf_hooks';
-import { BatchWriteCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { paymentItem, timerItem, timerSettleUpdate } from '../functions/adapters/dynamodb/items.ts';
-import { paymentSk, storePk } from '../functions/adapters/dynamodb/keys.ts';
+import { dueTimersIndexPk, paymentSk, storePk, timeSortKey } from '../functions/adapters/dynamodb/keys.ts';
+import { INDEX } from '../functions/adapters/dynamodb/schema.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
 import type { PaymentRecord } from '../functions/domain/payment.ts';
 import type { TimerRecord } from '../functions/domain/timer.ts';
@@ -20,6 +30,8 @@ import { loadAverage, positional, processCpuMs, withLocalRuntime } from './harne
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 const perShape = Number(positional(0) ?? 1000);
 const rounds = Number(positional(1) ?? 2);
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'CREDIT' && !c.decline)!;
 
 const loadBefore = loadAverage();
@@ -29,19 +41,61 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const paid = (await runtime.services.repo.getPayment(store.storeId, 'sample'))!;
   const [sampleTimer] = await runtime.services.repo.listPaymentTimers(store.storeId, 'sample');
   const db = createDocumentClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const storeId = store.storeId;
 
-  const copies = (tag: string) =>
-    Array.from({ length: perShape }, (_, i) => {
-      const paymentId = `${tag}-${i}`;
-      const payment: PaymentRecord = { ...structuredClone(paid), paymentId };
-      const timer: TimerRecord = { ...sampleTimer!, paymentId, timerId: `t-${paymentId}`, scheduleName: `t-${paymentId}` };
-      return { payment, timer };
-    });
-  const seed = async (set: ReturnType<typeof copies>) => {
-    const items = set.flatMap(({ payment, timer }) => [paymentItem(payment), timerItem(timer)]);
+  // The redesign's table: the adapter's two indexes and byDue, projecting all (the advance reads the
+  // payments from it) or keys only (cheaper to keep, a BatchGetItem after each page).
+  const DUE = { name: 'byDue', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' };
+  const raw = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const createTable = async (name: string, dueProjection: 'ALL' | 'KEYS_ONLY') => {
+    const indexes = [...Object.values(INDEX), DUE];
+    const input: CreateTableCommandInput = {
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ['pk', 'sk', ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      GlobalSecondaryIndexes: indexes.map((i) => ({
+        IndexName: i.name,
+        KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }],
+        Projection: { ProjectionType: i === DUE ? dueProjection : 'ALL' },
+      })),
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    };
+    await raw.send(new CreateTableCommand(input));
+    return name;
+  };
+  const dueAll = await createTable(`${TableName}-due-all`, 'ALL');
+  const dueKeys = await createTable(`${TableName}-due-keys`, 'KEYS_ONLY');
+
+  type Set = { storeId: string; table: string; copies: { payment: PaymentRecord; timer: TimerRecord }[] };
+  // Each set is its own store, so a due-index query reads that set only.
+  const copies = (tag: string, table = TableName): Set => {
+    const storeId = `bench-${tag}`;
+    return {
+      storeId,
+      table,
+      copies: Array.from({ length: perShape }, (_, i) => {
+        const paymentId = `${tag}-${i}`;
+        const payment: PaymentRecord = { ...structuredClone(paid), storeId, paymentId };
+        const timer: TimerRecord = { ...sampleTimer!, storeId, paymentId, timerId: `t-${paymentId}`, scheduleName: `t-${paymentId}` };
+        return { payment, timer };
+      }),
+    };
+  };
+  const { storeId: _s, paymentId: _p, ...timerOnPayment } = sampleTimer!;
+  /** The redesign's payment item: its timers inside, its earliest pending one in byDue. */
+  const paymentWithTimers = (p: PaymentRecord, t: TimerRecord) => ({
+    ...paymentItem(p),
+    timers: { [t.timerId]: { ...timerOnPayment, timerId: t.timerId, scheduleName: t.scheduleName } },
+    [DUE.partitionKey]: dueTimersIndexPk(p.storeId),
+    [DUE.sortKey]: timeSortKey(t.dueAt, p.paymentId),
+  });
+  const seed = async (set: Set) => {
+    const items =
+      set.table === TableName
+        ? set.copies.flatMap(({ payment, timer }) => [paymentItem(payment), timerItem(timer)])
+        : set.copies.map(({ payment, timer }) => paymentWithTimers(payment, timer));
     for (let i = 0; i < items.length; i += 25) {
-      await db.send(new BatchWriteCommand({ RequestItems: { [TableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+      await db.send(new BatchWriteCommand({ RequestItems: { [set.table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
     }
   };
   const at = new Date().toISOString();
@@ -52,74 +106,176 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     next.version = p.version + 1;
     return next;
   };
+  const storeId = (p: { storeId: string }) => p.storeId;
   const paymentPut = (p: PaymentRecord): TransactItem => ({
     Put: { TableName, Item: paymentItem(voided(p)), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': p.version } },
   });
   const paymentUpdate = (p: PaymentRecord): TransactItem => ({
     Update: {
       TableName,
-      Key: { pk: storePk(storeId), sk: paymentSk(p.paymentId) },
+      Key: { pk: storePk(p.storeId), sk: paymentSk(p.paymentId) },
       UpdateExpression: 'SET pg.voidedAt = :at, pg.pendingVoidTimerId = :none, version = :next',
       ConditionExpression: 'version = :v',
       ExpressionAttributeValues: { ':v': p.version, ':next': p.version + 1, ':at': at, ':none': null },
     },
   });
-  const timerUpdate = (t: TimerRecord): TransactItem => ({ Update: { TableName, ...timerSettleUpdate(storeId, t.timerId, 'FIRED', at) } });
+  const timerUpdate = (t: TimerRecord): TransactItem => ({ Update: { TableName, ...timerSettleUpdate(storeId(t), t.timerId, 'FIRED', at) } });
+  /** The redesign's one write: the payment's change, its timer FIRED and out of byDue, under both conditions. */
+  const oneWriteUpdate = (table: string, p: PaymentRecord, t: TimerRecord): TransactItem => ({
+    Update: {
+      TableName: table,
+      Key: { pk: storePk(p.storeId), sk: paymentSk(p.paymentId) },
+      UpdateExpression: `SET pg.voidedAt = :at, pg.pendingVoidTimerId = :none, version = :next, timers.#t.#s = :fired, timers.#t.firedAt = :at REMOVE ${DUE.partitionKey}, ${DUE.sortKey}`,
+      ConditionExpression: 'version = :v AND timers.#t.#s = :pending',
+      ExpressionAttributeNames: { '#t': t.timerId, '#s': 'state' },
+      ExpressionAttributeValues: { ':v': p.version, ':next': p.version + 1, ':at': at, ':none': null, ':fired': 'FIRED', ':pending': 'PENDING' },
+    },
+  });
+  /** The same as a whole-item Put (what commitPayment writes today): the timer FIRED inside, no due attributes. */
+  const oneWritePut = (table: string, p: PaymentRecord, t: TimerRecord): TransactItem => {
+    const item: Record<string, unknown> = paymentWithTimers(voided(p), t);
+    (item.timers as Record<string, Record<string, unknown>>)[t.timerId] = { ...timerOnPayment, timerId: t.timerId, scheduleName: t.scheduleName, state: 'FIRED', firedAt: at };
+    delete item[DUE.partitionKey];
+    delete item[DUE.sortKey];
+    return { Put: { TableName: table, Item: item, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': p.version } } };
+  };
+  /** An advance's reads: due-index pages of 500 up to now, each followed (keysOnly or timers) by BatchGetItems of 100 side by side. */
+  const readDue = async (set: Set, index: { name: string; partitionKey: string; sortKey: string }, thenBatchGet: boolean) => {
+    let start: Record<string, unknown> | undefined;
+    let read = 0;
+    do {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: set.table,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk AND #sk <= :until',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+          ExpressionAttributeValues: { ':pk': dueTimersIndexPk(set.storeId), ':until': '9999-12-31T23:59:59.999Z\uffff' /* every seeded timer is due */ },
+          Limit: 500,
+          ExclusiveStartKey: start,
+        }),
+      );
+      const items = out.Items ?? [];
+      if (thenBatchGet) {
+        const keys = items.map((i) => ({ pk: storePk(set.storeId), sk: paymentSk(String(i.paymentId ?? String(i.sk).slice('PAYMENT#'.length))) }));
+        const got = await Promise.all(chunks(keys, 100).map((Keys) => db.send(new BatchGetCommand({ RequestItems: { [set.table]: { Keys, ConsistentRead: true } } }))));
+        read += got.reduce((n, g) => n + (g.Responses?.[set.table]?.length ?? 0), 0);
+      } else read += items.length;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    if (read !== set.copies.length) throw new Error(`read ${read} of ${set.copies.length}`);
+  };
   const timerPut = (t: TimerRecord) => ({ PutRequest: { Item: timerItem({ ...t, state: 'FIRED', firedAt: at } as TimerRecord) } });
   const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
   const tx = (TransactItems: TransactItem[]) => db.send(new TransactWriteCommand({ TransactItems }));
-  const batchPutTimers = async (set: ReturnType<typeof copies>) => {
+  const batchPutTimers = async ({ copies: set }: Set) => {
     for (const c of chunks(set, 25)) await db.send(new BatchWriteCommand({ RequestItems: { [TableName]: c.map(({ timer }) => timerPut(timer)) } }));
   };
 
-  const shapes: Record<string, (set: ReturnType<typeof copies>) => Promise<void>> = {
-    'today: tx of 25 × (payment Put + timer Update)': async (set) => {
+  type Shape = { table?: string; run: (set: Set) => Promise<void> };
+  const onCopies = (run: (set: Set['copies']) => Promise<void>): Shape => ({ run: (set) => run(set.copies) });
+  const shapes: Record<string, Shape> = {
+    'today: tx of 25 × (payment Put + timer Update)': onCopies(async (set) => {
       for (const c of chunks(set, 25)) await tx(c.flatMap(({ payment, timer }) => [paymentPut(payment), timerUpdate(timer)]));
-    },
-    'tx of 50 × (payment Put + timer Update)': async (set) => {
+    }),
+    'tx of 50 × (payment Put + timer Update)': onCopies(async (set) => {
       for (const c of chunks(set, 50)) await tx(c.flatMap(({ payment, timer }) => [paymentPut(payment), timerUpdate(timer)]));
-    },
-    'tx of 100 payment Puts, then BatchWrite timer Puts': async (set) => {
+    }),
+    'tx of 100 payment Puts, then BatchWrite timer Puts': onCopies(async (set) => {
       for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentPut(payment)));
-      await batchPutTimers(set);
-    },
-    'tx of 100 payment Puts, then tx of 100 timer Updates': async (set) => {
+      await batchPutTimers({ copies: set } as Set);
+    }),
+    'tx of 100 payment Puts, then tx of 100 timer Updates': onCopies(async (set) => {
       for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentPut(payment)));
       for (const c of chunks(set, 100)) await tx(c.map(({ timer }) => timerUpdate(timer)));
-    },
-    'tx of 100 payment Updates, then BatchWrite timer Puts': async (set) => {
+    }),
+    'tx of 100 payment Updates, then BatchWrite timer Puts': onCopies(async (set) => {
       for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentUpdate(payment)));
-      await batchPutTimers(set);
-    },
-    'tx of 100 payment Puts only': async (set) => {
+      await batchPutTimers({ copies: set } as Set);
+    }),
+    'tx of 100 payment Puts only': onCopies(async (set) => {
       for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentPut(payment)));
-    },
-    'tx of 100 payment Updates only': async (set) => {
+    }),
+    'tx of 100 payment Updates only': onCopies(async (set) => {
       for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentUpdate(payment)));
-    },
-    'BatchWrite timer Puts only': batchPutTimers,
-    'single timer Updates only (8 in flight)': async (set) => {
+    }),
+    'BatchWrite timer Puts only': { run: batchPutTimers },
+    'single timer Updates only (8 in flight)': onCopies(async (set) => {
       let next = 0;
       await Promise.all(
         Array.from({ length: 8 }, async () => {
-          for (let i = next++; i < set.length; i = next++) await db.send(new UpdateCommand({ TableName, ...timerSettleUpdate(storeId, set[i]!.timer.timerId, 'FIRED', at) }));
+          for (let i = next++; i < set.length; i = next++) await db.send(new UpdateCommand({ TableName, ...timerSettleUpdate(set[i]!.timer.storeId, set[i]!.timer.timerId, 'FIRED', at) }));
         }),
       );
+    }),
+    'one write: tx of 100 payment Updates (timer inside, byDue ALL)': {
+      table: dueAll,
+      run: async (set) => {
+        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
+      },
     },
+    'one write: tx of 50 payment Updates (timer inside, byDue ALL)': {
+      table: dueAll,
+      run: async (set) => {
+        for (const c of chunks(set.copies, 50)) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
+      },
+    },
+    'byDue ALL table, payment Updates leaving timer and byDue as they are (tx of 100)': {
+      table: dueAll,
+      run: async (set) => {
+        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment }) => ({ Update: { ...paymentUpdate(payment).Update!, TableName: set.table } })));
+      },
+    },
+    'one write: tx of 50 payment Updates, 2 in flight (timer inside, byDue ALL)': {
+      table: dueAll,
+      run: async (set) => {
+        const batches = chunks(set.copies, 50);
+        await Promise.all([0, 1].map(async () => {
+          for (let c = batches.shift(); c; c = batches.shift()) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
+        }));
+      },
+    },
+    'tx of 50 × (payment Put + timer Update), 2 in flight': onCopies(async (set) => {
+      const batches = chunks(set, 50);
+      await Promise.all([0, 1].map(async () => {
+        for (let c = batches.shift(); c; c = batches.shift()) await tx(c.flatMap(({ payment, timer }) => [paymentPut(payment), timerUpdate(timer)]));
+      }));
+    }),
+    'one write: tx of 100 payment Puts (timer inside, byDue ALL)': {
+      table: dueAll,
+      run: async (set) => {
+        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment, timer }) => oneWritePut(set.table, payment, timer)));
+      },
+    },
+    'one write: tx of 100 payment Updates (timer inside, byDue KEYS_ONLY)': {
+      table: dueKeys,
+      run: async (set) => {
+        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
+      },
+    },
+    'reads today: due timers (byTime, pages of 500) + BatchGet payments': { run: (set) => readDue(set, INDEX.BY_TIME, true) },
+    'reads one write: byDue ALL pages of 500 (the payments themselves)': { table: dueAll, run: (set) => readDue(set, DUE, false) },
+    'reads one write: byDue KEYS_ONLY pages of 500 + BatchGet payments': { table: dueKeys, run: (set) => readDue(set, DUE, true) },
   };
-  const spent: Record<string, { java: number[]; wall: number[] }> = {};
+  const spent: Record<string, { java: number[]; node: number[]; wall: number[] }> = {};
+  const chosen = Object.entries(shapes).filter(([name]) => only === undefined || new RegExp(only).test(name));
   for (let round = 0; round < rounds; round++) {
-    for (const [name, run] of Object.entries(shapes)) {
-      const set = copies(`r${round}-${Object.keys(shapes).indexOf(name)}`);
+    for (const [name, { table, run }] of chosen) {
+      const set = copies(`r${round}-${Object.keys(shapes).indexOf(name)}`, table);
       await seed(set);
       const java = processCpuMs(javaPid);
+      const node = process.cpuUsage();
       const started = performance.now();
       await run(set);
-      const row = (spent[name] ??= { java: [], wall: [] });
+      const row = (spent[name] ??= { java: [], node: [], wall: [] });
       row.wall.push((performance.now() - started) / perShape);
+      const nodeUsed = process.cpuUsage(node);
+      row.node.push((nodeUsed.user + nodeUsed.system) / 1000 / perShape);
       row.java.push((processCpuMs(javaPid) - java) / perShape);
     }
   }
-  console.log(`load average ${loadBefore}–${loadAverage()}; ${perShape} timers per shape and round, ${rounds} rounds; per timer: java CPU ms (each round) · wall ms (each round)`);
-  for (const [name, { java, wall }] of Object.entries(spent)) console.log(`| ${name} | ${java.map((x) => x.toFixed(2)).join(' / ')} | ${wall.map((x) => x.toFixed(2)).join(' / ')} |`);
+  console.log(`load average ${loadBefore}–${loadAverage()}; ${perShape} timers per shape and round, ${rounds} rounds; per timer: java CPU ms · node CPU ms · wall ms (each round)`);
+  const each = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
+  for (const [name, { java, node, wall }] of Object.entries(spent)) console.log(`| ${name} | ${each(java)} | ${each(node)} | ${each(wall)} |`);
+  raw.destroy();
 });
