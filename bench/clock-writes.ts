@@ -46,8 +46,8 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   // payments from it) or keys only (cheaper to keep, a BatchGetItem after each page).
   const DUE = { name: 'byDue', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' };
   const raw = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const createTable = async (name: string, dueProjection: 'ALL' | 'KEYS_ONLY') => {
-    const indexes = [...Object.values(INDEX), DUE];
+  const createTable = async (name: string, dueProjection: 'ALL' | 'KEYS_ONLY' | 'none') => {
+    const indexes = [...Object.values(INDEX), ...(dueProjection === 'none' ? [] : [DUE])];
     const input: CreateTableCommandInput = {
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',
@@ -56,7 +56,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
       GlobalSecondaryIndexes: indexes.map((i) => ({
         IndexName: i.name,
         KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }],
-        Projection: { ProjectionType: i === DUE ? dueProjection : 'ALL' },
+        Projection: { ProjectionType: i === DUE && dueProjection !== 'none' ? dueProjection : 'ALL' },
       })),
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
     };
@@ -65,14 +65,17 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   };
   const dueAll = await createTable(`${TableName}-due-all`, 'ALL');
   const dueKeys = await createTable(`${TableName}-due-keys`, 'KEYS_ONLY');
+  // A control: created like those, with the adapter's two indexes only (is a second table itself slower?).
+  const control = await createTable(`${TableName}-control`, 'none');
 
-  type Set = { storeId: string; table: string; copies: { payment: PaymentRecord; timer: TimerRecord }[] };
+  type Set = { storeId: string; table: string; inside: boolean; copies: { payment: PaymentRecord; timer: TimerRecord }[] };
   // Each set is its own store, so a due-index query reads that set only.
-  const copies = (tag: string, table = TableName): Set => {
+  const copies = (tag: string, table = TableName, inside = table === dueAll || table === dueKeys): Set => {
     const storeId = `bench-${tag}`;
     return {
       storeId,
       table,
+      inside,
       copies: Array.from({ length: perShape }, (_, i) => {
         const paymentId = `${tag}-${i}`;
         const payment: PaymentRecord = { ...structuredClone(paid), storeId, paymentId };
@@ -91,7 +94,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   });
   const seed = async (set: Set) => {
     const items =
-      set.table === TableName
+      !set.inside
         ? set.copies.flatMap(({ payment, timer }) => [paymentItem(payment), timerItem(timer)])
         : set.copies.map(({ payment, timer }) => paymentWithTimers(payment, timer));
     for (let i = 0; i < items.length; i += 25) {
@@ -172,7 +175,8 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     for (const c of chunks(set, 25)) await db.send(new BatchWriteCommand({ RequestItems: { [TableName]: c.map(({ timer }) => timerPut(timer)) } }));
   };
 
-  type Shape = { table?: string; run: (set: Set) => Promise<void> };
+  /** `inside`: the payment items hold their timer (the redesign's layout); default: by table. */
+  type Shape = { table?: string; inside?: boolean; run: (set: Set) => Promise<void> };
   const onCopies = (run: (set: Set['copies']) => Promise<void>): Shape => ({ run: (set) => run(set.copies) });
   const shapes: Record<string, Shape> = {
     'today: tx of 25 × (payment Put + timer Update)': onCopies(async (set) => {
@@ -220,6 +224,18 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
         for (const c of chunks(set.copies, 50)) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
       },
     },
+    "one write on the adapter's own table (timer inside, no third index to leave)": {
+      inside: true,
+      run: async (set) => {
+        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
+      },
+    },
+    'control table (2 indexes, created by the bench): tx of 100 payment Updates only': {
+      table: control,
+      run: async (set) => {
+        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment }) => ({ Update: { ...paymentUpdate(payment).Update!, TableName: set.table } })));
+      },
+    },
     'byDue ALL table, payment Updates leaving timer and byDue as they are (tx of 100)': {
       table: dueAll,
       run: async (set) => {
@@ -260,8 +276,8 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const spent: Record<string, { java: number[]; node: number[]; wall: number[] }> = {};
   const chosen = Object.entries(shapes).filter(([name]) => only === undefined || new RegExp(only).test(name));
   for (let round = 0; round < rounds; round++) {
-    for (const [name, { table, run }] of chosen) {
-      const set = copies(`r${round}-${Object.keys(shapes).indexOf(name)}`, table);
+    for (const [name, { table, inside, run }] of chosen) {
+      const set = copies(`r${round}-${Object.keys(shapes).indexOf(name)}`, table, inside);
       await seed(set);
       const java = processCpuMs(javaPid);
       const node = process.cpuUsage();
