@@ -10,7 +10,7 @@
  * two indexes plus that one), so firing a timer is one conditional update of the payment (its
  * change, the timer marked FIRED, the due attribute removed), and an advance's reads are the due
  * index pages alone (the index holds the payments themselves) instead of timer pages plus a
- * BatchGetItem of their payments. The `reads:` rows are those reads, per timer.
+ * BatchGetItem of their payments. The `reads` rows are those reads, per timer.
  *
  * Run: node --import tsx bench/clock-writes.ts [timers per shape and round=1000] [rounds=2] [--only <regex>]   (prints only)
  */
@@ -20,7 +20,7 @@ import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from
 import { BatchGetCommand, BatchWriteCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { paymentItem, timerItem, timerSettleUpdate } from '../functions/adapters/dynamodb/items.ts';
-import { dueTimersIndexPk, paymentSk, storePk, timeSortKey } from '../functions/adapters/dynamodb/keys.ts';
+import { PAYMENT_PREFIX, dueTimersIndexPk, paymentSk, storePk, timeSortKey } from '../functions/adapters/dynamodb/keys.ts';
 import { INDEX } from '../functions/adapters/dynamodb/schema.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
 import type { PaymentRecord } from '../functions/domain/payment.ts';
@@ -69,9 +69,9 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   // A control: created like those, with the adapter's two indexes only (is a second table itself slower?).
   const control = await createTable(`${TableName}-control`, 'none');
 
-  type Set = { storeId: string; table: string; inside: boolean; copies: { payment: PaymentRecord; timer: TimerRecord }[] };
+  type CopySet = { storeId: string; table: string; inside: boolean; copies: { payment: PaymentRecord; timer: TimerRecord }[] };
   // Each set is its own store, so a due-index query reads that set only.
-  const copies = (tag: string, table = TableName, inside = table === dueAll || table === dueKeys): Set => {
+  const copies = (tag: string, table = TableName, inside = table === dueAll || table === dueKeys): CopySet => {
     const storeId = `bench-${tag}`;
     return {
       storeId,
@@ -93,11 +93,10 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     [DUE.partitionKey]: dueTimersIndexPk(p.storeId),
     [DUE.sortKey]: timeSortKey(t.dueAt, p.paymentId),
   });
-  const seed = async (set: Set) => {
-    const items =
-      !set.inside
-        ? set.copies.flatMap(({ payment, timer }) => [paymentItem(payment), timerItem(timer)])
-        : set.copies.map(({ payment, timer }) => paymentWithTimers(payment, timer));
+  const seed = async (set: CopySet) => {
+    const items = set.inside
+      ? set.copies.map(({ payment, timer }) => paymentWithTimers(payment, timer))
+      : set.copies.flatMap(({ payment, timer }) => [paymentItem(payment), timerItem(timer)]);
     for (let i = 0; i < items.length; i += 25) {
       await db.send(new BatchWriteCommand({ RequestItems: { [set.table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
     }
@@ -110,20 +109,19 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     next.version = p.version + 1;
     return next;
   };
-  const storeId = (p: { storeId: string }) => p.storeId;
   const paymentPut = (p: PaymentRecord): TransactItem => ({
     Put: { TableName, Item: paymentItem(voided(p)), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': p.version } },
   });
-  const paymentUpdate = (p: PaymentRecord): TransactItem => ({
+  const paymentUpdate = (p: PaymentRecord, table = TableName): TransactItem => ({
     Update: {
-      TableName,
+      TableName: table,
       Key: { pk: storePk(p.storeId), sk: paymentSk(p.paymentId) },
       UpdateExpression: 'SET pg.voidedAt = :at, pg.pendingVoidTimerId = :none, version = :next',
       ConditionExpression: 'version = :v',
       ExpressionAttributeValues: { ':v': p.version, ':next': p.version + 1, ':at': at, ':none': null },
     },
   });
-  const timerUpdate = (t: TimerRecord): TransactItem => ({ Update: { TableName, ...timerSettleUpdate(storeId(t), t.timerId, 'FIRED', at) } });
+  const timerUpdate = (t: TimerRecord): TransactItem => ({ Update: { TableName, ...timerSettleUpdate(t.storeId, t.timerId, 'FIRED', at) } });
   /** The redesign's one write: the payment's change, its timer FIRED and out of byDue, under both conditions. */
   const oneWriteUpdate = (table: string, p: PaymentRecord, t: TimerRecord): TransactItem => ({
     Update: {
@@ -143,8 +141,8 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     delete item[DUE.sortKey];
     return { Put: { TableName: table, Item: item, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': p.version } } };
   };
-  /** An advance's reads: due-index pages of 500 up to now, each followed (keysOnly or timers) by BatchGetItems of 100 side by side. */
-  const readDue = async (set: Set, index: { name: string; partitionKey: string; sortKey: string }, thenBatchGet: boolean) => {
+  /** An advance's reads: due-index pages of 500, each followed (when the page holds no payments) by BatchGetItems of 100 side by side. */
+  const readDue = async (set: CopySet, index: { name: string; partitionKey: string; sortKey: string }, thenBatchGet: boolean) => {
     let start: Record<string, unknown> | undefined;
     let read = 0;
     do {
@@ -161,7 +159,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
       );
       const items = out.Items ?? [];
       if (thenBatchGet) {
-        const keys = items.map((i) => ({ pk: storePk(set.storeId), sk: paymentSk(String(i.paymentId ?? String(i.sk).slice('PAYMENT#'.length))) }));
+        const keys = items.map((i) => ({ pk: storePk(set.storeId), sk: paymentSk(String(i.paymentId ?? String(i.sk).slice(PAYMENT_PREFIX.length))) }));
         const got = await Promise.all(chunks(keys, 100).map((Keys) => db.send(new BatchGetCommand({ RequestItems: { [set.table]: { Keys, ConsistentRead: true } } }))));
         read += got.reduce((n, g) => n + (g.Responses?.[set.table]?.length ?? 0), 0);
       } else read += items.length;
@@ -172,104 +170,71 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const timerPut = (t: TimerRecord) => ({ PutRequest: { Item: timerItem({ ...t, state: 'FIRED', firedAt: at } as TimerRecord) } });
   const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
   const tx = (TransactItems: TransactItem[]) => db.send(new TransactWriteCommand({ TransactItems }));
-  const batchPutTimers = async ({ copies: set }: Set) => {
+  const batchPutTimers = async ({ copies: set }: CopySet) => {
     for (const c of chunks(set, 25)) await db.send(new BatchWriteCommand({ RequestItems: { [TableName]: c.map(({ timer }) => timerPut(timer)) } }));
   };
 
   /** `inside`: the payment items hold their timer (the redesign's layout); default: by table. */
-  type Shape = { table?: string; inside?: boolean; run: (set: Set) => Promise<void> };
-  const onCopies = (run: (set: Set['copies']) => Promise<void>): Shape => ({ run: (set) => run(set.copies) });
-  const shapes: Record<string, Shape> = {
-    'today: tx of 25 × (payment Put + timer Update)': onCopies(async (set) => {
-      for (const c of chunks(set, 25)) await tx(c.flatMap(({ payment, timer }) => [paymentPut(payment), timerUpdate(timer)]));
-    }),
-    'tx of 50 × (payment Put + timer Update)': onCopies(async (set) => {
-      for (const c of chunks(set, 50)) await tx(c.flatMap(({ payment, timer }) => [paymentPut(payment), timerUpdate(timer)]));
-    }),
-    'tx of 100 payment Puts, then BatchWrite timer Puts': onCopies(async (set) => {
-      for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentPut(payment)));
-      await batchPutTimers({ copies: set } as Set);
-    }),
-    'tx of 100 payment Puts, then tx of 100 timer Updates': onCopies(async (set) => {
-      for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentPut(payment)));
-      for (const c of chunks(set, 100)) await tx(c.map(({ timer }) => timerUpdate(timer)));
-    }),
-    'tx of 100 payment Updates, then BatchWrite timer Puts': onCopies(async (set) => {
-      for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentUpdate(payment)));
-      await batchPutTimers({ copies: set } as Set);
-    }),
-    'tx of 100 payment Puts only': onCopies(async (set) => {
-      for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentPut(payment)));
-    }),
-    'tx of 100 payment Updates only': onCopies(async (set) => {
-      for (const c of chunks(set, 100)) await tx(c.map(({ payment }) => paymentUpdate(payment)));
-    }),
-    'BatchWrite timer Puts only': { run: batchPutTimers },
-    'single timer Updates only (8 in flight)': onCopies(async (set) => {
-      let next = 0;
+  type Shape = { table?: string; inside?: boolean; run: (set: CopySet) => Promise<void> };
+  type Copy = CopySet['copies'][number];
+  /** The set's writes, `per` copies a transaction, `inFlight` transactions at a time. */
+  const transactions =
+    (per: number, items: (copy: Copy, table: string) => TransactItem[], inFlight = 1) =>
+    async (set: CopySet) => {
+      const batches = chunks(set.copies, per);
       await Promise.all(
-        Array.from({ length: 8 }, async () => {
-          for (let i = next++; i < set.length; i = next++) await db.send(new UpdateCommand({ TableName, ...timerSettleUpdate(set[i]!.timer.storeId, set[i]!.timer.timerId, 'FIRED', at) }));
+        Array.from({ length: inFlight }, async () => {
+          for (let c = batches.shift(); c; c = batches.shift()) await tx(c.flatMap((copy) => items(copy, set.table)));
         }),
       );
-    }),
-    'one write: tx of 100 payment Updates (timer inside, byDue ALL)': {
-      table: dueAll,
+    };
+  const pair = ({ payment, timer }: Copy) => [paymentPut(payment), timerUpdate(timer)];
+  const put = ({ payment }: Copy) => [paymentPut(payment)];
+  const update = ({ payment }: Copy, table: string) => [paymentUpdate(payment, table)];
+  const oneWrite = ({ payment, timer }: Copy, table: string) => [oneWriteUpdate(table, payment, timer)];
+  const shapes: Record<string, Shape> = {
+    'today: tx of 25 × (payment Put + timer Update)': { run: transactions(25, pair) },
+    'tx of 50 × (payment Put + timer Update)': { run: transactions(50, pair) },
+    'tx of 100 payment Puts, then BatchWrite timer Puts': {
       run: async (set) => {
-        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
+        await transactions(100, put)(set);
+        await batchPutTimers(set);
       },
     },
-    'one write: tx of 50 payment Updates (timer inside, byDue ALL)': {
-      table: dueAll,
+    'tx of 100 payment Puts, then tx of 100 timer Updates': {
       run: async (set) => {
-        for (const c of chunks(set.copies, 50)) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
+        await transactions(100, put)(set);
+        await transactions(100, ({ timer }) => [timerUpdate(timer)])(set);
       },
     },
-    "one write on the adapter's own table (timer inside, no third index to leave)": {
-      inside: true,
+    'tx of 100 payment Updates, then BatchWrite timer Puts': {
       run: async (set) => {
-        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
+        await transactions(100, update)(set);
+        await batchPutTimers(set);
       },
     },
-    'control table (2 indexes, created by the bench): tx of 100 payment Updates only': {
-      table: control,
-      run: async (set) => {
-        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment }) => ({ Update: { ...paymentUpdate(payment).Update!, TableName: set.table } })));
+    'tx of 100 payment Puts only': { run: transactions(100, put) },
+    'tx of 100 payment Updates only': { run: transactions(100, update) },
+    'BatchWrite timer Puts only': { run: batchPutTimers },
+    'single timer Updates only (8 in flight)': {
+      run: async ({ copies: set }) => {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: 8 }, async () => {
+            for (let i = next++; i < set.length; i = next++) await db.send(new UpdateCommand({ TableName, ...timerSettleUpdate(set[i]!.timer.storeId, set[i]!.timer.timerId, 'FIRED', at) }));
+          }),
+        );
       },
     },
-    'byDue ALL table, payment Updates leaving timer and byDue as they are (tx of 100)': {
-      table: dueAll,
-      run: async (set) => {
-        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment }) => ({ Update: { ...paymentUpdate(payment).Update!, TableName: set.table } })));
-      },
-    },
-    'one write: tx of 50 payment Updates, 2 in flight (timer inside, byDue ALL)': {
-      table: dueAll,
-      run: async (set) => {
-        const batches = chunks(set.copies, 50);
-        await Promise.all([0, 1].map(async () => {
-          for (let c = batches.shift(); c; c = batches.shift()) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
-        }));
-      },
-    },
-    'tx of 50 × (payment Put + timer Update), 2 in flight': onCopies(async (set) => {
-      const batches = chunks(set, 50);
-      await Promise.all([0, 1].map(async () => {
-        for (let c = batches.shift(); c; c = batches.shift()) await tx(c.flatMap(({ payment, timer }) => [paymentPut(payment), timerUpdate(timer)]));
-      }));
-    }),
-    'one write: tx of 100 payment Puts (timer inside, byDue ALL)': {
-      table: dueAll,
-      run: async (set) => {
-        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment, timer }) => oneWritePut(set.table, payment, timer)));
-      },
-    },
-    'one write: tx of 100 payment Updates (timer inside, byDue KEYS_ONLY)': {
-      table: dueKeys,
-      run: async (set) => {
-        for (const c of chunks(set.copies, 100)) await tx(c.map(({ payment, timer }) => oneWriteUpdate(set.table, payment, timer)));
-      },
-    },
+    'one write: tx of 100 payment Updates (timer inside, byDue ALL)': { table: dueAll, run: transactions(100, oneWrite) },
+    'one write: tx of 50 payment Updates (timer inside, byDue ALL)': { table: dueAll, run: transactions(50, oneWrite) },
+    "one write on the adapter's own table (timer inside, no third index to leave)": { inside: true, run: transactions(100, oneWrite) },
+    'control table (2 indexes, created by the bench): tx of 100 payment Updates only': { table: control, run: transactions(100, update) },
+    'byDue ALL table, payment Updates leaving timer and byDue as they are (tx of 100)': { table: dueAll, run: transactions(100, update) },
+    'one write: tx of 50 payment Updates, 2 in flight (timer inside, byDue ALL)': { table: dueAll, run: transactions(50, oneWrite, 2) },
+    'tx of 50 × (payment Put + timer Update), 2 in flight': { run: transactions(50, pair, 2) },
+    'one write: tx of 100 payment Puts (timer inside, byDue ALL)': { table: dueAll, run: transactions(100, ({ payment, timer }, table) => [oneWritePut(table, payment, timer)]) },
+    'one write: tx of 100 payment Updates (timer inside, byDue KEYS_ONLY)': { table: dueKeys, run: transactions(100, oneWrite) },
     'reads today: due timers (byTime, pages of 500) + BatchGet payments': { run: (set) => readDue(set, INDEX.BY_TIME, true) },
     'reads one write: byDue ALL pages of 500 (the payments themselves)': { table: dueAll, run: (set) => readDue(set, DUE, false) },
     'reads one write: byDue KEYS_ONLY pages of 500 + BatchGet payments': { table: dueKeys, run: (set) => readDue(set, DUE, true) },
