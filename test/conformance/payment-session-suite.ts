@@ -59,6 +59,7 @@ export function definePaymentSessionConformance({ target, id }: ConformanceConte
       expect((await evaluate({ profileKey: id('none'), country: 'KR', currency: 'KRW', amount: '1' })).body.type).toBe('PROFILE_SETTINGS_NOT_FOUND');
       expect((await evaluate({ profileKey, country: 'XX', currency: 'KRW', amount: '1' })).body.type).toBe('INVALID_REQUEST');
       expect((await evaluate({ profileKey, country: 'KR', currency: 'KRW', amount: '-1' })).body.type).toBe('INVALID_REQUEST');
+      expect((await evaluate({ profileKey, country: 'KR', currency: 'KRW', amount: '9999999999999999' })).body.type).toBe('INVALID_REQUEST');
     });
   });
 

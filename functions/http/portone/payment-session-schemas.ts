@@ -67,7 +67,8 @@ export const EvaluateCheckoutProfileQuery = z.object({
   amount: z
     .string()
     .regex(/^\d{1,16}$/, 'must be a non-negative integer')
-    .transform(Number),
+    .transform(Number)
+    .refine(Number.isSafeInteger, 'must be at most 9007199254740991'),
 });
 
 const CheckoutProfileEntry = z.object({
