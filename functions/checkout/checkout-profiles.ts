@@ -10,7 +10,8 @@ import {
 import { acceptedCurrencies } from '../domain/currencies.ts';
 import { PortOneError, invalidRequest } from '../domain/errors.ts';
 import { getProfile } from '../domain/profiles/index.ts';
-import type { ChannelRecord } from '../domain/store.ts';
+import { channelModeOf, type ChannelRecord } from '../domain/store.ts';
+import { liveFactsOf } from '../domain/profiles/live.ts';
 import type { Services } from '../services.ts';
 import { storeNow } from '../stores/clock.ts';
 import { loadStore } from '../stores/load-store.ts';
@@ -25,11 +26,15 @@ export interface CreateCheckoutProfileInput {
 
 export const profileNotFound = (profileKey: string) => new PortOneError('PROFILE_SETTINGS_NOT_FOUND', `프로필 설정이 존재하지 않습니다. (profileKey: ${profileKey})`);
 
-/** A channel's facts for routing, from its PG's profile; undefined for a PG the sandbox does not simulate. */
-export function channelCapability(channel: Pick<ChannelRecord, 'pgProvider'>): ChannelCapability | undefined {
+/**
+ * A channel's facts for routing, from its PG's profile (a live-like channel offers its live
+ * methods: docs/live-like-channels.md); undefined for a PG the sandbox does not simulate.
+ */
+export function channelCapability(channel: Pick<ChannelRecord, 'pgProvider' | 'mode'>): ChannelCapability | undefined {
   const pg = getProfile(channel.pgProvider);
   if (!pg) return undefined;
-  return { pgKind: pg.kind, methods: pg.methods.value, directEasyPayProvider: pg.directEasyPayProvider, currencies: acceptedCurrencies(pg) };
+  const methods = channelModeOf(channel) === 'LIVE_LIKE' ? liveFactsOf(pg).methods.value : pg.methods.value;
+  return { pgKind: pg.kind, methods, directEasyPayProvider: pg.directEasyPayProvider, currencies: acceptedCurrencies(pg) };
 }
 
 /**

@@ -28,6 +28,11 @@ describe('checkout profiles: which channel pays a hosted-checkout method', () =>
     expect(SIMULATED_CHECKOUT_METHODS).not.toContain('WE_CHAT_PAY');
   });
 
+  it("a live-like channel routes by its live methods: KICC's test channel has no Alipay+, its live contract does", () => {
+    expect(routeProblem('ALIPAY_HK', channelCapability({ pgProvider: 'KICC_V2' })!)).toMatch(/no ALIPAY_PLUS/);
+    expect(routeProblem('ALIPAY_HK', channelCapability({ pgProvider: 'KICC_V2', mode: 'LIVE_LIKE' })!)).toBeUndefined();
+  });
+
   it('offers the first entry of each method whose conditions hold and whose channel can pay in the currency', () => {
     const profile = {
       methods: [
