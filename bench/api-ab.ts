@@ -5,7 +5,12 @@
  * machine shared with other work this compares two trees far better than two runs of
  * bench/api-latency.ts one after the other.
  *
- * Run: node --import tsx bench/api-ab.ts <other checkout> [rounds=200]   (prints only)
+ * Run: node --import tsx bench/api-ab.ts <other checkout> [rounds=200] [--settle]   (prints only)
+ *
+ * --settle: after each request, wait (untimed) until both runtimes finished what they do after an
+ * answer (deferred schedule calls, after-commit steps). Without it that work runs during the next
+ * request, which half the time is the other side's: a change that moves work behind the answer
+ * then looks better than it is.
  */
 import './quiet-env.ts';
 import { PaymentClient } from '@portone/server-sdk';
@@ -25,14 +30,17 @@ const ops = ['pay', 'get', 'cancel'] as const;
 
 const ddb = await startDynamoDbLocal();
 const loadBefore = loadAverage();
-const clients = {} as Record<Side, { sdk: ReturnType<typeof PaymentClient>; channelKey: string; close: () => Promise<void> }>;
+const settle = process.argv.includes('--settle');
+const clients = {} as Record<Side, { sdk: ReturnType<typeof PaymentClient>; channelKey: string; idle: () => Promise<unknown>; close: () => Promise<void> }>;
 try {
   for (const [side, dir] of Object.entries(trees) as [Side, string][]) {
     const { startLocalRuntime } = (await import(`${dir}/functions/local/runtime.ts`)) as typeof import('../functions/local/runtime.ts');
     const { seedStore, seededChannelKey } = (await import(`${dir}/functions/stores/seed.ts`)) as typeof import('../functions/stores/seed.ts');
     const runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port: 0, autoFire: false, tableName: `ab-${side}` });
     const store = await seedStore(runtime.services);
-    clients[side] = { sdk: PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url }), channelKey: seededChannelKey('INICIS_V2'), close: () => runtime.close() };
+    // An older tree may lack afterCommit (or schedules): then it has nothing of that kind to wait for.
+    const idle = () => Promise.all([runtime.schedules?.idle(), (runtime as Partial<typeof runtime>).afterCommit?.idle()]);
+    clients[side] = { sdk: PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url }), channelKey: seededChannelKey('INICIS_V2'), idle, close: () => runtime.close() };
   }
   const run = (side: Side, op: (typeof ops)[number], paymentId: string) => {
     const { sdk, channelKey } = clients[side];
@@ -55,10 +63,11 @@ try {
         const started = performance.now();
         await run(side, op, `ab-${i}`);
         if (i >= 20) (timings[`${op} ${side}`] ??= []).push(performance.now() - started); // the first 20: warm-up
+        if (settle) await Promise.all([clients.before.idle(), clients.after.idle()]);
       }
     }
   }
-  console.log(`load average ${loadBefore}–${loadAverage()}, ${rounds} paired rounds, median ms; before = ${trees.before}, after = ${trees.after}`);
+  console.log(`load average ${loadBefore}–${loadAverage()}, ${rounds} paired rounds${settle ? ', settled' : ''}, median ms; before = ${trees.before}, after = ${trees.after}`);
   for (const op of ops) {
     const before = median(timings[`${op} before`]!);
     const after = median(timings[`${op} after`]!);
