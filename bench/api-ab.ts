@@ -38,8 +38,9 @@ try {
     const { seedStore, seededChannelKey } = (await import(`${dir}/functions/stores/seed.ts`)) as typeof import('../functions/stores/seed.ts');
     const runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port: 0, autoFire: false, tableName: `ab-${side}` });
     const store = await seedStore(runtime.services);
-    // An older tree may lack afterCommit (or schedules): then it has nothing of that kind to wait for.
-    const idle = () => Promise.all([runtime.schedules?.idle(), (runtime as Partial<typeof runtime>).afterCommit?.idle()]);
+    // What a tree does after its answer (deferred schedule calls; 5dcc411's after-commit step, since
+    // reverted) must finish before the next request. An older tree may lack either: nothing to wait for.
+    const idle = () => Promise.all([runtime.schedules?.idle(), (runtime as { afterCommit?: { idle(): Promise<void> } }).afterCommit?.idle()]);
     clients[side] = { sdk: PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url }), channelKey: seededChannelKey('INICIS_V2'), idle, close: () => runtime.close() };
   }
   const run = (side: Side, op: (typeof ops)[number], paymentId: string) => {

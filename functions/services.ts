@@ -1,6 +1,5 @@
 import type { Repository } from './ports/repository.ts';
 import type { TimerScheduler } from './ports/scheduler.ts';
-import type { AfterCommitBookkeeping } from './ports/after-commit.ts';
 import type { TimerKind, TimerRecord } from './domain/timer.ts';
 
 export interface OutboxKey {
@@ -53,11 +52,6 @@ export interface Services {
    * AWS unset, because the table's stream drives the dispatch function.
    */
   onOutboxCommitted?: (events: OutboxKey[]) => void;
-  /**
-   * Writes a new payment's count and events after its commit (ports/after-commit.ts). Locally
-   * an in-process step; on AWS unset, so they stay in the payment's transaction.
-   */
-  afterCommit?: AfterCommitBookkeeping;
   /** Key that signs checkout sessions and console cookies. */
   sessionSigningKey: string;
   /** Loopback webhook URLs are fine on a laptop and dangerous on Lambda (the runtime API lives there). */

@@ -219,16 +219,8 @@ export interface PaymentRecord extends OrderDetails {
    * started, oldest first; at most LIMITS.failedAttempts, so the item stays within its budget.
    */
   pastAttempts?: PaymentAttempt[];
-  /**
-   * How many of the payment's events (domain/payment-event.ts) are stored; undefined: none yet.
-   * With after-commit bookkeeping (ports/after-commit.ts) "stored" means "handed to it".
-   */
+  /** How many of the payment's events (domain/payment-event.ts) are stored; undefined: none yet. */
   eventsRecorded?: number;
-  /**
-   * Counted in the store's payment count by the after-commit step (its marker item proves it ran),
-   * not in the transaction that created the payment (ports/after-commit.ts).
-   */
-  countedAfterCommit?: true;
   /** Manual confirm: authenticated in the window, waiting for confirmPayment (domain/manual-confirm.ts). */
   pendingConfirm?: PendingConfirm;
   /** The confirm process (컨펌 프로세스): the call to the merchant's confirmUrl for this transaction (domain/confirm-process.ts). */

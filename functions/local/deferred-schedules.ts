@@ -17,7 +17,6 @@
 import { logger } from '../logger.ts';
 import type { TimerRecord } from '../domain/timer.ts';
 import type { TimerScheduler } from '../ports/scheduler.ts';
-import { Slots } from './slots.ts';
 
 /** Calls in flight at once: enough to keep up with requests, few enough not to queue in the SDK's agent. */
 const CONCURRENCY = 8;
@@ -26,7 +25,9 @@ export class DeferredTimerScheduler implements TimerScheduler {
   /** The last queued call per schedule name; removed when it is still the last one and done. */
   private readonly tails = new Map<string, Promise<void>>();
   private readonly idleWaiters: (() => void)[] = [];
-  private readonly slots = new Slots(CONCURRENCY);
+  private running = 0;
+  /** Calls whose turn on their name has come, waiting for a free slot, oldest first. */
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly inner: TimerScheduler) {}
 
@@ -48,7 +49,7 @@ export class DeferredTimerScheduler implements TimerScheduler {
 
   private enqueue(name: string, action: string, call: () => Promise<void>): void {
     const previous = this.tails.get(name) ?? Promise.resolve();
-    const tail = previous.then(() => this.slots.run(call)).catch((err: unknown) => {
+    const tail = previous.then(() => this.inSlot(call)).catch((err: unknown) => {
       // The adapter already retried. The timer stays PENDING in the table: the clock advance runs
       // it, and the next start-up sweep creates its schedule.
       logger.error('local runtime: schedule call failed', { schedule: name, action, error: String(err) });
@@ -58,5 +59,18 @@ export class DeferredTimerScheduler implements TimerScheduler {
       if (this.tails.get(name) === tail) this.tails.delete(name);
       if (this.tails.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
     });
+  }
+
+  private async inSlot(call: () => Promise<void>): Promise<void> {
+    // A finished call hands its slot straight to the oldest waiter, so `running` never overshoots.
+    if (this.running >= CONCURRENCY) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      await call();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
   }
 }

@@ -15,8 +15,6 @@ import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { startLocalScheduler } from './scheduler/index.ts';
 import { newSigningKey } from './signing-key.ts';
 import { DeferredTimerScheduler } from './deferred-schedules.ts';
-import { InProcessBookkeeping } from './after-commit.ts';
-import { recoverBookkeeping } from './recover-bookkeeping.ts';
 
 export interface LocalRuntimeOptions {
   /** DynamoDB Local (or any DynamoDB) endpoint. */
@@ -34,13 +32,6 @@ export interface LocalRuntimeOptions {
   emptyEngine?: boolean;
   /** Fire schedules by themselves when due (true for `npm start`; tests may drive them). */
   autoFire?: boolean;
-  afterCommit?: {
-    /**
-     * false: a new payment's count and events are never written after its commit, as if the
-     * process died right after each commit (tests of the start-up sweep). Default true.
-     */
-    run?: boolean;
-  };
   webhooks?: {
     /**
      * false: no in-process dispatcher, so committed events stay PENDING, as if the process died
@@ -73,11 +64,6 @@ export interface LocalRuntime {
    * `idle()` resolves when every call made so far has reached `scheduler`, so its `list()` shows them.
    */
   schedules: { idle(): Promise<void> };
-  /**
-   * The after-commit step (local/after-commit.ts): `idle()` resolves when the count and events of
-   * every payment created so far are written; `recovered` is how many the start-up sweep wrote.
-   */
-  afterCommit: { idle(): Promise<void>; readonly recovered: number };
   webhooks: LocalWebhooks;
   close(): Promise<void>;
 }
@@ -125,8 +111,6 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   );
   const schedules = new DeferredTimerScheduler(services.scheduler);
   services.scheduler = schedules;
-  const bookkeeping = new InProcessBookkeeping(services.repo, opts.afterCommit);
-  services.afterCommit = bookkeeping;
   if (useWorker) worker = new OutboxWorker(services, { concurrency: opts.webhooks?.concurrency });
   await ensureTable(new DynamoDBClient(localClientConfig(opts.dynamoEndpoint)), tableName, { emptyEngine: opts.emptyEngine });
   const scanDb = createDocumentClient(localClientConfig(opts.dynamoEndpoint));
@@ -135,10 +119,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   const recovered = opts.emptyEngine
     ? { events: 0, timers: 0 }
     : await recoverPendingWork(services, (itemType) => scanItemsOfType(scanDb, tableName, itemType), worker);
-  const recoveredBookkeeping = opts.emptyEngine
-    ? 0
-    : await recoverBookkeeping(services.repo, bookkeeping, (itemType, attributes) => scanItemsOfType(scanDb, tableName, itemType, attributes));
-  await Promise.all([schedules.idle(), bookkeeping.idle()]);
+  await schedules.idle();
 
   const app = createApp(services);
   const server = await listen(app.fetch, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
@@ -148,7 +129,6 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     services,
     scheduler,
     schedules: { idle: () => schedules.idle() },
-    afterCommit: { idle: () => bookkeeping.idle(), recovered: recoveredBookkeeping },
     webhooks: {
       idle: () => worker?.idle() ?? Promise.resolve(),
       get pending() {
@@ -159,7 +139,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     close: async () => {
       await server.close();
       await worker?.close();
-      await Promise.all([schedules.idle(), bookkeeping.idle()]);
+      await schedules.idle();
       await scheduler.close();
     },
   };

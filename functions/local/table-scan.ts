@@ -7,13 +7,7 @@ import { ITEM_TYPE, ITEM_TYPE_ATTRIBUTE } from '../adapters/dynamodb/schema.ts';
  * uses it once at start-up to resume what a killed process left behind; on AWS the stream and the
  * schedules keep that state, and no Lambda ever scans.
  */
-export async function scanItemsOfType<T>(
-  db: DynamoDBDocumentClient,
-  tableName: string,
-  itemType: typeof ITEM_TYPE.OUTBOX | typeof ITEM_TYPE.TIMER | typeof ITEM_TYPE.PAYMENT | typeof ITEM_TYPE.PAYMENT_EVENT | typeof ITEM_TYPE.PAYMENT_COUNTED,
-  /** Only these attributes (payments are large, and the sweep needs a few of them). */
-  attributes?: string[],
-): Promise<T[]> {
+export async function scanItemsOfType<T>(db: DynamoDBDocumentClient, tableName: string, itemType: typeof ITEM_TYPE.OUTBOX | typeof ITEM_TYPE.TIMER): Promise<T[]> {
   const items: T[] = [];
   let start: ScanCommandInput['ExclusiveStartKey'];
   do {
@@ -21,8 +15,7 @@ export async function scanItemsOfType<T>(
       new ScanCommand({
         TableName: tableName,
         FilterExpression: '#t = :t',
-        ExpressionAttributeNames: { '#t': ITEM_TYPE_ATTRIBUTE, ...Object.fromEntries((attributes ?? []).map((a, i) => [`#a${i}`, a])) },
-        ...(attributes && { ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', ') }),
+        ExpressionAttributeNames: { '#t': ITEM_TYPE_ATTRIBUTE },
         ExpressionAttributeValues: { ':t': itemType },
         ConsistentRead: true,
         ExclusiveStartKey: start,

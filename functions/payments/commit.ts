@@ -40,23 +40,17 @@ export async function commitPaymentChange(services: Services, change: PaymentCha
   if (change.outbox?.length) payment.hasWebhooks = true;
   else if (change.expectedVersion === null) payment.hasWebhooks = false;
   // The payment events this change caused (paid, cancelled) are stored with it, in the same write.
-  // A new payment's count and events go right after it where there is an after-commit step
-  // (ports/after-commit.ts): pay commits two items instead of four. A later change (a cancel)
-  // keeps its event inside: one item of three, no gain measured (docs/benchmarks.md).
   const events = paymentEventsOf(payment);
   const newEvents = events.slice(payment.eventsRecorded ?? 0);
   if (newEvents.length) payment.eventsRecorded = events.length;
-  const afterCommit = change.expectedVersion === null ? services.afterCommit : undefined;
-  if (afterCommit) payment.countedAfterCommit = true;
   await services.repo.commitPayment(payment, change.expectedVersion, {
-    events: afterCommit ? undefined : newEvents,
+    events: newEvents,
     cashReceipts: change.cashReceipts,
     putTimers: change.newTimers,
     cancelTimers: change.cancelTimers?.map((t) => ({ timerId: t.timerId, at })),
     fireTimers: change.fireTimers?.map((t) => ({ timerId: t.timerId, at })),
     outbox: change.outbox,
   });
-  afterCommit?.run(payment.storeId, payment.paymentId, { count: true, events: newEvents });
   // A fired timer's schedule deletes itself (ActionAfterCompletion DELETE) or is deleted by the
   // clock-advance path that ran it; a cancelled one would still fire, so delete it now.
   for (const timer of change.cancelTimers ?? []) {

@@ -9,8 +9,6 @@ export async function listPaymentEventsByCursor(
   now: Date,
   input: CursorInput,
 ): Promise<{ event: PaymentEventRecord; cursor: string }[]> {
-  // Events written after their payment's commit (ports/after-commit.ts) are listed once written.
-  await services.afterCommit?.settled(storeId);
   const out = await services.repo.queryPaymentEvents(storeId, cursorWindow(now, input));
   return out.items.map((event, i) => ({ event, cursor: out.positions[i]! }));
 }

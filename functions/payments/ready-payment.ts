@@ -64,7 +64,6 @@ export function readyPayment(i: ReadyPaymentInput): PaymentRecord {
     failedAttempts: i.existing?.failedAttempts,
     pastAttempts: pastAttemptsAfter(i.existing),
     eventsRecorded: i.existing?.eventsRecorded,
-    countedAfterCommit: i.existing?.countedAfterCommit,
     // The merchant's confirm answer belongs to its transaction: the approval it allowed keeps it.
     ...(i.existing?.confirmCall?.txId === i.transactionId ? { confirmCall: i.existing.confirmCall } : {}),
   };

@@ -38,14 +38,6 @@ export interface PaymentSideEffects {
   outbox?: OutboxEvent[];
 }
 
-/** What the after-commit step of one payment change writes (Repository.recordPaymentBookkeeping). */
-export interface PaymentBookkeeping {
-  /** The change created a `countedAfterCommit` payment: count it, once. */
-  count: boolean;
-  /** The payment events the change caused. */
-  events: PaymentEventRecord[];
-}
-
 /** One page of a list, and where the next one starts (absent on the last page). Opaque to callers. */
 export interface Page<T> {
   items: T[];
@@ -144,8 +136,7 @@ export interface Repository extends BillingRepository, IdentityVerificationRepos
    * Writes a payment and its side effects in one transaction. `expectedVersion` null means "must
    * not exist yet"; otherwise the stored version must match, so of two racing writers exactly one
    * wins and the loser gets ConcurrentModificationError (carrying the stored payment when known).
-   * On success `payment.version` is the new version. A new payment is counted (countPayments) in
-   * the same transaction, unless it is `countedAfterCommit`: then recordPaymentBookkeeping counts it.
+   * On success `payment.version` is the new version.
    */
   commitPayment(payment: PaymentRecord, expectedVersion: number | null, effects?: PaymentSideEffects): Promise<void>;
   /**
@@ -161,13 +152,6 @@ export interface Repository extends BillingRepository, IdentityVerificationRepos
    * exclusive (RFC 3339 UTC). Reads about one page, whatever the store holds.
    */
   queryPaymentEvents(storeId: string, query: { from: string; until: string; limit: number; after?: string }): Promise<Page<PaymentEventRecord>>;
-  /**
-   * The after-commit step of a payment change (ports/after-commit.ts), idempotent: counts the
-   * payment once (`count`: a marker item is written with the counter increment, and only while the
-   * payment exists) and stores each event unless one with its id is stored. Running it again, or
-   * after the step already ran, changes nothing.
-   */
-  recordPaymentBookkeeping(storeId: string, paymentId: string, work: PaymentBookkeeping): Promise<void>;
   /** Payments by id, read consistently in as few calls as the store allows; missing ids are absent. */
   getPaymentsById(storeId: string, paymentIds: string[]): Promise<Map<string, PaymentRecord>>;
 

@@ -29,8 +29,6 @@ export async function resetStoreData(services: Services, storeId: string, opts: 
     unscheduledTimers += page.items.length;
     after = page.next;
   } while (after);
-  // A step still pending would write a deleted payment's events back.
-  await services.afterCommit?.settled(storeId);
   const deletedItems = await services.repo.deleteStoreItems(storeId, DATA_KINDS);
   const clockReset =
     opts.resetClock === true &&

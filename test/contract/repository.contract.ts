@@ -262,41 +262,6 @@ export function repositoryContract(name: string, repository: () => Repository) {
         expect(await repo().findPaymentReference(storeId, { kind: 'PG_TX_ID', value: 'T#1/%' })).toBeUndefined();
       });
 
-      it('counts a payment and stores its events after the commit exactly once, however often the step runs', async () => {
-        const storeId = newStoreId();
-        const paid = (paymentId: string, eventId: string, status: PaymentRecord['status']): PaymentEventRecord => ({
-          storeId,
-          paymentId,
-          eventId,
-          type: 'PAID',
-          createdAt: at(1),
-          eventAmount: 1000,
-          payment: { ...payment(storeId, paymentId), status },
-        });
-        const p = { ...payment(storeId, 'late'), countedAfterCommit: true as const };
-        await repo().commitPayment(p, null);
-        await repo().commitPayment(payment(storeId, 'in-transaction'), null);
-        // Committed, step not run yet: the payment is there, its count and event are not.
-        expect(await repo().getPayment(storeId, 'late')).toBeDefined();
-        expect(await repo().countPayments(storeId)).toBe(1);
-        // Part of it stored already (the event): the rest is still written.
-        await repo().recordPaymentBookkeeping(storeId, 'late', { count: false, events: [paid('late', 'paid-late', 'PAID')] });
-        const work = { count: true, events: [paid('late', 'paid-late', 'PAID')] };
-        await repo().recordPaymentBookkeeping(storeId, 'late', work);
-        await repo().recordPaymentBookkeeping(storeId, 'late', work);
-        // A late rerun (a sweep) with a newer snapshot keeps the event stored first and adds the missing one.
-        const cancelled = { ...paid('late', 'cancel-late', 'CANCELLED'), type: 'CANCELLED' as const, createdAt: at(2) };
-        await repo().recordPaymentBookkeeping(storeId, 'late', { count: true, events: [paid('late', 'paid-late', 'CANCELLED'), cancelled] });
-        expect(await repo().countPayments(storeId)).toBe(2);
-        const events = await repo().queryPaymentEvents(storeId, { from: at(0), until: at(10), limit: 10 });
-        expect(events.items).toEqual([paid('late', 'paid-late', 'PAID'), cancelled]);
-        // A payment the store no longer holds (reset meanwhile) is not counted.
-        await repo().recordPaymentBookkeeping(storeId, 'gone', { count: true, events: [] });
-        expect(await repo().countPayments(storeId)).toBe(2);
-        await repo().deleteStoreItems(storeId, ['PAYMENT']);
-        expect(await repo().countPayments(storeId)).toBe(0);
-      });
-
       it('keeps ids with #, /, % and unicode apart: no id sees another id\'s items', async () => {
         const storeId = newStoreId();
         const ids = ['pf', 'pf#x', 'pf#', 'pf/x', 'pf%23x', '결제#1', 'pf%'];

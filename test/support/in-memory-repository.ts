@@ -9,7 +9,7 @@ import type { TimerRecord, TimerState } from '../../functions/domain/timer.ts';
 import type { FaultLogEntry } from '../../functions/domain/faults.ts';
 import type { PaymentReference } from '../../functions/domain/payment-reference.ts';
 import type { PaymentwallDeliveryRecord } from '../../functions/domain/paymentwall-delivery.ts';
-import { MAX_COMMITS_TOGETHER, type Page, type PaymentBookkeeping, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../functions/ports/repository.ts';
+import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../functions/ports/repository.ts';
 import { timeSortKey } from '../../functions/adapters/dynamodb/keys.ts';
 import type { BillingKeyRecord } from '../../functions/domain/billing-key.ts';
 import type { PaymentScheduleRecord } from '../../functions/domain/payment-schedule.ts';
@@ -36,8 +36,6 @@ export class InMemoryRepository implements Repository {
   private readonly timers = new Map<string, TimerRecord>();
   private readonly outbox = new Map<string, OutboxEvent>();
   private readonly paymentEvents = new Map<string, PaymentEventRecord>();
-  /** Payments counted by recordPaymentBookkeeping (the adapter's marker items), by key(storeId, paymentId). */
-  private readonly countedAfterCommit = new Set<string>();
   private readonly cashReceipts = new Map<string, CashReceiptRecord>();
   private readonly billingKeys = new Map<string, BillingKeyRecord>();
   private readonly identityVerifications = new Map<string, IdentityVerificationRecord>();
@@ -262,17 +260,7 @@ export class InMemoryRepository implements Repository {
 
   async countPayments(storeId: string) {
     this.count('countPayments');
-    // A countedAfterCommit payment counts once its after-commit step ran, as the adapter's counter.
-    return [...this.payments.values()].filter((p) => p.storeId === storeId && (!p.countedAfterCommit || this.countedAfterCommit.has(key(storeId, p.paymentId)))).length;
-  }
-
-  async recordPaymentBookkeeping(storeId: string, paymentId: string, work: PaymentBookkeeping) {
-    this.count('recordPaymentBookkeeping');
-    if (work.count && this.payments.has(key(storeId, paymentId))) this.countedAfterCommit.add(key(storeId, paymentId));
-    for (const e of work.events) {
-      const k = key(e.storeId, e.paymentId, e.eventId);
-      if (!this.paymentEvents.has(k)) this.paymentEvents.set(k, copy(e));
-    }
+    return [...this.payments.values()].filter((p) => p.storeId === storeId).length;
   }
 
   async commitPayment(payment: PaymentRecord, expectedVersion: number | null, effects: PaymentSideEffects = {}) {
@@ -636,7 +624,6 @@ export class InMemoryRepository implements Repository {
       for (const k of this.paymentwallDeliveries.keys()) if ((JSON.parse(k) as string[])[0] === storeId) this.paymentwallDeliveries.delete(k);
       // Derived from payments, so not counted (as the adapter does not count them).
       for (const [k, e] of this.paymentEvents) if (e.storeId === storeId) this.paymentEvents.delete(k);
-      for (const k of this.countedAfterCommit) if ((JSON.parse(k) as string[])[0] === storeId) this.countedAfterCommit.delete(k);
     }
     if (kinds.includes('TIMER')) sweep(this.timers);
     if (kinds.includes('FAULT')) {

@@ -10,7 +10,6 @@
  *   STORE#<storeId> / PAYMENTEVENT#<paymentId>#<eventId>  payment event (paid, cancelled)
  *   STORE#<storeId> / PAYREF#<kind>#<value>        a PG's or PortOne's id of a payment → paymentId (KakaoPay tid …)
  *   STORE#<storeId> / PWDELIVERY#<paymentId>       a Paymentwall payment's delivery registration
- *   STORE#<storeId> / PAYMENTCOUNTED#<paymentId>    marker: the after-commit step counted this payment
  *   STORE#<storeId> / BILLINGKEY#<billingKey>       billing key (빌링키)
  *   STORE#<storeId> / CASHRECEIPT#<paymentId>       cash receipt (현금영수증), one per payment
  *   STORE#<storeId> / SCHEDULE#<scheduleId>         payment schedule (결제 예약)
@@ -50,8 +49,6 @@ export const paymentwallDeliverySk = (paymentId: string) => `${PAYMENTWALL_DELIV
 export const PAYMENT_COUNTER_PREFIX = 'COUNTER#PAYMENT#';
 export const PAYMENT_COUNTER_SHARDS = 16;
 export const paymentCounterSk = (shard: number) => `${PAYMENT_COUNTER_PREFIX}${shard}`;
-export const PAYMENT_COUNTED_PREFIX = 'PAYMENTCOUNTED#';
-export const paymentCountedSk = (paymentId: string) => `${PAYMENT_COUNTED_PREFIX}${esc(paymentId)}`;
 export const BILLING_KEY_PREFIX = 'BILLINGKEY#';
 export const billingKeySk = (billingKey: string) => `${BILLING_KEY_PREFIX}${esc(billingKey)}`;
 export const CASH_RECEIPT_PREFIX = 'CASHRECEIPT#';

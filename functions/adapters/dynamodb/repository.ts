@@ -23,7 +23,7 @@ import { withCurrentKind, type TimerRecord, type TimerState } from '../../domain
 import type { FaultLogEntry } from '../../domain/faults.ts';
 import type { PaymentReference } from '../../domain/payment-reference.ts';
 import type { PaymentwallDeliveryRecord } from '../../domain/paymentwall-delivery.ts';
-import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentBookkeeping, type PaymentContext, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../ports/repository.ts';
+import { MAX_COMMITS_TOGETHER, type Page, type PaymentCommit, type PaymentContext, type PaymentQuery, type PaymentSideEffects, type Repository, type StoreDataKind } from '../../ports/repository.ts';
 import type { BillingRepository } from '../../ports/billing-repository.ts';
 import { DynamoDbBillingRepository } from './billing-repository.ts';
 import type { IdentityVerificationRepository } from '../../ports/identity-verification-repository.ts';
@@ -41,7 +41,6 @@ import {
   META,
   OUTBOX_PREFIX,
   PAYMENT_COUNTER_PREFIX,
-  PAYMENT_COUNTED_PREFIX,
   PAYMENT_EVENT_PREFIX,
   PAYMENT_REFERENCE_PREFIX,
   PAYMENTWALL_DELIVERY_PREFIX,
@@ -61,7 +60,6 @@ import {
   outboxIndexPk,
   outboxPaymentPrefix,
   outboxSk,
-  paymentCountedSk,
   paymentCounterSk,
   paymentEventsIndexPk,
   paymentReferenceSk,
@@ -391,6 +389,7 @@ export class DynamoDbRepository implements Repository {
 
   /** The writes of one payment change: the payment (conditional on its version), counter, effects. */
   private paymentCommitItems({ payment, expectedVersion, effects = {} }: PaymentCommit): TransactItem[] {
+    const pk = storePk(payment.storeId);
     const next = { ...payment, version: (expectedVersion ?? 0) + 1 };
     const items: TransactItem[] = [
       {
@@ -404,7 +403,16 @@ export class DynamoDbRepository implements Repository {
         },
       },
     ];
-    if (expectedVersion === null && !payment.countedAfterCommit) items.push(this.counterIncrement(payment.storeId, payment.paymentId));
+    if (expectedVersion === null) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: { pk, sk: paymentCounterSk(counterShard(payment.paymentId)) },
+          UpdateExpression: 'ADD n :one SET itemType = :t',
+          ExpressionAttributeValues: { ':one': 1, ':t': ITEM_TYPE.COUNTER },
+        },
+      });
+    }
     for (const timer of effects.putTimers ?? []) items.push(this.createItem(timerItem(timer)));
     for (const t of effects.cancelTimers ?? []) items.push({ Update: { TableName: this.tableName, ...timerSettleUpdate(payment.storeId, t.timerId, 'CANCELLED', t.at) } });
     for (const t of effects.fireTimers ?? []) items.push({ Update: { TableName: this.tableName, ...timerSettleUpdate(payment.storeId, t.timerId, 'FIRED', t.at) } });
@@ -413,40 +421,6 @@ export class DynamoDbRepository implements Repository {
     for (const event of effects.events ?? []) items.push({ Put: { TableName: this.tableName, Item: paymentEventItem(event) } });
     for (const { receipt, expectedVersion: v } of effects.cashReceipts ?? []) items.push({ Put: cashReceiptPut(this.tableName, receipt, v) });
     return items;
-  }
-
-  private counterIncrement(storeId: string, paymentId: string): TransactItem {
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: { pk: storePk(storeId), sk: paymentCounterSk(counterShard(paymentId)) },
-        UpdateExpression: 'ADD n :one SET itemType = :t',
-        ExpressionAttributeValues: { ':one': 1, ':t': ITEM_TYPE.COUNTER },
-      },
-    };
-  }
-
-  async recordPaymentBookkeeping(storeId: string, paymentId: string, work: PaymentBookkeeping): Promise<void> {
-    const pk = storePk(storeId);
-    // The count: the marker and the increment together, so a second run finds the marker and adds
-    // nothing; the payment must still exist (a store reset may have deleted it).
-    const count: TransactItem[] = work.count
-      ? [
-          { ConditionCheck: { TableName: this.tableName, Key: { pk, sk: paymentSk(paymentId) }, ConditionExpression: 'attribute_exists(pk)' } },
-          this.createItem({ pk, sk: paymentCountedSk(paymentId), [ITEM_TYPE_ATTRIBUTE]: ITEM_TYPE.PAYMENT_COUNTED, storeId, paymentId }),
-          this.counterIncrement(storeId, paymentId),
-        ]
-      : [];
-    // Each event under its own key, written only where none is: a late run never replaces an event
-    // with a later snapshot of the payment.
-    const events = work.events.map((event) => this.createItem(paymentEventItem(event)));
-    const write = (items: TransactItem[]) =>
-      succeeded(items.length === 1 ? this.db.send(new PutCommand(items[0]!.Put!)) : this.db.send(new TransactWriteCommand({ TransactItems: items })));
-    const parts = [...(count.length > 0 ? [count] : []), ...events.map((e) => [e])];
-    // Usually nothing of it is stored yet: one write. When some of it is (a rerun, the sweep), each
-    // part alone, so what is missing is still written.
-    if (parts.length === 0 || (await write(parts.flat())) || parts.length === 1) return;
-    await Promise.all(parts.map(write));
   }
 
   // ── cash receipts ──
@@ -637,7 +611,7 @@ export class DynamoDbRepository implements Repository {
   /** Not transactional: a reset is a tester's explicit wipe, and re-running it finishes an interrupted one. */
   async deleteStoreItems(storeId: string, kinds: readonly StoreDataKind[]): Promise<number> {
     const prefixes = kinds.map((k) => KIND_PREFIX[k]);
-    if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX, PAYMENT_COUNTED_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX, PAYMENT_REFERENCE_PREFIX, PAYMENTWALL_DELIVERY_PREFIX);
+    if (kinds.includes('PAYMENT')) prefixes.push(PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX, PAYMENT_REFERENCE_PREFIX, PAYMENTWALL_DELIVERY_PREFIX);
     if (kinds.includes('BILLING')) prefixes.push(SCHEDULE_PREFIX, SCHEDULED_PAYMENT_PREFIX);
     const keys: { pk: string; sk: string }[] = [];
     for (const prefix of prefixes) keys.push(...(await this.rawKeys(storeId, prefix)));
@@ -654,7 +628,7 @@ export class DynamoDbRepository implements Repository {
       }
     }
     // Counted are the records a user made (payments, timers …), not bookkeeping or what is derived from them.
-    const bookkeeping = [PAYMENT_COUNTER_PREFIX, PAYMENT_COUNTED_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX, PAYMENT_REFERENCE_PREFIX, PAYMENTWALL_DELIVERY_PREFIX, SCHEDULED_PAYMENT_PREFIX];
+    const bookkeeping = [PAYMENT_COUNTER_PREFIX, PROBE_READS_PREFIX, PAYMENT_EVENT_PREFIX, PAYMENT_REFERENCE_PREFIX, PAYMENTWALL_DELIVERY_PREFIX, SCHEDULED_PAYMENT_PREFIX];
     return keys.filter((k) => !bookkeeping.some((prefix) => k.sk.startsWith(prefix))).length;
   }
 

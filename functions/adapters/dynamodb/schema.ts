@@ -20,8 +20,6 @@ export const ITEM_TYPE = {
   SECRET: 'SECRET',
   TOKEN: 'TOKEN',
   COUNTER: 'COUNTER',
-  /** The marker of a payment counted after its commit (ports/after-commit.ts). */
-  PAYMENT_COUNTED: 'PAYMENT_COUNTED',
   BILLING_KEY: 'BILLING_KEY',
   SCHEDULE: 'SCHEDULE',
   SCHEDULED_PAYMENT: 'SCHEDULED_PAYMENT',
