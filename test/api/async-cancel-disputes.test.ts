@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectResponseMatches } from '../support/openapi.ts';
+import { nextKst } from '../support/admin.ts';
 import { errorOf, newPaymentId, startWebhookSandbox, storeKit, type StoreKit, type WebhookSandbox } from '../support/webhook-sandbox.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 
@@ -36,6 +37,15 @@ async function webhooksOf(kit: StoreKit, paymentId: string, n: number) {
   return events(kit, paymentId);
 }
 
+/**
+ * The store clock at the next 10:00 KST: INICIS voids by a 23:00–23:50 KST batch, so a payment made
+ * at 22:30 KST (13:30 UTC) and advanced an hour would be voided by its PG before the late cancel's
+ * answer (기 취소 거래): the test would pass or fail by the hour of day it runs at.
+ */
+async function toMorning(kit: StoreKit): Promise<void> {
+  await kit.admin.advanceTo(nextKst((await kit.admin.clock()).now as string, '10:00'));
+}
+
 describe('recipe: handle an asynchronous cancel (the PG answers an hour later)', () => {
   it('REQUESTED and Transaction.CancelPending now; an hour later on the store clock Transaction.Cancelled and a CANCELLED payment', async () => {
     const kit = await storeKit(sandbox, receiver, 'async-ok');
@@ -45,6 +55,7 @@ describe('recipe: handle an asynchronous cancel (the PG answers an hour later)',
       rules: [{ id: 'refund-later', operation: 'cancel', paymentIdPrefix: 'later-', effect: { kind: 'async-cancel', delaySeconds: 3_600, outcome: 'SUCCEEDED' } }],
     });
     const paymentId = newPaymentId('later');
+    await toMorning(kit);
     await kit.payCard(paymentId, 'INICIS_V2');
     await webhooksOf(kit, paymentId, 1); // Transaction.Paid first, so arrivals below are in event order
 
@@ -85,6 +96,7 @@ describe('recipe: handle an asynchronous cancel (the PG answers an hour later)',
       ],
     });
     const failing = newPaymentId('nope');
+    await toMorning(kit);
     await kit.payCard(failing, 'INICIS_V2');
     await kit.sdk.cancelPayment({ paymentId: failing, reason: '환불' });
     await kit.admin.advance('PT10M');
