@@ -35,7 +35,7 @@ export interface PaymentwallDeliveryRecord extends PaymentwallDelivery {
 }
 
 /** The fields the OAS marks "배송 유형이 PHYSICAL인 경우 필수입니다." (required for a physical delivery). */
-export const PHYSICAL_DELIVERY_FIELDS = [
+const PHYSICAL_DELIVERY_FIELDS = [
   'carrierTrackingId',
   'carrierType',
   'shippingAddressCountry',

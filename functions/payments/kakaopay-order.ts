@@ -50,7 +50,7 @@ const amountBlock = (total: number, taxFree: number, vat: number, discount = 0) 
  * sends its paymentId as `partner_order_id` and the customer's id (else the paymentId) as
  * `partner_user_id`; KakaoPay money (CHARGE) shows as `MONEY`, everything else as `CARD`.
  */
-export function kakaopayOrderOf(p: PaymentRecord, channel: ChannelRecord): Record<string, unknown> {
+function kakaopayOrderOf(p: PaymentRecord, channel: ChannelRecord): Record<string, unknown> {
   const pgTxId = p.pgTxId ?? '';
   const easyPayMethod = (p.method?.easyPayMethod ?? {}) as { type?: string; card?: { bin?: string; name?: string }; installment?: { month?: number; isInterestFree?: boolean } };
   const isMoney = easyPayMethod.type === 'PaymentMethodEasyPayMethodCharge';

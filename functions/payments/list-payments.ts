@@ -145,11 +145,20 @@ function textField(p: PaymentRecord, field: string): string | undefined {
   }
 }
 
+/** Filter values every sandbox payment matches: the owner, the order, and what all of them are. */
+const MATCHES_ALL: Partial<Record<string, (value: unknown) => boolean>> = {
+  merchantId: () => true,
+  storeId: () => true,
+  timestampType: () => true,
+  sortBy: () => true,
+  sortOrder: () => true,
+  isTest: (value) => value === true,
+  version: (value) => value === 'V2',
+};
+
 /** True when the filter may leave out some of the store's payments (so the total must be counted). */
 function narrows(f: PaymentFilter | undefined): boolean {
-  if (!f) return false;
-  const { merchantId: _merchantId, storeId: _storeId, timestampType: _timestampType, sortBy: _sortBy, sortOrder: _sortOrder, isTest, version, ...narrowing } = f;
-  return isTest === false || version === 'V1' || Object.values(narrowing).some((v) => v !== undefined);
+  return Object.entries(f ?? {}).some(([field, value]) => value !== undefined && !MATCHES_ALL[field]?.(value));
 }
 
 /** Reading ahead in bigger pages than asked pays off when a filter discards most of what is read. */

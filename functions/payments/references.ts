@@ -8,7 +8,7 @@ import type { Services } from '../services.ts';
  * (confirmPaymentwallDelivery) by PortOne's transaction id. Other PGs' payments need none and
  * pay for no extra write.
  */
-export function referencesOf(payment: PaymentRecord): PaymentReference[] {
+function referencesOf(payment: PaymentRecord): PaymentReference[] {
   switch (payment.channel?.pgProvider) {
     case 'KAKAOPAY':
       return payment.pgTxId ? [{ kind: 'PG_TX_ID', value: payment.pgTxId }] : [];
