@@ -4,7 +4,12 @@
  * same run (interleaved, so machine load hits both alike). Then GET throughput at 50 connections
  * (autocannon) against raw GetItem throughput at 50 concurrent callers.
  *
- * Run: node --import tsx bench/api-latency.ts [iterations=200] [seconds=10]
+ * The sandbox runs as users run it: `startSandbox()`, the CLI in its own process with its own
+ * DynamoDB Local, on which the floor is measured too. `--in-process` runs the local runtime inside
+ * this process instead (the shape of runs before 2026-12-01 16:00: the load generator then shares
+ * the sandbox's one thread).
+ *
+ * Run: node --import tsx bench/api-latency.ts [iterations=200] [seconds=10] [--in-process]
  * Prints the table and the row for the history table in docs/benchmarks.md ("API latency against
  * its DynamoDB floor"), which it never rewrites: that section compares runs, one row each.
  */
@@ -15,7 +20,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
 import { execSync } from 'node:child_process';
-import { loadAverage, median, percentile, positional, withLocalRuntime } from './harness.ts';
+import { loadAverage, median, percentile, positional, withLocalRuntime, withSandboxProcess } from './harness.ts';
 
 const iterations = Number(positional(0) ?? 200);
 const seconds = Number(positional(1) ?? 10);
@@ -31,9 +36,27 @@ function treeName(): string {
   }
 }
 
+/** What the measurements need from either shape. */
+interface Target {
+  baseUrl: string;
+  apiSecret: string;
+  channelKey: (pg: string) => string;
+  dynamoEndpoint: string;
+  tableName: string;
+}
+const inProcess = process.argv.includes('--in-process');
+const withTarget = <T>(body: (t: Target) => Promise<T>) =>
+  inProcess
+    ? withLocalRuntime(({ runtime, store, channelKey, dynamoEndpoint, tableName }) =>
+        body({ baseUrl: runtime.url, apiSecret: store.apiSecret, channelKey, dynamoEndpoint, tableName }),
+      )
+    : withSandboxProcess(({ sandbox, dynamoEndpoint, tableName }) =>
+        body({ baseUrl: sandbox.baseUrl, apiSecret: sandbox.apiSecret, channelKey: (pg) => sandbox.channelKey(pg), dynamoEndpoint, tableName }),
+      );
+
 const loadBefore = loadAverage();
-await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName }) => {
-  const sdk = PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url });
+await withTarget(async ({ baseUrl, apiSecret, channelKey, dynamoEndpoint, tableName }) => {
+  const sdk = PaymentClient({ secret: apiSecret, baseUrl });
   const db = createDocumentClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const T = tableName;
   // A payment-sized item (what the runtime stores for a paid card payment is about this big).
@@ -108,10 +131,10 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   // Throughput: GET of one paid payment at 50 connections, against raw GetItem at 50 callers.
   await ours.pay(1_000_000);
   const cannon = await autocannon({
-    url: `${runtime.url}/payments/bench-1000000`,
+    url: `${baseUrl}/payments/bench-1000000`,
     connections: 50,
     duration: seconds,
-    headers: { authorization: `PortOne ${store.apiSecret}` },
+    headers: { authorization: `PortOne ${apiSecret}` },
   });
   let rawCount = 0;
   const rawUntil = performance.now() + seconds * 1000;
@@ -149,6 +172,6 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   console.log('\nRow for docs/benchmarks.md:');
   console.log(
-    `| ${when}, ${commit} (\`bench/api-latency.ts ${iterations} ${seconds}\`) | ${loadBefore}–${loadAverage()} | ${ratio('pay').text} | ${ratio('get').text} | ${ratio('cancel').text} | ${(oursRps / rawRps).toFixed(2)}× (${oursRps.toFixed(0)} / ${rawRps.toFixed(0)} req/s) |`,
+    `| ${when}, ${commit} (\`bench/api-latency.ts ${iterations} ${seconds}${inProcess ? ' --in-process' : ''}\`) | ${loadBefore}–${loadAverage()} | ${ratio('pay').text} | ${ratio('get').text} | ${ratio('cancel').text} | ${(oursRps / rawRps).toFixed(2)}× (${oursRps.toFixed(0)} / ${rawRps.toFixed(0)} req/s) |`,
   );
 });

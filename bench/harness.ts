@@ -2,6 +2,7 @@ import './quiet-env.ts';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { startLocalRuntime, type LocalRuntime } from '../functions/local/runtime.ts';
 import { seedStore, seededChannelKey, type SeededStore } from '../functions/stores/seed.ts';
+import { startSandbox, type Sandbox } from '../functions/testing/start-sandbox.ts';
 import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -35,6 +36,41 @@ export async function withLocalRuntime<T>(body: (b: Bench) => Promise<T>): Promi
   } finally {
     await stop();
   }
+}
+
+/** The sandbox as a merchant's test suite runs it, for benches that time what such a suite sees. */
+export interface SandboxBench {
+  sandbox: Sandbox;
+  /** The engine and table the sandbox uses, for floors measured on the same engine. */
+  dynamoEndpoint: string;
+  tableName: string;
+  javaPid: number;
+}
+
+/**
+ * Runs `body` against `startSandbox()`: the CLI in its own process (as `npm start` and a test
+ * suite's global setup run it) with its own in-memory DynamoDB Local, so the bench's client work
+ * (the SDK, autocannon) and the sandbox's server work run in two processes, as they do for users.
+ * The seeded store's clock is set to 10:00 KST on a later day, so no PG's nightly batch void
+ * (23:00–23:50 KST) rings during the bench whatever the hour it runs at.
+ */
+export async function withSandboxProcess<T>(body: (b: SandboxBench) => Promise<T>): Promise<T> {
+  const sandbox = await startSandbox({ env: { LOG_LEVEL: 'SILENT' } });
+  process.once('SIGINT', () => void sandbox.stop().then(() => process.exit(130)));
+  try {
+    const { now } = await sandbox.client.clock.get();
+    await sandbox.client.clock.advance({ to: nextKstMorning(now) });
+    return await body({ sandbox, dynamoEndpoint: sandbox.dynamodb.endpoint, tableName: sandbox.dynamodb.tableName, javaPid: sandbox.javaPid });
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+/** 10:00 KST (UTC+9) on the day after `at`'s KST day, as RFC 3339 UTC. */
+function nextKstMorning(at: string): string {
+  const kst = 9 * 3600_000;
+  const day = new Date(new Date(at).getTime() + kst + 24 * 3600_000);
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 10) - kst).toISOString();
 }
 
 export const median = (xs: number[]) => {

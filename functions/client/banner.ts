@@ -14,6 +14,12 @@ export interface JsonBanner {
   pid: number;
   /** DynamoDB Local's java process. */
   javaPid: number;
+  /**
+   * Where DynamoDB Local serves the sandbox's table: to look at the raw items with any DynamoDB
+   * client (`aws dynamodb scan --table-name <tableName> --endpoint-url <endpoint>`, any region and
+   * credentials).
+   */
+  dynamodb: { endpoint: string; tableName: string };
   /** Milliseconds from the process's start to ready. */
   readyMs: number;
 }

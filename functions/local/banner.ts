@@ -11,6 +11,7 @@ export interface BannerRun {
   inMemory: boolean;
   dataDir: string;
   javaPid: number;
+  dynamodb: { endpoint: string; tableName: string };
 }
 
 export function jsonBanner(run: BannerRun): JsonBanner {
@@ -23,6 +24,7 @@ export function jsonBanner(run: BannerRun): JsonBanner {
     dataDir: run.inMemory ? null : run.dataDir,
     pid: process.pid,
     javaPid: run.javaPid,
+    dynamodb: run.dynamodb,
     // performance.now() counts from process start, so this is what the caller waited.
     readyMs: Math.round(performance.now()),
   };
@@ -46,6 +48,7 @@ export function printBanner(run: BannerRun, { json }: { json: boolean }) {
     `  API secret         ${seeded.apiSecret}`,
     `  Data               ${run.inMemory ? 'in memory (gone on exit)' : run.dataDir}`,
     `  Processes          node pid ${process.pid}, DynamoDB Local (java) pid ${run.javaPid}`,
+    `  DynamoDB Local     ${run.dynamodb.endpoint}   (table ${run.dynamodb.tableName}; any DynamoDB client can read it)`,
     '',
     '  Test channels (channelKey):',
     ...seeded.channels.map((c) => `    ${c.pgProvider.padEnd(14)} ${c.channelKey}   (${c.name}, MID ${c.pgMerchantId})`),

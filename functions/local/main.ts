@@ -85,7 +85,7 @@ async function main() {
       );
       void stop(1);
     });
-    printBanner({ url: runtime.url, seeded, inMemory, dataDir, javaPid: engine.pid }, options);
+    printBanner({ url: runtime.url, seeded, inMemory, dataDir, javaPid: engine.pid, dynamodb: { endpoint: engine.endpoint, tableName: runtime.tableName } }, options);
   } catch (err) {
     console.error(`pg-sandbox: ${(err as Error).message.split('\n')[0]}`);
     return stop(1);

@@ -57,6 +57,8 @@ export interface LocalWebhooks {
 export interface LocalRuntime {
   url: string;
   port: number;
+  /** The table the runtime keeps its data in. */
+  tableName: string;
   services: Services;
   scheduler: Awaited<ReturnType<typeof startLocalScheduler>>;
   /**
@@ -126,6 +128,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   return {
     url: server.url,
     port: server.port,
+    tableName,
     services,
     scheduler,
     schedules: { idle: () => schedules.idle() },

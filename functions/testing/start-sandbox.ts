@@ -41,6 +41,8 @@ export interface Sandbox {
   /** The sandbox's node process and DynamoDB Local's java process. */
   pid: number;
   javaPid: number;
+  /** Where DynamoDB Local serves the sandbox's table (read the raw items with any DynamoDB client). */
+  dynamodb: JsonBanner['dynamodb'];
   /** Stops the sandbox and DynamoDB Local; safe to call twice. */
   stop(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -142,6 +144,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     client: createSandboxClient({ baseUrl: banner.url, apiSecret: banner.apiSecret }),
     pid: banner.pid,
     javaPid: banner.javaPid,
+    dynamodb: banner.dynamodb,
     stop,
     [Symbol.asyncDispose]: stop,
   };

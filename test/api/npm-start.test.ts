@@ -4,6 +4,7 @@
  * /health, keep its data and sign-ins across a restart, sign with a key of its own, leave no node
  * or java behind after Ctrl-C or SIGTERM, and stop loudly when DynamoDB Local dies.
  */
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -219,12 +220,16 @@ describe('npm start', { timeout: 180_000 }, () => {
         if (out.includes('\n')) resolve(out.slice(0, out.indexOf('\n')));
       });
     });
-    const banner = JSON.parse(line) as { url: string; apiSecret: string; storeId: string; channels: { channelKey: string }[]; dataDir: null; pid: number; javaPid: number };
+    const banner = JSON.parse(line) as { url: string; apiSecret: string; storeId: string; channels: { channelKey: string }[]; dataDir: null; pid: number; javaPid: number; dynamodb: { endpoint: string; tableName: string } };
     started.push(banner.pid, banner.javaPid);
     expect(banner).toMatchObject({ storeId: 'store-local-sandbox', dataDir: null, pid: child.pid });
     expect(banner.channels.map((c) => c.channelKey)).toContain('channel-key-test-inicis-v2');
     const store = await fetch(`${banner.url}/sandbox/store`, { headers: { authorization: `PortOne ${banner.apiSecret}` } });
     expect(((await store.json()) as { storeId: string }).storeId).toBe(banner.storeId);
+    // The engine the banner names serves the sandbox's table, to any DynamoDB client.
+    const engine = new DynamoDBClient({ endpoint: banner.dynamodb.endpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'any', secretAccessKey: 'any' } });
+    expect((await engine.send(new ListTablesCommand({}))).TableNames).toContain(banner.dynamodb.tableName);
+    engine.destroy();
 
     process.kill(banner.javaPid, 'SIGKILL');
     expect(await exited).toBe(1);
