@@ -61,7 +61,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     const floorMs = performance.now() - floorStarted;
     if (floorSpan) {
       const spent = await floorSpan.stop();
-      console.log(`floor (${perTransaction} per transaction, ${inFlight} in flight) CPU per timer: node ${(spent.nodeCpuMs / count).toFixed(3)} ms, java ${(spent.javaCpuMs / count).toFixed(3)} ms`);
+      console.log(`floor (${perTransaction} per transaction, ${inFlight} in flight) CPU per timer: node ${(spent.nodeCpuMs / count).toFixed(3)} ms, java ${(spent.javaCpuMs / count).toFixed(3)} ms; java by thread: ${spent.javaThreads}`);
     }
     return floorMs;
   };
@@ -90,6 +90,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     const spent = await span.stop();
     const perTimer = (n: number) => (n / count).toFixed(3);
     console.log(`load average ${loadBefore}–${loadAverage()}; advance ${(ms / count).toFixed(2)} ms per timer; CPU per timer: node ${perTimer(spent.nodeCpuMs)} ms, java ${perTimer(spent.javaCpuMs)} ms`);
+    console.log(`java CPU by thread: ${spent.javaThreads}`);
     console.log(`calls per timer: ${[...counted.entries()].sort().map(([k, n]) => `${k} ${perTimer(n)}`).join(' · ')}`);
     if (spent.profile) console.log(summariseProfile(spent.profile, cpuProfFile));
   }

@@ -3,7 +3,8 @@
  * (optionally) node's CPU profile summed by package and by function. For benches' `--profile`.
  */
 import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import type { LocalRuntime } from '../functions/local/runtime.ts';
 import { processCpuMs } from './harness.ts';
 
@@ -40,7 +41,35 @@ export function countRuntimeCalls(runtime: LocalRuntime): Map<string, number> {
 }
 
 export interface Span {
-  stop(): Promise<{ nodeCpuMs: number; javaCpuMs: number; profile?: CpuProfile }>;
+  stop(): Promise<{ nodeCpuMs: number; javaCpuMs: number; javaThreads: string; profile?: CpuProfile }>;
+}
+
+/** java's CPU so far by thread name (numbered threads summed: `qtp` is Jetty's request pool), ms. */
+function javaThreadCpuMs(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim().replace(/[-#]?\d+$/, '').replace(/^qtp\d+/, 'qtp').replace(/-\d+-/, '-n-');
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return byName;
+}
+
+/** java's total GC time so far (jstat's GCT), ms; undefined without jstat. */
+function javaGcMs(pid: number): number | undefined {
+  try {
+    const out = execFileSync('jstat', ['-gcutil', String(pid)], { encoding: 'utf8' }).trim().split('\n');
+    const head = out[0]!.trim().split(/\s+/);
+    const row = out[1]!.trim().split(/\s+/);
+    return Number(row[head.indexOf('GCT')]) * 1000;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts measuring node's and java's CPU (and node's CPU profile when `cpuProfile`). */
@@ -54,16 +83,24 @@ export async function startSpan(javaPid: number, cpuProfile: boolean): Promise<S
   }
   const node = process.cpuUsage();
   const java = processCpuMs(javaPid);
+  const threads = javaThreadCpuMs(javaPid);
+  const gc = javaGcMs(javaPid);
   return {
     async stop() {
       const used = process.cpuUsage(node);
       const javaCpuMs = processCpuMs(javaPid) - java;
+      const gcAfter = javaGcMs(javaPid);
+      const spentByThread = [...javaThreadCpuMs(javaPid)].map(([name, ms]) => [name, ms - (threads.get(name) ?? 0)] as const).filter(([, ms]) => ms > 0);
+      const javaThreads = [
+        gc !== undefined && gcAfter !== undefined ? `GC (jstat GCT) ${(gcAfter - gc).toFixed(0)} ms` : 'GC: no jstat',
+        ...spentByThread.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => `${name} ${ms} ms`),
+      ].join(' · ');
       let profile: CpuProfile | undefined;
       if (session) {
         profile = ((await session.post('Profiler.stop')) as { profile: CpuProfile }).profile;
         session.disconnect();
       }
-      return { nodeCpuMs: (used.user + used.system) / 1000, javaCpuMs, profile };
+      return { nodeCpuMs: (used.user + used.system) / 1000, javaCpuMs, javaThreads, profile };
     },
   };
 }
