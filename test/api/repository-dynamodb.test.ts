@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client.ts';
 import { timerItem } from '../../functions/adapters/dynamodb/items.ts';
@@ -61,5 +61,29 @@ describe('timers stored under a former kind name', () => {
     } as unknown as Services;
     expect(await runTimer(services, { storeId, timerId: legacy.timerId })).toMatchObject({ result: 'fired', kind: 'webhook-delivery', detail: 'delivered' });
     expect(ran).toEqual([legacy.timerId]);
+  });
+});
+
+describe('a data folder made by an earlier version', () => {
+  it('keeps its table and items, with the stream it was made with turned off (nothing local reads it; it only costs the engine CPU)', async () => {
+    const client = new DynamoDBClient(local);
+    const older = `streamed-${randomUUID()}`;
+    await client.send(
+      new CreateTableCommand({
+        TableName: older,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+    const db = createDocumentClient(local);
+    await db.send(new PutCommand({ TableName: older, Item: { pk: 'STORE#s', sk: 'META', name: 'kept' } }));
+
+    await ensureTable(client, older);
+
+    expect((await client.send(new DescribeTableCommand({ TableName: older }))).Table?.StreamSpecification?.StreamEnabled ?? false).toBe(false);
+    expect((await db.send(new GetCommand({ TableName: older, Key: { pk: 'STORE#s', sk: 'META' } }))).Item).toMatchObject({ name: 'kept' });
+    expect((await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.StreamSpecification?.StreamEnabled ?? false).toBe(false);
   });
 });
