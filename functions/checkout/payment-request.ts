@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { METHOD_KINDS } from '../domain/profiles/types.ts';
 import { Bank, Currency, Id, NoticeUrls, OrderName, PaymentTotal, Products, Url, ValidHours } from '../payments/request-fields.ts';
@@ -17,91 +17,75 @@ export type CheckoutPayMethod = (typeof CHECKOUT_PAY_METHODS)[number];
 
 export const WindowType = z.enum(['IFRAME', 'POPUP', 'REDIRECTION', 'UI']);
 
-export const httpUrl = Url.refine((value) => {
+export const httpUrl = Url.check(z.refine((value) => {
     try {
       const url = new URL(value);
       return url.protocol === 'http:' || url.protocol === 'https:';
     } catch {
       return false;
     }
-  }, 'must be an absolute http(s) URL');
+  }, 'must be an absolute http(s) URL'));
 
-export const SdkCustomer = z
-  .object({
-    customerId: z.string().max(200).optional(),
-    fullName: z.string().max(200).optional(),
-    firstName: z.string().max(100).optional(),
-    lastName: z.string().max(100).optional(),
-    phoneNumber: z.string().max(50).optional(),
-    email: z.string().max(200).optional(),
-    zipcode: z.string().max(20).optional(),
-    birthYear: z.union([z.string(), z.number()]).optional(),
-    birthMonth: z.union([z.string(), z.number()]).optional(),
-    birthDay: z.union([z.string(), z.number()]).optional(),
-    gender: z.enum(['MALE', 'FEMALE', 'OTHER']).optional(),
-  })
-  .loose();
+export const SdkCustomer = z.looseObject({
+    customerId: z.optional(z.string().check(z.maxLength(200))),
+    fullName: z.optional(z.string().check(z.maxLength(200))),
+    firstName: z.optional(z.string().check(z.maxLength(100))),
+    lastName: z.optional(z.string().check(z.maxLength(100))),
+    phoneNumber: z.optional(z.string().check(z.maxLength(50))),
+    email: z.optional(z.string().check(z.maxLength(200))),
+    zipcode: z.optional(z.string().check(z.maxLength(20))),
+    birthYear: z.optional(z.union([z.string(), z.number()])),
+    birthMonth: z.optional(z.union([z.string(), z.number()])),
+    birthDay: z.optional(z.union([z.string(), z.number()])),
+    gender: z.optional(z.enum(['MALE', 'FEMALE', 'OTHER'])),
+  });
 
 /** The SDK's older spelling `CURRENCY_KRW` is accepted as well as `KRW`. */
-export const SdkCurrency = z
-  .string()
-  .transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())
-  .pipe(Currency);
+export const SdkCurrency = z.pipe(z.pipe(z.string(), z.transform((c) => c.replace(/^CURRENCY_/, '').toUpperCase())), Currency);
 
 /** 현금영수증 with a transfer or virtual account: the SDK's `CashReceiptType` (prefixed or not) and the buyer's number. */
 const SdkCashReceipt = {
-  cashReceiptType: z.string().max(40).optional(),
-  customerIdentifier: z.string().max(100).optional(),
+  cashReceiptType: z.optional(z.string().check(z.maxLength(40))),
+  customerIdentifier: z.optional(z.string().check(z.maxLength(100))),
 };
 
-export const SdkPaymentRequest = z
-  .object({
+export const SdkPaymentRequest = z.looseObject({
     storeId: Id,
     paymentId: Id,
     orderName: OrderName,
-    totalAmount: PaymentTotal.max(10_000_000_000),
-    taxFreeAmount: z.number().int().nonnegative().optional(),
-    vatAmount: z.number().int().nonnegative().optional(),
+    totalAmount: PaymentTotal.check(z.maximum(10_000_000_000)),
+    taxFreeAmount: z.optional(z.number().check(z.int(), z.nonnegative())),
+    vatAmount: z.optional(z.number().check(z.int(), z.nonnegative())),
     currency: SdkCurrency,
-    payMethod: z.string().transform((m) => m.toUpperCase()),
-    channelKey: Id.optional(),
-    channelGroupId: z.string().optional(),
-    customer: SdkCustomer.optional(),
-    windowType: z.object({ pc: WindowType.optional(), mobile: WindowType.optional() }).loose().optional(),
-    redirectUrl: httpUrl.optional(),
-    forceRedirect: z.boolean().optional(),
-    noticeUrls: NoticeUrls.pipe(z.array(httpUrl)).optional(),
+    payMethod: z.pipe(z.string(), z.transform((m) => m.toUpperCase())),
+    channelKey: z.optional(Id),
+    channelGroupId: z.optional(z.string()),
+    customer: z.optional(SdkCustomer),
+    windowType: z.optional(z.looseObject({ pc: z.optional(WindowType), mobile: z.optional(WindowType) })),
+    redirectUrl: z.optional(httpUrl),
+    forceRedirect: z.optional(z.boolean()),
+    noticeUrls: z.optional(z.pipe(NoticeUrls, z.array(httpUrl))),
     /** The confirm process's URL (컨펌 프로세스, domain/confirm-process.ts): asked before the PG approves. */
-    confirmUrl: httpUrl.optional(),
-    customData: z
-      .unknown()
-      .refine((v) => (toCustomDataString(v)?.length ?? 0) <= LIMITS.customDataChars, `must be at most ${LIMITS.customDataChars} characters (as JSON)`)
-      .optional(),
-    locale: z.string().max(10).optional(),
-    isCulturalExpense: z.boolean().optional(),
-    isEscrow: z.boolean().optional(),
-    products: Products.optional(),
-    card: z
-      .object({
-        installment: z.object({ monthOption: z.object({ fixedMonth: z.number().int().min(0).max(36).optional() }).loose().optional() }).loose().optional(),
-      })
-      .loose()
-      .optional(),
-    virtualAccount: z
-      .object({
-        bankCode: Bank.optional(),
-        accountExpiry: z.object({ validHours: ValidHours.optional(), dueDate: z.string().max(40).optional() }).loose().optional(),
+    confirmUrl: z.optional(httpUrl),
+    customData: z.optional(z.unknown().check(z.refine((v) => (toCustomDataString(v)?.length ?? 0) <= LIMITS.customDataChars, `must be at most ${LIMITS.customDataChars} characters (as JSON)`))),
+    locale: z.optional(z.string().check(z.maxLength(10))),
+    isCulturalExpense: z.optional(z.boolean()),
+    isEscrow: z.optional(z.boolean()),
+    products: z.optional(Products),
+    card: z.optional(z.looseObject({
+        installment: z.optional(z.looseObject({ monthOption: z.optional(z.looseObject({ fixedMonth: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(36))) })) })),
+      })),
+    virtualAccount: z.optional(z.looseObject({
+        bankCode: z.optional(Bank),
+        accountExpiry: z.optional(z.looseObject({ validHours: z.optional(ValidHours), dueDate: z.optional(z.string().check(z.maxLength(40))) })),
         ...SdkCashReceipt,
-      })
-      .loose()
-      .optional(),
-    transfer: z.object(SdkCashReceipt).loose().optional(),
-    easyPay: z.object({ easyPayProvider: z.string().max(40).optional() }).loose().optional(),
-    mobile: z.object({ carrier: z.string().max(40).optional() }).loose().optional(),
-    giftCertificate: z.object({ giftCertificateType: z.string().max(40).optional() }).loose().optional(),
-    alipayPlus: z.object({ easyPayProvider: z.string().max(40).optional() }).loose().optional(),
-  })
-  .loose();
+      })),
+    transfer: z.optional(z.looseObject(SdkCashReceipt)),
+    easyPay: z.optional(z.looseObject({ easyPayProvider: z.optional(z.string().check(z.maxLength(40))) })),
+    mobile: z.optional(z.looseObject({ carrier: z.optional(z.string().check(z.maxLength(40))) })),
+    giftCertificate: z.optional(z.looseObject({ giftCertificateType: z.optional(z.string().check(z.maxLength(40))) })),
+    alipayPlus: z.optional(z.looseObject({ easyPayProvider: z.optional(z.string().check(z.maxLength(40))) })),
+  });
 
 export type SdkPaymentRequest = z.infer<typeof SdkPaymentRequest>;
 

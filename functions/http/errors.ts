@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { PortOneError } from '../domain/errors.ts';
 import { ConcurrentModificationError } from '../domain/errors.ts';
 import { logger } from '../logger.ts';
@@ -11,7 +11,8 @@ export function errorResponse(err: unknown, c: Context): Response {
   if (err instanceof PortOneError) {
     return c.json(err.toJSON(), err.status as ContentfulStatusCode);
   }
-  if (err instanceof ZodError) {
+  // zod/mini throws core errors (functions/zod.ts); a schema's parse() that throws lands here.
+  if (err instanceof $ZodError) {
     const issue = err.issues[0];
     const field = issue?.path.join('.') || '(body)';
     return c.json({ type: 'INVALID_REQUEST', message: `${field}: ${issue?.message ?? 'invalid'}` }, 400);

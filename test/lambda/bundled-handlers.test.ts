@@ -114,7 +114,7 @@ function bundledSources(bundle: string): string[] {
 }
 
 describe('bundle contents', () => {
-  it("leave out zod's locales but English (zod is imported as a namespace, so unused exports are not bundled)", () => {
+  it("leave out zod's locales but English (functions/zod.ts sets that one; zod is imported as a namespace, so unused exports are not bundled)", () => {
     for (const fn of Object.values(runtime.bundles)) {
       const sources = bundledSources(fn.bundle);
       expect(sources.some((s) => s.includes('functions/handlers/'))).toBe(true); // the map lists the bundled files
@@ -129,5 +129,10 @@ describe('bundle contents', () => {
       if (name === 'Api') expect(zod.length).toBeGreaterThan(0);
       else expect(zod, name).toEqual([]);
     }
+  });
+
+  it("build the api's schemas with zod/mini, not classic zod (whose every schema carries its methods as closures: docs/benchmarks.md)", () => {
+    const classic = bundledSources(runtime.bundles.Api.bundle).filter((s) => s.includes('node_modules/zod/v4/classic/'));
+    expect(classic).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { billingCardOptions, billingNotes, defaultBillingCard } from '../../checkout/billing-choices.ts';
 import { SdkIssueBillingKeyAndPayRequest, SdkIssueBillingKeyRequest } from '../../checkout/billing-request.ts';
 import { billingOther, type BillingWindowResponse } from '../../checkout/billing-response.ts';
@@ -26,13 +26,13 @@ import { finish, invalidLink, readForm, setWindowCsp } from './window-common.tsx
 const SessionBody = z.object({
   kind: z.enum(['ISSUE_BILLING_KEY', 'ISSUE_BILLING_KEY_AND_PAY']),
   request: z.unknown(),
-  windowType: z.enum(['IFRAME', 'POPUP', 'REDIRECTION']).default('IFRAME'),
-  platform: z.enum(['PC', 'MOBILE']).default('PC'),
-  pageUrl: Url.optional(),
+  windowType: z._default(z.enum(['IFRAME', 'POPUP', 'REDIRECTION']), 'IFRAME'),
+  platform: z._default(z.enum(['PC', 'MOBILE']), 'PC'),
+  pageUrl: z.optional(Url),
 });
 
 const badRequest = (message: string) => ({ code: 'BadRequest', message });
-const firstIssue = (e: z.ZodError, root: string) => `${e.issues[0]?.path.join('.') || root}: ${e.issues[0]?.message ?? 'invalid'}`;
+const firstIssue = (e: z.core.$ZodError, root: string) => `${e.issues[0]?.path.join('.') || root}: ${e.issues[0]?.message ?? 'invalid'}`;
 
 const expired = (s: BillingCheckoutSession): BillingWindowResponse =>
   billingOther(s, 'DeadlineExceeded', '빌링키 발급 가능 시간이 지났습니다. 발급창을 다시 열어 주세요. (billing key window expired)');

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { openCheckoutSession } from '../../checkout/open-session.ts';
 import { SdkPaymentRequest } from '../../checkout/payment-request.ts';
 import { SessionRateLimiter } from '../../checkout/rate-limit.ts';
@@ -14,9 +14,9 @@ import { clientInfo, requestOrigin } from '../ui/request-info.ts';
 /** What the SDK shim posts to open any window (the SDK request is checked per window). */
 export const SessionBody = z.object({
   request: z.unknown(),
-  windowType: z.enum(['IFRAME', 'POPUP', 'REDIRECTION']).default('IFRAME'),
-  platform: z.enum(['PC', 'MOBILE']).default('PC'),
-  pageUrl: Url.optional(),
+  windowType: z._default(z.enum(['IFRAME', 'POPUP', 'REDIRECTION']), 'IFRAME'),
+  platform: z._default(z.enum(['PC', 'MOBILE']), 'PC'),
+  pageUrl: z.optional(Url),
 });
 
 export const badRequest = (message: string) => ({ code: 'BadRequest', message });

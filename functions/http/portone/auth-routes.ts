@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { AppEnv } from '../env.ts';
 import { readBody } from '../body.ts';
 import { login, refresh } from '../../stores/tokens.ts';
 
-const LoginBody = z.object({ apiSecret: z.string().min(1) });
-const RefreshBody = z.object({ refreshToken: z.string().min(1) });
+const LoginBody = z.object({ apiSecret: z.string().check(z.minLength(1)) });
+const RefreshBody = z.object({ refreshToken: z.string().check(z.minLength(1)) });
 
 export function authRoutes() {
   const app = new Hono<AppEnv>();

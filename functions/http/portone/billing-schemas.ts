@@ -1,110 +1,104 @@
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { BillingKeyFilter, BillingKeySort } from '../../billing/list-billing-keys.ts';
 import type { ScheduleFilter, ScheduleSort } from '../../schedules/list-schedules.ts';
 import { Currency, CustomData, DateTime, Id, NoticeUrls, OrderName } from '../../payments/request-fields.ts';
 import { CardCredential, CustomerInput, PaymentAmountInput, orderExtraFields } from './schemas.ts';
 
 /** Request bodies of PortOne's billing-key and payment-schedule operations, field names as in the OAS. */
-const int = z.number().int().safe();
-const Page = z.object({ number: int.nonnegative().optional(), size: int.min(1).max(1000).optional() }).optional();
-const SortOrder = z.enum(['DESC', 'ASC']).optional();
+const int = z.number().check(z.int());
+const Page = z.optional(z.object({ number: z.optional(int.check(z.nonnegative())), size: z.optional(int.check(z.minimum(1), z.maximum(1000))) }));
+const SortOrder = z.optional(z.enum(['DESC', 'ASC']));
 
 export const IssueBillingKeyBody = z.object({
-  storeId: z.string().optional(),
-  method: z.object({ card: z.object({ credential: CardCredential }).optional() }),
-  channelKey: Id.optional(),
-  channelGroupId: z.string().optional(),
-  customer: CustomerInput.optional(),
-  customData: CustomData.optional(),
-  bypass: z.unknown().optional(),
-  noticeUrls: NoticeUrls.optional(),
-  skipWebhook: z.boolean().optional(),
+  storeId: z.optional(z.string()),
+  method: z.object({ card: z.optional(z.object({ credential: CardCredential })) }),
+  channelKey: z.optional(Id),
+  channelGroupId: z.optional(z.string()),
+  customer: z.optional(CustomerInput),
+  customData: z.optional(CustomData),
+  bypass: z.optional(z.unknown()),
+  noticeUrls: z.optional(NoticeUrls),
+  skipWebhook: z.optional(z.boolean()),
 });
 
 const TIME_FIELDS = ['REQUESTED_AT', 'ISSUED_AT', 'DELETED_AT', 'STATUS_TIMESTAMP'] as const;
 
 export const GetBillingKeyInfosBody = z.object({
   page: Page,
-  sort: z.object({ by: z.enum(TIME_FIELDS).optional(), order: SortOrder }).optional() satisfies z.ZodType<BillingKeySort | undefined>,
-  filter: z
-    .object({
-      storeId: z.string().optional(),
-      timeRangeField: z.enum(TIME_FIELDS).optional(),
-      from: DateTime.optional(),
-      until: DateTime.optional(),
-      status: z.array(z.enum(['ISSUED', 'DELETED'])).optional(),
-      customerId: z.string().optional(),
-      platformType: z.string().optional(),
-      pgProviders: z.array(z.string()).optional(),
-      pgCompanies: z.array(z.string()).optional(),
-      methods: z.array(z.enum(['CARD', 'MOBILE', 'EASY_PAY', 'TRANSFER'])).optional(),
-      channelGroupIds: z.array(z.string()).optional(),
-      version: z.enum(['V1', 'V2']).optional(),
-      textSearch: z.object({ field: z.string(), value: z.string() }).optional(),
-    })
-    .loose()
-    .optional() satisfies z.ZodType<BillingKeyFilter | undefined>,
+  sort: z.optional(z.object({ by: z.optional(z.enum(TIME_FIELDS)), order: SortOrder })) satisfies z.ZodMiniType<BillingKeySort | undefined>,
+  filter: z.optional(z.looseObject({
+      storeId: z.optional(z.string()),
+      timeRangeField: z.optional(z.enum(TIME_FIELDS)),
+      from: z.optional(DateTime),
+      until: z.optional(DateTime),
+      status: z.optional(z.array(z.enum(['ISSUED', 'DELETED']))),
+      customerId: z.optional(z.string()),
+      platformType: z.optional(z.string()),
+      pgProviders: z.optional(z.array(z.string())),
+      pgCompanies: z.optional(z.array(z.string())),
+      methods: z.optional(z.array(z.enum(['CARD', 'MOBILE', 'EASY_PAY', 'TRANSFER']))),
+      channelGroupIds: z.optional(z.array(z.string())),
+      version: z.optional(z.enum(['V1', 'V2'])),
+      textSearch: z.optional(z.object({ field: z.string(), value: z.string() })),
+    })) satisfies z.ZodMiniType<BillingKeyFilter | undefined>,
 });
 
 /** PortOne's `BillingKeyPaymentInput`: payWithBillingKey's body and a schedule's `payment`. */
 export const BillingKeyPaymentBody = z.object({
-  storeId: z.string().optional(),
+  storeId: z.optional(z.string()),
   billingKey: Id,
-  channelKey: Id.optional(),
+  channelKey: z.optional(Id),
   orderName: OrderName,
-  customer: CustomerInput.optional(),
-  customData: CustomData.optional(),
+  customer: z.optional(CustomerInput),
+  customData: z.optional(CustomData),
   amount: PaymentAmountInput,
   currency: Currency,
-  installmentMonth: int.min(0).max(36).optional(),
-  useFreeInterestFromMerchant: z.boolean().optional(),
-  useCardPoint: z.boolean().optional(),
-  cashReceipt: z.unknown().optional(),
+  installmentMonth: z.optional(int.check(z.minimum(0), z.maximum(36))),
+  useFreeInterestFromMerchant: z.optional(z.boolean()),
+  useCardPoint: z.optional(z.boolean()),
+  cashReceipt: z.optional(z.unknown()),
   ...orderExtraFields,
-  locale: z.string().optional(),
-  bypass: z.unknown().optional(),
-  skipWebhook: z.boolean().optional(),
+  locale: z.optional(z.string()),
+  bypass: z.optional(z.unknown()),
+  skipWebhook: z.optional(z.boolean()),
 });
 
 /** confirmBillingKey: the window's `billingIssueToken`; `isTest` is a check (every sandbox key is a test one). */
 export const ConfirmBillingKeyBody = z.object({
-  storeId: z.string().optional(),
-  billingIssueToken: z.string().min(1).max(500),
-  isTest: z.boolean().optional(),
-  skipWebhook: z.boolean().optional(),
+  storeId: z.optional(z.string()),
+  billingIssueToken: z.string().check(z.minLength(1), z.maxLength(500)),
+  isTest: z.optional(z.boolean()),
+  skipWebhook: z.optional(z.boolean()),
 });
 
 /** confirmBillingKeyIssueAndPay: the token and check parameters the first payment must match. */
-export const ConfirmBillingKeyIssueAndPayBody = ConfirmBillingKeyBody.extend({
-  paymentId: z.string().optional(),
-  currency: Currency.optional(),
-  totalAmount: int.nonnegative().optional(),
-  taxFreeAmount: int.nonnegative().optional(),
+export const ConfirmBillingKeyIssueAndPayBody = z.extend(ConfirmBillingKeyBody, {
+  paymentId: z.optional(z.string()),
+  currency: z.optional(Currency),
+  totalAmount: z.optional(int.check(z.nonnegative())),
+  taxFreeAmount: z.optional(int.check(z.nonnegative())),
 });
 
 export const CreatePaymentScheduleBody = z.object({ payment: BillingKeyPaymentBody, timeToPay: DateTime });
 
 export const GetPaymentSchedulesBody = z.object({
   page: Page,
-  sort: z.object({ by: z.enum(['CREATED_AT', 'TIME_TO_PAY', 'COMPLETED_AT', 'STATUS_TIMESTAMP']).optional(), order: SortOrder }).optional() satisfies z.ZodType<
+  sort: z.optional(z.object({ by: z.optional(z.enum(['CREATED_AT', 'TIME_TO_PAY', 'COMPLETED_AT', 'STATUS_TIMESTAMP'])), order: SortOrder })) satisfies z.ZodMiniType<
     ScheduleSort | undefined
   >,
-  filter: z
-    .object({
-      storeId: z.string().optional(),
-      billingKey: z.string().optional(),
-      from: DateTime.optional(),
-      until: DateTime.optional(),
-      status: z.array(z.enum(['SCHEDULED', 'STARTED', 'SUCCEEDED', 'FAILED', 'REVOKED', 'PENDING'])).optional(),
-      isForTest: z.boolean().optional(),
-    })
-    .loose()
-    .optional() satisfies z.ZodType<ScheduleFilter | undefined>,
+  filter: z.optional(z.looseObject({
+      storeId: z.optional(z.string()),
+      billingKey: z.optional(z.string()),
+      from: z.optional(DateTime),
+      until: z.optional(DateTime),
+      status: z.optional(z.array(z.enum(['SCHEDULED', 'STARTED', 'SUCCEEDED', 'FAILED', 'REVOKED', 'PENDING']))),
+      isForTest: z.optional(z.boolean()),
+    })) satisfies z.ZodMiniType<ScheduleFilter | undefined>,
 });
 
 export const RevokePaymentSchedulesBody = z.object({
-  storeId: z.string().optional(),
-  billingKey: z.string().optional(),
-  scheduleIds: z.array(Id).max(1000).optional(),
+  storeId: z.optional(z.string()),
+  billingKey: z.optional(z.string()),
+  scheduleIds: z.optional(z.array(Id).check(z.maxLength(1000))),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { CashReceiptFilter as CashReceiptFilterInput, CashReceiptSort } from '../../cash-receipts/list-cash-receipts.ts';
 import { Currency, Id, OrderName, ShortText } from '../../payments/request-fields.ts';
 import { PaymentAmountInput } from './schemas.ts';
@@ -6,50 +6,48 @@ import { PaymentAmountInput } from './schemas.ts';
 /** Request bodies of PortOne's cash receipt operations, field names exactly as its OAS. */
 const CashReceiptType = z.enum(['PERSONAL', 'CORPORATE']);
 const TimeField = z.enum(['ISSUED_AT', 'CANCELLED_AT', 'STATUS_UPDATED_AT']);
-const DateTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
-const int = z.number().int().safe();
+const DateTime = z.pipe(z.iso.datetime({ offset: true }), z.transform((v) => new Date(v).toISOString()));
+const int = z.number().check(z.int());
 
 export const IssueCashReceiptBody = z.object({
-  storeId: z.string().optional(),
+  storeId: z.optional(z.string()),
   paymentId: Id,
   channelKey: Id,
   type: CashReceiptType,
   orderName: OrderName,
   currency: Currency,
   amount: PaymentAmountInput,
-  productType: z.enum(['PHYSICAL', 'DIGITAL']).optional(),
+  productType: z.optional(z.enum(['PHYSICAL', 'DIGITAL'])),
   customer: z.object({
-    identityNumber: ShortText.min(1),
-    identityNumberType: z.string().optional(),
-    name: ShortText.optional(),
-    email: ShortText.optional(),
-    phoneNumber: ShortText.optional(),
+    identityNumber: ShortText.check(z.minLength(1)),
+    identityNumberType: z.optional(z.string()),
+    name: z.optional(ShortText),
+    email: z.optional(ShortText),
+    phoneNumber: z.optional(ShortText),
   }),
-  paidAt: DateTime.optional(),
-  businessRegistrationNumber: ShortText.optional(),
-  paymentMethod: z.string().optional(),
+  paidAt: z.optional(DateTime),
+  businessRegistrationNumber: z.optional(ShortText),
+  paymentMethod: z.optional(z.string()),
 });
 
 export const GetCashReceiptsBody = z.object({
-  page: z.object({ number: int.nonnegative().optional(), size: int.min(1).max(1000).optional() }).optional(),
-  sort: z.object({ by: TimeField.optional(), order: z.enum(['ASC', 'DESC']).optional() }).optional() satisfies z.ZodType<CashReceiptSort | undefined>,
-  filter: z
-    .object({
-      storeId: z.string().optional(),
-      timeRangeField: TimeField.optional(),
-      from: DateTime.optional(),
-      until: DateTime.optional(),
-      paymentId: z.string().optional(),
-      isTest: z.boolean().optional(),
-      orderName: z.string().optional(),
-      statuses: z.array(z.enum(['ISSUED', 'CANCELLED', 'FAILED'])).optional(),
-      isManual: z.boolean().optional(),
-      pgReceiptId: z.string().optional(),
-      pgMerchantId: z.string().optional(),
-      pgProviders: z.array(z.string()).optional(),
-      pgCompanies: z.array(z.string()).optional(),
-      version: z.enum(['V1', 'V2']).optional(),
-      types: z.array(CashReceiptType).optional(),
-    })
-    .optional() satisfies z.ZodType<CashReceiptFilterInput | undefined>,
+  page: z.optional(z.object({ number: z.optional(int.check(z.nonnegative())), size: z.optional(int.check(z.minimum(1), z.maximum(1000))) })),
+  sort: z.optional(z.object({ by: z.optional(TimeField), order: z.optional(z.enum(['ASC', 'DESC'])) })) satisfies z.ZodMiniType<CashReceiptSort | undefined>,
+  filter: z.optional(z.object({
+      storeId: z.optional(z.string()),
+      timeRangeField: z.optional(TimeField),
+      from: z.optional(DateTime),
+      until: z.optional(DateTime),
+      paymentId: z.optional(z.string()),
+      isTest: z.optional(z.boolean()),
+      orderName: z.optional(z.string()),
+      statuses: z.optional(z.array(z.enum(['ISSUED', 'CANCELLED', 'FAILED']))),
+      isManual: z.optional(z.boolean()),
+      pgReceiptId: z.optional(z.string()),
+      pgMerchantId: z.optional(z.string()),
+      pgProviders: z.optional(z.array(z.string())),
+      pgCompanies: z.optional(z.array(z.string())),
+      version: z.optional(z.enum(['V1', 'V2'])),
+      types: z.optional(z.array(CashReceiptType)),
+    })) satisfies z.ZodMiniType<CashReceiptFilterInput | undefined>,
 });

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { OPERATORS } from '../../domain/identity-verification.ts';
 import { confirmIdentityVerification, resendIdentityVerification, sendIdentityVerification } from '../../identity-verification/api-flow.ts';
 import { presentIdentityVerification } from '../../identity-verification/present.ts';
@@ -16,59 +16,55 @@ import type { AppEnv } from '../env.ts';
 import { idParam } from '../fields.ts';
 
 /** Request bodies of PortOne's identity-verification operations, field names as in the OAS. */
-const int = z.number().int().safe();
+const int = z.number().check(z.int());
 const TIME_FIELDS = ['REQUESTED_AT', 'VERIFIED_AT', 'FAILED_AT', 'STATUS_UPDATED_AT'] as const;
 const Operator = z.enum(OPERATORS);
 
 const SendBody = z.object({
-  storeId: z.string().optional(),
+  storeId: z.optional(z.string()),
   channelKey: Id,
   customer: z.object({
-    id: z.string().max(200).optional(),
-    name: z.string().min(1).max(100),
-    phoneNumber: z.string().max(40),
-    identityNumber: z.string().max(20).optional(),
-    ipAddress: z.string().max(100),
+    id: z.optional(z.string().check(z.maxLength(200))),
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+    phoneNumber: z.string().check(z.maxLength(40)),
+    identityNumber: z.optional(z.string().check(z.maxLength(20))),
+    ipAddress: z.string().check(z.maxLength(100)),
   }),
-  customData: CustomData.optional(),
-  bypass: z.unknown().optional(),
+  customData: z.optional(CustomData),
+  bypass: z.optional(z.unknown()),
   operator: Operator,
   method: z.enum(['SMS', 'APP']),
 });
 
-const ConfirmBody = z.object({ storeId: z.string().optional(), otp: z.string().max(20).optional() });
+const ConfirmBody = z.object({ storeId: z.optional(z.string()), otp: z.optional(z.string().check(z.maxLength(20))) });
 
 const ListBody = z.object({
-  page: z.object({ number: int.nonnegative().optional(), size: int.min(1).max(1000).optional() }).optional(),
-  sort: z.object({ by: z.enum(TIME_FIELDS).optional(), order: z.enum(['DESC', 'ASC']).optional() }).optional() satisfies z.ZodType<IdentityVerificationSort | undefined>,
-  filter: z
-    .object({
-      storeId: z.string().optional(),
-      timeRangeField: z.enum(TIME_FIELDS).optional(),
-      from: DateTime.optional(),
-      until: DateTime.optional(),
-      identityVerificationId: z.string().optional(),
-      identityVerificationTxId: z.string().optional(),
-      isTest: z.boolean().optional(),
-      statuses: z.array(z.enum(['READY', 'VERIFIED', 'FAILED'])).optional(),
-      pgTxId: z.string().optional(),
-      pgMerchantId: z.string().optional(),
-      pgProviders: z.array(z.string()).optional(),
-      pgCompanies: z.array(z.string()).optional(),
-      carriers: z.array(Operator).optional(),
-      version: z.enum(['V1', 'V2']).optional(),
-      customer: z
-        .object({
-          name: z.string().optional(),
-          birthYear: z.string().optional(),
-          birthMonth: z.string().optional(),
-          birthDay: z.string().optional(),
-          phoneNumber: z.string().optional(),
-          gender: z.enum(['MALE', 'FEMALE', 'OTHER']).optional(),
-        })
-        .optional(),
-    })
-    .optional() satisfies z.ZodType<IdentityVerificationFilter | undefined>,
+  page: z.optional(z.object({ number: z.optional(int.check(z.nonnegative())), size: z.optional(int.check(z.minimum(1), z.maximum(1000))) })),
+  sort: z.optional(z.object({ by: z.optional(z.enum(TIME_FIELDS)), order: z.optional(z.enum(['DESC', 'ASC'])) })) satisfies z.ZodMiniType<IdentityVerificationSort | undefined>,
+  filter: z.optional(z.object({
+      storeId: z.optional(z.string()),
+      timeRangeField: z.optional(z.enum(TIME_FIELDS)),
+      from: z.optional(DateTime),
+      until: z.optional(DateTime),
+      identityVerificationId: z.optional(z.string()),
+      identityVerificationTxId: z.optional(z.string()),
+      isTest: z.optional(z.boolean()),
+      statuses: z.optional(z.array(z.enum(['READY', 'VERIFIED', 'FAILED']))),
+      pgTxId: z.optional(z.string()),
+      pgMerchantId: z.optional(z.string()),
+      pgProviders: z.optional(z.array(z.string())),
+      pgCompanies: z.optional(z.array(z.string())),
+      carriers: z.optional(z.array(Operator)),
+      version: z.optional(z.enum(['V1', 'V2'])),
+      customer: z.optional(z.object({
+          name: z.optional(z.string()),
+          birthYear: z.optional(z.string()),
+          birthMonth: z.optional(z.string()),
+          birthDay: z.optional(z.string()),
+          phoneNumber: z.optional(z.string()),
+          gender: z.optional(z.enum(['MALE', 'FEMALE', 'OTHER'])),
+        })),
+    })) satisfies z.ZodMiniType<IdentityVerificationFilter | undefined>,
 });
 
 /** PortOne V2 identity-verification operations (SDK `IdentityVerificationClient`). */

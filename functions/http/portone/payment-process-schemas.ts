@@ -1,25 +1,25 @@
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { ConfirmPaymentInput } from '../../payments/confirm-payment.ts';
 import type { EscrowShipment } from '../../domain/escrow.ts';
 import { Currency, Products, ShortText } from '../../payments/request-fields.ts';
 
-const int = z.number().int().safe();
-const DateTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
+const int = z.number().check(z.int());
+const DateTime = z.pipe(z.iso.datetime({ offset: true }), z.transform((v) => new Date(v).toISOString()));
 
 /** confirmPayment (인증 결제 수동 승인): the window's `paymentToken` and PortOne's 검증용 check fields. */
 export const ConfirmPaymentBody = z.object({
-  storeId: z.string().optional(),
-  paymentToken: z.string().min(1).max(500),
-  txId: z.string().max(200).optional(),
-  currency: Currency.optional(),
-  totalAmount: int.nonnegative().optional(),
-  taxFreeAmount: int.nonnegative().optional(),
-  isTest: z.boolean().optional(),
-  skipWebhook: z.boolean().optional(),
-}) satisfies z.ZodType<ConfirmPaymentInput & { storeId?: string }>;
+  storeId: z.optional(z.string()),
+  paymentToken: z.string().check(z.minLength(1), z.maxLength(500)),
+  txId: z.optional(z.string().check(z.maxLength(200))),
+  currency: z.optional(Currency),
+  totalAmount: z.optional(int.check(z.nonnegative())),
+  taxFreeAmount: z.optional(int.check(z.nonnegative())),
+  isTest: z.optional(z.boolean()),
+  skipWebhook: z.optional(z.boolean()),
+}) satisfies z.ZodMiniType<ConfirmPaymentInput & { storeId?: string }>;
 
 /** capturePayment (수동 매입): nothing but the store. */
-export const CapturePaymentBody = z.object({ storeId: z.string().optional() });
+export const CapturePaymentBody = z.object({ storeId: z.optional(z.string()) });
 
 /** PortOne's `PaymentLogisticsCompany` (택배사). */
 const LOGISTICS_COMPANIES = [
@@ -31,27 +31,27 @@ const LOGISTICS_COMPANIES = [
 const Address = z.object({
   addressLine1: ShortText,
   addressLine2: ShortText,
-  city: ShortText.optional(),
-  province: ShortText.optional(),
-  country: ShortText.optional(),
+  city: z.optional(ShortText),
+  province: z.optional(ShortText),
+  country: z.optional(ShortText),
 });
 
-const Party = { name: ShortText.optional(), phoneNumber: ShortText.optional(), zipcode: ShortText.optional(), address: Address.optional() };
+const Party = { name: z.optional(ShortText), phoneNumber: z.optional(ShortText), zipcode: z.optional(ShortText), address: z.optional(Address) };
 
 /** applyEscrowLogistics and modifyEscrowLogistics take the same body (RegisterEscrowLogisticsBody, ModifyEscrowLogisticsBody). */
 export const EscrowLogisticsBody = z.object({
-  storeId: z.string().optional(),
-  sender: z.object({ ...Party, relationship: ShortText.optional() }).optional(),
-  receiver: z.object(Party).optional(),
+  storeId: z.optional(z.string()),
+  sender: z.optional(z.object({ ...Party, relationship: z.optional(ShortText) })),
+  receiver: z.optional(z.object(Party)),
   logistics: z.object({
     company: z.enum(LOGISTICS_COMPANIES),
-    invoiceNumber: ShortText.pipe(z.string().min(1)),
+    invoiceNumber: z.pipe(ShortText, z.string().check(z.minLength(1))),
     sentAt: DateTime,
-    receivedAt: DateTime.optional(),
-    address: Address.optional(),
+    receivedAt: z.optional(DateTime),
+    address: z.optional(Address),
   }),
-  sendEmail: z.boolean().optional(),
-  products: Products.optional(),
+  sendEmail: z.optional(z.boolean()),
+  products: z.optional(Products),
 });
 
 /** The shipment a logistics body registers, as the use case keeps it. */
@@ -63,4 +63,4 @@ export const shipmentOf = (body: z.infer<typeof EscrowLogisticsBody>): EscrowShi
 });
 
 /** confirmEscrow (구매 확정); `fromStore`: the merchant confirms on the buyer's behalf. */
-export const ConfirmEscrowBody = z.object({ storeId: z.string().optional(), fromStore: z.boolean().optional() });
+export const ConfirmEscrowBody = z.object({ storeId: z.optional(z.string()), fromStore: z.optional(z.boolean()) });

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { AppEnv } from '../env.ts';
 import { ownStoreId } from '../auth.ts';
 import { parseWith, readBody } from '../body.ts';
@@ -10,28 +10,25 @@ import { kakaopayOrder } from '../../payments/kakaopay-order.ts';
 import { confirmPaymentwallDelivery } from '../../payments/paymentwall-delivery.ts';
 import type { PaymentwallDelivery } from '../../domain/paymentwall-delivery.ts';
 
-const won = z.number().int().safe().nonnegative();
+const won = z.number().check(z.int(), z.nonnegative());
 const CardPromotionsQuery = z.object({
   channelKey: Id,
-  amount: z.coerce.number().int().safe().positive(),
-  cardCompany: z.string().max(50).optional(),
+  amount: z.coerce.number().check(z.int(), z.positive()),
+  cardCompany: z.optional(z.string().check(z.maxLength(50))),
 });
 const RegisterStoreReceiptBody = z.object({
-  storeId: z.string().optional(),
-  items: z
-    .array(
+  storeId: z.optional(z.string()),
+  items: z.array(
       z.object({
-        storeBusinessRegistrationNumber: z.string().regex(/^\d{10}$/, 'must be a 10-digit 사업자등록번호'),
-        storeName: ShortText.min(1),
-        totalAmount: won.positive(),
-        taxFreeAmount: won.optional(),
-        vatAmount: won.optional(),
-        supplyAmount: won.optional(),
+        storeBusinessRegistrationNumber: z.string().check(z.regex(/^\d{10}$/, 'must be a 10-digit 사업자등록번호')),
+        storeName: ShortText.check(z.minLength(1)),
+        totalAmount: won.check(z.positive()),
+        taxFreeAmount: z.optional(won),
+        vatAmount: z.optional(won),
+        supplyAmount: z.optional(won),
         currency: Currency,
-      }) satisfies z.ZodType<StoreReceiptItem>,
-    )
-    .min(1)
-    .max(100),
+      }) satisfies z.ZodMiniType<StoreReceiptItem>,
+    ).check(z.minLength(1), z.maxLength(100)),
 });
 
 const KakaopayOrderQuery = z.object({ pgTxId: Id, channelKey: Id });
@@ -42,22 +39,22 @@ const ConfirmPaymentwallDeliveryBody = z.object({
   deliveryStatus: z.enum(['ORDER_PLACED', 'ORDER_SHIPPED', 'DELIVERED']),
   estimatedDeliveryDatetime: DateTime,
   estimatedUpdateDatetime: DateTime,
-  reason: ShortText.optional(),
+  reason: z.optional(ShortText),
   refundable: z.boolean(),
   details: ShortText,
   shippingAddressEmail: ShortText,
-  carrierTrackingId: ShortText.optional(),
-  carrierType: ShortText.optional(),
-  shippingAddressCountry: z.string().regex(/^[A-Z]{2}$/, 'must be a PortOne Country code (ISO 3166-1 alpha-2) such as KR').optional(),
-  shippingAddressCity: ShortText.optional(),
-  shippingAddressZip: ShortText.optional(),
-  shippingAddressState: ShortText.optional(),
-  shippingAddressStreet: ShortText.optional(),
-  shippingAddressPhone: ShortText.optional(),
-  shippingAddressFirstname: ShortText.optional(),
-  shippingAddressLastname: ShortText.optional(),
-  attachments: z.array(Url).max(10).optional(),
-}) satisfies z.ZodType<PaymentwallDelivery>;
+  carrierTrackingId: z.optional(ShortText),
+  carrierType: z.optional(ShortText),
+  shippingAddressCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be a PortOne Country code (ISO 3166-1 alpha-2) such as KR'))),
+  shippingAddressCity: z.optional(ShortText),
+  shippingAddressZip: z.optional(ShortText),
+  shippingAddressState: z.optional(ShortText),
+  shippingAddressStreet: z.optional(ShortText),
+  shippingAddressPhone: z.optional(ShortText),
+  shippingAddressFirstname: z.optional(ShortText),
+  shippingAddressLastname: z.optional(ShortText),
+  attachments: z.optional(z.array(Url).check(z.maxLength(10))),
+}) satisfies z.ZodMiniType<PaymentwallDelivery>;
 
 /**
  * PortOne V2 operations tied to one PG's own features (KCP card promotions, KG이니시스 sub-store

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { AppEnv } from '../env.ts';
 import { ownStoreId } from '../auth.ts';
 import { readBody } from '../body.ts';
@@ -9,7 +9,7 @@ import { presentWebhook } from '../../webhooks/present.ts';
 import { resendWebhook } from '../../webhooks/resend.ts';
 
 /** PortOne's ResendWebhookBody; unknown fields are ignored like everywhere else. */
-const ResendWebhookBody = z.object({ storeId: z.string().optional(), webhookId: Id.optional() });
+const ResendWebhookBody = z.object({ storeId: z.optional(z.string()), webhookId: z.optional(Id) });
 
 /** PortOne's resendWebhook (POST /payments/{paymentId}/resend-webhook); auth is applied by the caller. */
 export function resendWebhookRoutes() {

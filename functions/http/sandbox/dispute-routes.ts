@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { DISPUTE_REASON_CHARS } from '../../domain/dispute.ts';
 import { openDispute, resolveDispute } from '../../payments/disputes.ts';
 import { Id } from '../../payments/request-fields.ts';
@@ -7,7 +7,7 @@ import { readBody } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { idParam } from '../fields.ts';
 
-const OpenDisputeBody = z.object({ reason: z.string().min(1).max(DISPUTE_REASON_CHARS).optional(), pgDisputeId: Id.optional() }).strict();
+const OpenDisputeBody = z.strictObject({ reason: z.optional(z.string().check(z.minLength(1), z.maxLength(DISPUTE_REASON_CHARS))), pgDisputeId: z.optional(Id) });
 
 /**
  * Disputes (분쟁) on the caller's payments, as the PG would report them (docs/disputes.md): PortOne

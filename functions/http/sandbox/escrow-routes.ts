@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { confirmBuyerRejection, decideAsBuyer } from '../../payments/escrow.ts';
 import { readBody } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { idParam } from '../fields.ts';
 
-const BuyerDecisionBody = z.object({ decision: z.enum(['CONFIRM', 'REJECT']) }).strict();
+const BuyerDecisionBody = z.strictObject({ decision: z.enum(['CONFIRM', 'REJECT']) });
 
 /**
  * The buyer's side of an escrow payment (docs/payment-operations.md), which happens in the PG's

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { PROMOTION_CARD_COMPANIES } from '../../domain/promotion.ts';
 import { changePromotionState, createPromotion, listPromotions, presentPromotion, type CreatePromotionInput } from '../../payments/promotions.ts';
 import { DateTime, Id, ShortText } from '../../payments/request-fields.ts';
@@ -7,32 +7,28 @@ import { readBody } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { idParam } from '../fields.ts';
 
-const won = z.number().int().safe();
+const won = z.number().check(z.int());
 const Scheme = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('PERCENT'), percent: z.number().int().min(1).max(100) }).strict(),
-  z.object({ type: z.literal('AMOUNT'), amount: won.positive() }).strict(),
+  z.strictObject({ type: z.literal('PERCENT'), percent: z.number().check(z.int(), z.minimum(1), z.maximum(100)) }),
+  z.strictObject({ type: z.literal('AMOUNT'), amount: won.check(z.positive()) }),
 ]);
 const Spare = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('PERCENT'), percent: z.number().int().min(0).max(100) }).strict(),
-  z.object({ type: z.literal('AMOUNT'), amount: won.nonnegative() }).strict(),
+  z.strictObject({ type: z.literal('PERCENT'), percent: z.number().check(z.int(), z.minimum(0), z.maximum(100)) }),
+  z.strictObject({ type: z.literal('AMOUNT'), amount: won.check(z.nonnegative()) }),
 ]);
 
 /** The console's 프로모션 추가 form, with the OAS `CardPromotion`'s field names. */
-const CreatePromotionBody = z
-  .object({
-    id: Id.optional(),
-    name: ShortText.min(1),
+const CreatePromotionBody = z.strictObject({
+    id: z.optional(Id),
+    name: ShortText.check(z.minLength(1)),
     cardCompany: z.enum(PROMOTION_CARD_COMPANIES),
-    discountPolicy: z.object({ partitions: z.array(z.object({ amountFrom: won.nonnegative(), scheme: Scheme }).strict()).min(1) }).strict(),
-    totalBudget: won.positive(),
-    maxDiscountAmount: won.positive().optional(),
-    startAt: DateTime.optional(),
+    discountPolicy: z.strictObject({ partitions: z.array(z.strictObject({ amountFrom: won.check(z.nonnegative()), scheme: Scheme })).check(z.minLength(1)) }),
+    totalBudget: won.check(z.positive()),
+    maxDiscountAmount: z.optional(won.check(z.positive())),
+    startAt: z.optional(DateTime),
     endAt: DateTime,
-    recoverOption: z
-      .discriminatedUnion('type', [z.object({ type: z.literal('RECOVER') }).strict(), z.object({ type: z.literal('NO_RECOVER'), spareBudget: Spare.optional() }).strict()])
-      .optional(),
-  })
-  .strict() satisfies z.ZodType<CreatePromotionInput>;
+    recoverOption: z.optional(z.discriminatedUnion('type', [z.strictObject({ type: z.literal('RECOVER') }), z.strictObject({ type: z.literal('NO_RECOVER'), spareBudget: z.optional(Spare) })])),
+  }) satisfies z.ZodMiniType<CreatePromotionInput>;
 
 /**
  * Card promotions (프로모션) of the caller's store: PortOne's console creates, pauses and ends them

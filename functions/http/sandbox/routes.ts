@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { AppEnv } from '../env.ts';
 import type { MountRoutes } from '../app-shell.ts';
 import { requireStore } from '../auth.ts';
@@ -29,28 +29,28 @@ import { advanceClock, fireTimerNow, readClock } from '../../timers/test-clock.t
 import { toKst } from '../../domain/kst.ts';
 import { SANDBOX_OPENAPI } from './openapi.ts';
 
-const CreateStoreBody = z.object({ name: z.string().max(100).optional() });
+const CreateStoreBody = z.object({ name: z.optional(z.string().check(z.maxLength(100))) });
 const CreateChannelBody = z.object({
-  pgProvider: z.string().min(1),
-  name: z.string().max(100).optional(),
-  channelKey: z.string().regex(/^[0-9A-Za-z._-]{1,100}$/).optional(),
-  pgMerchantId: z.string().max(100).optional(),
-  autoRefundOverride: z.object({ kind: z.literal('delay'), seconds: z.number().int().min(1).max(7 * 24 * 3600) }).optional(),
-  mode: z.enum(CHANNEL_MODES).optional(),
-  manualConfirm: z.boolean().optional(),
-  manualCapture: z.boolean().optional(),
+  pgProvider: z.string().check(z.minLength(1)),
+  name: z.optional(z.string().check(z.maxLength(100))),
+  channelKey: z.optional(z.string().check(z.regex(/^[0-9A-Za-z._-]{1,100}$/))),
+  pgMerchantId: z.optional(z.string().check(z.maxLength(100))),
+  autoRefundOverride: z.optional(z.object({ kind: z.literal('delay'), seconds: z.number().check(z.int(), z.minimum(1), z.maximum(7 * 24 * 3600)) })),
+  mode: z.optional(z.enum(CHANNEL_MODES)),
+  manualConfirm: z.optional(z.boolean()),
+  manualCapture: z.optional(z.boolean()),
 });
 const ChannelSettingsBody = z.object({ mode: z.enum(CHANNEL_MODES) });
 /** A channel as the API shows it: records older than modes are TEST channels. */
 const presentChannel = (ch: ChannelRecord): ChannelRecord => ({ ...ch, mode: channelModeOf(ch) });
-const SignupBody = z.object({ pgProvider: z.string().min(1) });
-const DepositBody = z.object({ amount: z.number().int().positive().optional(), depositorName: z.string().max(50).optional() });
-const ClockBody = z.object({ by: z.string().optional(), to: z.string().optional() });
+const SignupBody = z.object({ pgProvider: z.string().check(z.minLength(1)) });
+const DepositBody = z.object({ amount: z.optional(z.number().check(z.int(), z.positive())), depositorName: z.optional(z.string().check(z.maxLength(50))) });
+const ClockBody = z.object({ by: z.optional(z.string()), to: z.optional(z.string()) });
 const TimersQuery = z.object({
-  paymentId: Id.optional(),
-  state: z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['PENDING', 'FIRED', 'CANCELLED'])).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-  cursor: z.string().max(2000).optional(),
+  paymentId: z.optional(Id),
+  state: z.optional(z.pipe(z.pipe(z.string(), z.transform((s) => s.toUpperCase())), z.enum(['PENDING', 'FIRED', 'CANCELLED']))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000))),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 /**

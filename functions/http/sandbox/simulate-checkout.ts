@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { AppEnv } from '../env.ts';
 import { readBody } from '../body.ts';
 import { idParam } from '../fields.ts';
@@ -11,16 +11,16 @@ const Body = z.object({
   channelKey: Id,
   orderName: OrderName,
   totalAmount: PaymentTotal,
-  taxFreeAmount: z.number().int().nonnegative().optional(),
-  currency: Currency.default('KRW'),
+  taxFreeAmount: z.optional(z.number().check(z.int(), z.nonnegative())),
+  currency: z._default(Currency, 'KRW'),
   payMethod: z.enum(['CARD', 'VIRTUAL_ACCOUNT', 'EASY_PAY']),
-  card: z.object({ number: z.string().min(1), expiryYear: z.string().default('30'), expiryMonth: z.string().default('12') }).optional(),
-  easyPayProvider: z.string().max(40).optional(),
-  bank: Bank.optional(),
-  validHours: ValidHours.optional(),
-  noticeUrls: NoticeUrls.optional(),
-  customData: CustomData.optional(),
-  customer: z.record(z.string(), z.unknown()).refine(customerSizeOk, CUSTOMER_SIZE_MESSAGE).optional(),
+  card: z.optional(z.object({ number: z.string().check(z.minLength(1)), expiryYear: z._default(z.string(), '30'), expiryMonth: z._default(z.string(), '12') })),
+  easyPayProvider: z.optional(z.string().check(z.maxLength(40))),
+  bank: z.optional(Bank),
+  validHours: z.optional(ValidHours),
+  noticeUrls: z.optional(NoticeUrls),
+  customData: z.optional(CustomData),
+  customer: z.optional(z.record(z.string(), z.unknown()).check(z.refine(customerSizeOk, CUSTOMER_SIZE_MESSAGE))),
 });
 
 /**

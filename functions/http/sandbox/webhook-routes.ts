@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { AppEnv } from '../env.ts';
 import { readBody, parseWith } from '../body.ts';
 import { idParam } from '../fields.ts';
@@ -18,31 +18,27 @@ import {
   setWebhookUrl,
 } from '../../webhooks/settings.ts';
 
-const UrlBody = z.object({ url: Url.nullable() });
+const UrlBody = z.object({ url: z.nullable(Url) });
 /** The chaos modes a store may switch on (webhooks/chaos.ts says what each does). */
-const WebhookChaosSchema = z
-  .object({
-    duplicate: z.boolean().optional(),
-    delayMs: z.number().int().min(0).max(MAX_CHAOS_DELAY_MS).optional(),
-    invalidSignature: z.boolean().optional(),
-    staleTimestamp: z.boolean().optional(),
-    outOfOrder: z.boolean().optional(),
-  })
-  .strict() satisfies z.ZodType<WebhookChaos>;
-const NoticeUrlHostsBody = z.object({ hosts: z.array(z.string().max(253)) });
-const ConfirmProcessBody = z.object({ enabled: z.boolean() }).strict();
-const SecretBody = z.object({ secret: z.string().max(200).optional() });
-const ProbeBody = z
-  .object({
+const WebhookChaosSchema = z.strictObject({
+    duplicate: z.optional(z.boolean()),
+    delayMs: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(MAX_CHAOS_DELAY_MS))),
+    invalidSignature: z.optional(z.boolean()),
+    staleTimestamp: z.optional(z.boolean()),
+    outOfOrder: z.optional(z.boolean()),
+  }) satisfies z.ZodMiniType<WebhookChaos>;
+const NoticeUrlHostsBody = z.object({ hosts: z.array(z.string().check(z.maxLength(253))) });
+const ConfirmProcessBody = z.strictObject({ enabled: z.boolean() });
+const SecretBody = z.object({ secret: z.optional(z.string().check(z.maxLength(200))) });
+const ProbeBody = z.strictObject({
     url: Url,
-    secret: z.string().max(200).optional(),
-    timeoutMs: z.number().int().min(PROBE_LIMITS.timeoutMs.min).max(PROBE_LIMITS.timeoutMs.max).optional(),
-    settleMs: z.number().int().min(PROBE_LIMITS.settleMs.min).max(PROBE_LIMITS.settleMs.max).optional(),
-  })
-  .strict();
+    secret: z.optional(z.string().check(z.maxLength(200))),
+    timeoutMs: z.optional(z.number().check(z.int(), z.minimum(PROBE_LIMITS.timeoutMs.min), z.maximum(PROBE_LIMITS.timeoutMs.max))),
+    settleMs: z.optional(z.number().check(z.int(), z.minimum(PROBE_LIMITS.settleMs.min), z.maximum(PROBE_LIMITS.settleMs.max))),
+  });
 const DeliveriesQuery = z.object({
-  paymentId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_DELIVERY_LIMIT).default(DEFAULT_DELIVERY_LIMIT),
+  paymentId: z.optional(Id),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_DELIVERY_LIMIT)), DEFAULT_DELIVERY_LIMIT),
 });
 
 /**
