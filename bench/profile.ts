@@ -74,6 +74,10 @@ function javaGcMs(pid: number): number | undefined {
 
 /** Starts measuring node's and java's CPU (and node's CPU profile when `cpuProfile`). */
 export async function startSpan(javaPid: number, cpuProfile: boolean): Promise<Span> {
+  // jstat is a process of its own (a JVM start): read outside the span, so neither node's CPU
+  // profile nor its CPU count includes the spawn.
+  const gc = javaGcMs(javaPid);
+  const threads = javaThreadCpuMs(javaPid);
   const session = cpuProfile ? new Session() : undefined;
   if (session) {
     session.connect();
@@ -83,23 +87,21 @@ export async function startSpan(javaPid: number, cpuProfile: boolean): Promise<S
   }
   const node = process.cpuUsage();
   const java = processCpuMs(javaPid);
-  const threads = javaThreadCpuMs(javaPid);
-  const gc = javaGcMs(javaPid);
   return {
     async stop() {
       const used = process.cpuUsage(node);
       const javaCpuMs = processCpuMs(javaPid) - java;
-      const gcAfter = javaGcMs(javaPid);
       const spentByThread = [...javaThreadCpuMs(javaPid)].map(([name, ms]) => [name, ms - (threads.get(name) ?? 0)] as const).filter(([, ms]) => ms > 0);
-      const javaThreads = [
-        gc !== undefined && gcAfter !== undefined ? `GC (jstat GCT) ${(gcAfter - gc).toFixed(0)} ms` : 'GC: no jstat',
-        ...spentByThread.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => `${name} ${ms} ms`),
-      ].join(' · ');
       let profile: CpuProfile | undefined;
       if (session) {
         profile = ((await session.post('Profiler.stop')) as { profile: CpuProfile }).profile;
         session.disconnect();
       }
+      const gcAfter = javaGcMs(javaPid);
+      const javaThreads = [
+        gc !== undefined && gcAfter !== undefined ? `GC (jstat GCT) ${(gcAfter - gc).toFixed(0)} ms` : 'GC: no jstat',
+        ...spentByThread.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => `${name} ${ms} ms`),
+      ].join(' · ');
       return { nodeCpuMs: (used.user + used.system) / 1000, javaCpuMs, javaThreads, profile };
     },
   };
