@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { ClassArchivePlan } from './class-archive.mjs';
 
 export const DYNAMODB_LOCAL_JVM_FLAGS: readonly string[];
 export function engineFolder(dataDir: string): string;
@@ -12,8 +13,10 @@ export interface SpawnedJava {
   ended: Promise<{ error: NodeJS.ErrnoException } | { code: number | null; signal: NodeJS.Signals | null }>;
   /** The last 2,000 characters java wrote to stderr. */
   stderr(): string;
+  /** How java uses DynamoDB Local's class archive; null: it was started without one. */
+  archive: ClassArchivePlan | null;
 }
 
-export function spawnJava(opts: { port: number; path: string | null; jvmFlags?: readonly string[] }): SpawnedJava;
+export function spawnJava(opts: { port: number; path: string | null; jvmFlags?: readonly string[]; classArchive?: boolean }): SpawnedJava;
 export function spawnEarlyJava(folder: string | undefined): Promise<void>;
 export function takeEarlyJava(path: string | null): SpawnedJava | undefined;

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { planClassArchive } from './class-archive.mjs';
 import { guardAgainstOrphan } from './orphan-guard.mjs';
 import { findFreePort } from './ports.mjs';
 
@@ -36,17 +37,24 @@ export const enginePath = (folder) => (folder === undefined ? null : resolve(fol
 
 /**
  * Spawns java on `port` (data under `path`, or in memory when null) and watches it from the first
- * moment: how it ended (`ended`), the tail of its stderr, and an orphan guard.
+ * moment: how it ended (`ended`), the tail of its stderr, and an orphan guard. `classArchive`:
+ * start from DynamoDB Local's class archive, or record one to dump later (`archive`, the plan;
+ * class-archive.mjs).
  */
-export function spawnJava({ port, path, jvmFlags = DYNAMODB_LOCAL_JVM_FLAGS }) {
+export function spawnJava({ port, path, jvmFlags = DYNAMODB_LOCAL_JVM_FLAGS, classArchive = false }) {
   if (path !== null) mkdirSync(path, { recursive: true });
-  const spawnWithFlags = createSpawn(wrapperDir, (command, args, options) =>
-    spawn(command, [...jvmFlags, ...args], {
+  let archive = null;
+  const spawnWithFlags = createSpawn(wrapperDir, (command, args, options) => {
+    // The wrapper runs `java -Djava.library.path=… -jar <jar> <engine options>` from its folder.
+    const jarAt = args.indexOf('-jar');
+    if (classArchive && jarAt > 0) archive = planClassArchive({ jar: resolve(options.cwd, args[jarAt + 1]), jvmFlags });
+    const javaArgs = archive ? [...args.slice(0, jarAt), ...archive.args, archive.mainClass, ...args.slice(jarAt + 2)] : args;
+    return spawn(command, [...jvmFlags, ...javaArgs], {
       ...options,
       // Without this DynamoDB Local phones home on start (slower, and often offline).
       env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
-    }),
-  );
+    });
+  });
   // sharedDb: one database whatever access key or region a client uses.
   const child = spawnWithFlags({ port, path, sharedDb: true, stdio: 'pipe' });
   let stderr = '';
@@ -63,7 +71,7 @@ export function spawnJava({ port, path, jvmFlags = DYNAMODB_LOCAL_JVM_FLAGS }) {
     const guard = guardAgainstOrphan(child.pid);
     void ended.then(() => guard.release());
   }
-  return { child, port, path, ended, stderr: () => stderr };
+  return { child, port, path, ended, stderr: () => stderr, archive };
 }
 
 /** java spawned by the launcher, until the runtime takes it over. */
@@ -71,7 +79,7 @@ let early;
 
 /** The launcher's part: java for the engine folder `folder` (undefined: in memory), spawned now. */
 export async function spawnEarlyJava(folder) {
-  early = spawnJava({ port: await findFreePort(), path: enginePath(folder) });
+  early = spawnJava({ port: await findFreePort(), path: enginePath(folder), classArchive: true });
   // If the runtime never takes it over (a busy port, a crash while loading), it ends with node.
   process.once('exit', () => early?.child.kill('SIGKILL'));
 }

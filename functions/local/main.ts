@@ -22,6 +22,8 @@ import type { LocalRuntime } from './runtime.ts';
 import { dataDirSigningKey, newSigningKey } from './signing-key.ts';
 
 const options = parseCliArgs(process.argv.slice(2));
+/** How long the sandbox must have been idle before java's class archive is dumped. */
+const ARCHIVE_WHEN_IDLE_FOR_MS = 2000;
 
 const fail = (message: string): never => {
   console.error(`pg-sandbox: ${message}`);
@@ -66,7 +68,7 @@ async function main() {
   });
 
   try {
-    ddb = await launchDynamoDbLocal(inMemory ? {} : { dataDir: engineFolder(dataDir) });
+    ddb = await launchDynamoDbLocal({ classArchive: true, ...(!inMemory && { dataDir: engineFolder(dataDir) }) });
     const [{ startLocalRuntime }, { seedStore }] = await Promise.all([import('./runtime.ts'), import('../stores/seed.ts'), ddb.ready]);
     runtime = await startLocalRuntime({ dynamoEndpoint: ddb.endpoint, port, host, autoFire: true, sessionSigningKey, emptyEngine: inMemory });
 
@@ -86,6 +88,10 @@ async function main() {
       void stop(1);
     });
     printBanner({ url: runtime.url, seeded, inMemory, dataDir, javaPid: engine.pid, dynamodb: { endpoint: engine.endpoint, tableName: runtime.tableName } }, options);
+    // The first start without a class archive makes one for the next, once nothing is asked of
+    // the sandbox for a moment: the dump pauses java for a few seconds (docs/architecture.md).
+    const started = runtime;
+    void engine.archiveClassesWhenIdle(() => started.idleFor(ARCHIVE_WHEN_IDLE_FOR_MS));
   } catch (err) {
     console.error(`pg-sandbox: ${(err as Error).message.split('\n')[0]}`);
     return stop(1);

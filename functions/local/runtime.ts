@@ -67,6 +67,8 @@ export interface LocalRuntime {
    */
   schedules: { idle(): Promise<void> };
   webhooks: LocalWebhooks;
+  /** No request is being answered and none came in the last `ms` (npm start's background work waits for it). */
+  idleFor(ms: number): boolean;
   close(): Promise<void>;
 }
 
@@ -124,7 +126,20 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   await schedules.idle();
 
   const app = createApp(services);
-  const server = await listen(app.fetch, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+  let answering = 0;
+  let lastRequestAt = Date.now();
+  const server = await listen(
+    async (request) => {
+      answering++;
+      lastRequestAt = Date.now();
+      try {
+        return await app.fetch(request);
+      } finally {
+        answering--;
+      }
+    },
+    { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' },
+  );
   return {
     url: server.url,
     port: server.port,
@@ -139,6 +154,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       },
       recovered,
     },
+    idleFor: (ms) => answering === 0 && Date.now() - lastRequestAt >= ms,
     close: async () => {
       await server.close();
       await worker?.close();
