@@ -6,7 +6,7 @@
  */
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ import { signToken } from '../../functions/checkout/signed-token.ts';
 /** What `npm start` runs: the launcher that spawns java before tsx and main.ts load. */
 const ENTRY = 'functions/local/start.mjs';
 const dataDir = mkdtempSync(join(tmpdir(), 'pg-sandbox-start-'));
+// DynamoDB Local's class archive (class-archive.mjs) goes to a folder of this file's, not the user's cache.
+const cacheDir = mkdtempSync(join(tmpdir(), 'pg-sandbox-start-cache-'));
+process.env.PG_SANDBOX_CACHE_DIR = cacheDir;
 const children: ChildProcess[] = [];
 /** node and java pids the runtimes printed: whatever a failed test left running is ended by pid. */
 const started: number[] = [];
@@ -40,6 +43,7 @@ afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   for (const pid of started) if (alive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 interface Started {
@@ -53,8 +57,8 @@ interface Started {
 }
 
 /** The entry point itself, or (`viaNpm`) through `npm start` exactly as a developer types it. */
-function start(args: string[], { viaNpm = false } = {}): Promise<Started> {
-  const env = { ...process.env, LOG_LEVEL: 'WARN' };
+function start(args: string[], { viaNpm = false, env: extraEnv = {} as NodeJS.ProcessEnv } = {}): Promise<Started> {
+  const env = { ...process.env, LOG_LEVEL: 'WARN', ...extraEnv };
   const child = viaNpm
     ? spawn('npm', ['start', '--', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(process.execPath, [ENTRY, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -261,6 +265,38 @@ describe('npm start', { timeout: 180_000 }, () => {
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(`port ${port}`);
+  });
+
+  it("makes DynamoDB Local's class archive once idle, starts java from it next time, and starts without an archive that crashes java", async () => {
+    const env = { PG_SANDBOX_CACHE_DIR: mkdtempSync(join(tmpdir(), 'pg-sandbox-cds-')) };
+    const javaArgs = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const archives = () => readdirSync(env.PG_SANDBOX_CACHE_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('classes.jsa'));
+    try {
+      const first = await start(['--port', '0', '--in-memory'], { env });
+      expect(javaArgs(first.javaPid)).toContain('-XX:+RecordDynamicDumpInfo');
+      // Nothing asks anything of it now, so it dumps the archive in the background.
+      const deadline = Date.now() + 120_000;
+      while (archives().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(archives()).toHaveLength(1);
+      expect(await stop(first.child)).toBe(0);
+      const archive = join(env.PG_SANDBOX_CACHE_DIR, archives()[0]!);
+
+      const second = await start(['--port', '0', '--in-memory'], { env });
+      expect(javaArgs(second.javaPid)).toContain(`-XX:SharedArchiveFile=${archive}`);
+      const store = await fetch(`${second.url}/sandbox/store`, { headers: { authorization: `PortOne ${second.secret}` } });
+      expect(store.status).toBe(200);
+      expect(await stop(second.child)).toBe(0);
+
+      // A truncated archive crashes java as it starts: the sandbox starts without it and deletes it.
+      truncateSync(archive, 1_000_000);
+      const third = await start(['--port', '0', '--in-memory'], { env });
+      expect(javaArgs(third.javaPid).some((a) => a.startsWith('-XX:SharedArchiveFile'))).toBe(false);
+      expect((await fetch(`${third.url}/health`)).status).toBe(200);
+      expect(existsSync(archive)).toBe(false);
+      expect(await stop(third.child)).toBe(0);
+    } finally {
+      rmSync(env.PG_SANDBOX_CACHE_DIR, { recursive: true, force: true });
+    }
   });
 
   it('explains a missing java in one line', async () => {
