@@ -8,7 +8,6 @@ export interface ClassArchivePlan {
   mainClass: string;
 }
 
-export function cacheFolder(env?: NodeJS.ProcessEnv): string;
 export function planClassArchive(opts: { jar: string; jvmFlags: readonly string[]; env?: NodeJS.ProcessEnv }): ClassArchivePlan | null;
 export function discardClassArchive(plan: ClassArchivePlan): void;
 export function dumpClassArchive(plan: ClassArchivePlan, pid: number): { done: Promise<boolean>; cancel(): void };

@@ -2,9 +2,9 @@ import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
+import { cacheFolder } from './cache-folder.mjs';
 
 /**
  * AppCDS for DynamoDB Local: a dynamic class-data archive of the classes its JVM loaded, made once
@@ -21,17 +21,12 @@ import { crc32, inflateRawSync } from 'node:zlib';
  * - A truncated archive crashes java: the dump goes to a temporary name, renamed only after jcmd
  *   reported a clean dump; a java that ends before answering with the archive is started again
  *   without it, and the archive is deleted (dynamodb-local.ts).
- * - Everything lives in a cache folder keyed by the jar, the java binary and the JVM flags.
+ * - Everything lives in the cache folder (cache-folder.mjs), keyed by the jar, the java binary
+ *   and the JVM flags.
  */
 
 const MAIN_CLASS = 'software.amazon.dynamodb.services.local.main.ServerRunner';
 const ARCHIVE = 'classes.jsa';
-
-/** `PG_SANDBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/pg-sandbox`, else `~/.cache/pg-sandbox`. */
-export function cacheFolder(env = process.env) {
-  if (env.PG_SANDBOX_CACHE_DIR) return env.PG_SANDBOX_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'pg-sandbox');
-}
 
 /** The java `spawn` would run: the first `java` on PATH, links resolved (null: none). */
 function javaOnPath(env) {

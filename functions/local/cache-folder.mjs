@@ -1,0 +1,12 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Where npm start keeps what it makes once and reuses (DynamoDB Local's class archive, the bundle
+ * of its own code): `PG_SANDBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/pg-sandbox`, else
+ * `~/.cache/pg-sandbox`. Deleting it is always safe: the next start makes it again.
+ */
+export function cacheFolder(env = process.env) {
+  if (env.PG_SANDBOX_CACHE_DIR) return env.PG_SANDBOX_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'pg-sandbox');
+}
