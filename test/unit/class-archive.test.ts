@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheFolder, planClassArchive, rewriteManifest } from '../../functions/local/class-archive.mjs';
+import { cacheFolder } from '../../functions/local/cache-folder.mjs';
+import { planClassArchive, rewriteManifest } from '../../functions/local/class-archive.mjs';
 
 // The jar npm start runs (the wrapper package carries it).
 const require = createRequire(import.meta.url);
