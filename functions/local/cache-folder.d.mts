@@ -1,1 +1,2 @@
 export function cacheFolder(env?: NodeJS.ProcessEnv): string;
+export function stamp(file: string): string;

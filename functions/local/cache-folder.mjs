@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,4 +10,14 @@ import { join } from 'node:path';
 export function cacheFolder(env = process.env) {
   if (env.PG_SANDBOX_CACHE_DIR) return env.PG_SANDBOX_CACHE_DIR;
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'pg-sandbox');
+}
+
+/** What cached things are keyed by, for each file they were made from: its size and mtime ('-': missing). */
+export function stamp(file) {
+  try {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return '-';
+  }
 }

@@ -1,10 +1,10 @@
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { cacheFolder } from './cache-folder.mjs';
+import { cacheFolder, stamp } from './cache-folder.mjs';
 
 /**
  * AppCDS for DynamoDB Local: a dynamic class-data archive of the classes its JVM loaded, made once
@@ -40,15 +40,6 @@ function javaOnPath(env) {
   }
   return null;
 }
-
-const stamp = (file) => {
-  try {
-    const s = statSync(file);
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return '-';
-  }
-};
 
 /**
  * How java is to be started with a class archive for `jar` and `jvmFlags`, or null when it cannot

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cacheFolder } from './cache-folder.mjs';
+import { cacheFolder, stamp } from './cache-folder.mjs';
 
 /**
  * npm start's code as one esbuild bundle, made on the first start and again whenever one of its
@@ -20,15 +20,6 @@ import { cacheFolder } from './cache-folder.mjs';
 /** `require` for bundled CommonJS code; the same banner as infra/esm-require-banner.ts (TypeScript, not loadable here). */
 const REQUIRE_BANNER =
   "import { createRequire as __pgSandboxCreateRequire } from 'node:module'; const require = __pgSandboxCreateRequire(import.meta.url);";
-
-const stamp = (file) => {
-  try {
-    const s = statSync(file);
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return '-';
-  }
-};
 
 /**
  * A file URL of the bundle of `entry` (built now if missing or stale), or null if it cannot be
