@@ -26,7 +26,11 @@ function documentedFiles(markdown: string): Map<string, string> {
 const project = mkdtempSync(join(tmpdir(), 'pg-sandbox-user-'));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 /** The outer vitest's own variables (VITEST, VITEST_POOL_ID …) would confuse the user's vitest. */
-const userEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
+const userEnv = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))),
+  // The CLI's cache (DynamoDB Local's class archive, keyed by this temporary install's jar) goes with the project.
+  PG_SANDBOX_CACHE_DIR: join(project, '.pg-sandbox-cache'),
+};
 const npm = (...args: string[]) => execFileSync('npm', args, { cwd: project, env: userEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 const alive = (pid: number) => {
