@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { crc32, inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { cacheFolder, stamp } from './cache-folder.mjs';
 
 /**
@@ -48,6 +48,9 @@ function javaOnPath(env) {
  */
 export function planClassArchive({ jar, jvmFlags, env = process.env }) {
   if (env.PG_SANDBOX_CLASS_ARCHIVE === 'off') return null;
+  // zlib.crc32 (the jar copy's manifest needs it) came with Node 20.15 and 22.2; an older node
+  // starts java as before instead of failing to load this module.
+  if (typeof zlib.crc32 !== 'function') return null;
   const java = javaOnPath(env);
   if (java === null) return null;
   // jcmd ships with a JDK, not with every JRE: without it no archive can be made.
@@ -154,7 +157,7 @@ export function rewriteManifest(zip, edit) {
   const local = manifest.readUInt32LE(42);
   const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
   const stored = zip.subarray(dataAt, dataAt + manifest.readUInt32LE(20));
-  const text = (manifest.readUInt16LE(10) === 8 ? inflateRawSync(stored) : stored).toString('utf8');
+  const text = (manifest.readUInt16LE(10) === 8 ? zlib.inflateRawSync(stored) : stored).toString('utf8');
   const data = Buffer.from(edit(text), 'utf8');
   const name = Buffer.from(MANIFEST, 'utf8');
 
@@ -165,7 +168,7 @@ export function rewriteManifest(zip, edit) {
   header.writeUInt16LE(0, 6);
   header.writeUInt16LE(0, 8);
   header.writeUInt32LE(manifest.readUInt32LE(12), 10); // time and date
-  header.writeUInt32LE(crc32(data), 14);
+  header.writeUInt32LE(zlib.crc32(data), 14);
   header.writeUInt32LE(data.length, 18);
   header.writeUInt32LE(data.length, 22);
   header.writeUInt16LE(name.length, 26);
@@ -174,7 +177,7 @@ export function rewriteManifest(zip, edit) {
   const central = Buffer.concat([manifest.subarray(0, 46), name]);
   central.writeUInt16LE(0, 8); // no data descriptor
   central.writeUInt16LE(0, 10);
-  central.writeUInt32LE(crc32(data), 16);
+  central.writeUInt32LE(zlib.crc32(data), 16);
   central.writeUInt32LE(data.length, 20);
   central.writeUInt32LE(data.length, 24);
   central.writeUInt16LE(0, 30);

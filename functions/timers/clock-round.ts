@@ -36,36 +36,50 @@ export function clockRoundRepository(repo: Repository, store: StoreRecord, prefe
   });
 }
 
+/** Shared transactions in flight at once. */
+const MAX_IN_FLIGHT = 2;
+
 interface Waiting {
   change: PaymentCommit;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
-/** Gathers commits while a shared transaction is in flight; at most one in flight at a time. */
+/**
+ * Gathers commits while a shared transaction is in flight. A second one leaves only with a full
+ * batch: on an idle engine it overlaps the first (the engine parses one request while it writes
+ * the other), and a part-filled batch waits to gather more instead.
+ */
 class GroupCommit {
   private waiting: Waiting[] = [];
-  private flushing = false;
+  private inFlight = 0;
+  private scheduled = false;
 
   constructor(private readonly repo: Repository) {}
 
   commit(change: PaymentCommit): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ change, resolve, reject });
-      // Let the other workers of this turn add theirs before the first transaction leaves.
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.flush());
+      // Let the other workers of this turn add theirs before a transaction leaves.
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
       }
     });
   }
 
-  private async flush(): Promise<void> {
-    while (this.waiting.length > 0) {
+  private pump(): void {
+    while (this.waiting.length > 0 && (this.inFlight === 0 || (this.inFlight < MAX_IN_FLIGHT && this.waiting.length >= MAX_COMMITS_TOGETHER))) {
       const batch = this.waiting.splice(0, MAX_COMMITS_TOGETHER);
-      await this.write(batch);
+      this.inFlight++;
+      void this.write(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
     }
-    this.flushing = false;
   }
 
   /**
