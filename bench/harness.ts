@@ -3,6 +3,7 @@ import { startDynamoDbLocal, type RunningDynamoDbLocal } from '../functions/loca
 import { startLocalRuntime, type LocalRuntime } from '../functions/local/runtime.ts';
 import { seedStore, seededChannelKey, type SeededStore } from '../functions/stores/seed.ts';
 import { startSandbox, type Sandbox } from '../functions/testing/start-sandbox.ts';
+import { nextKst } from '../test/support/admin.ts';
 import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -61,18 +62,11 @@ export async function withSandboxProcess<T>(body: (b: SandboxBench) => Promise<T
   process.once('SIGINT', () => void sandbox.stop().then(() => process.exit(130)));
   try {
     const { now } = await sandbox.client.clock.get();
-    await sandbox.client.clock.advance({ to: nextKstMorning(now) });
+    await sandbox.client.clock.advance({ to: nextKst(now, '10:00') });
     return await body({ sandbox, dynamoEndpoint: sandbox.dynamodb.endpoint, tableName: sandbox.dynamodb.tableName, javaPid: sandbox.javaPid });
   } finally {
     await sandbox.stop();
   }
-}
-
-/** 10:00 KST (UTC+9) on the day after `at`'s KST day, as RFC 3339 UTC. */
-function nextKstMorning(at: string): string {
-  const kst = 9 * 3600_000;
-  const day = new Date(new Date(at).getTime() + kst + 24 * 3600_000);
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 10) - kst).toISOString();
 }
 
 export const median = (xs: number[]) => {

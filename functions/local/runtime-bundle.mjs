@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ESM_REQUIRE_BANNER } from '../../infra/esm-require-banner.mjs';
 import { cacheFolder, stamp } from './cache-folder.mjs';
 
 /**
@@ -17,9 +18,6 @@ import { cacheFolder, stamp } from './cache-folder.mjs';
  * the java the launcher spawned, which main.ts takes over.
  */
 
-/** `require` for bundled CommonJS code; the same banner as infra/esm-require-banner.ts (TypeScript, not loadable here). */
-const REQUIRE_BANNER =
-  "import { createRequire as __pgSandboxCreateRequire } from 'node:module'; const require = __pgSandboxCreateRequire(import.meta.url);";
 
 /**
  * A file URL of the bundle of `entry` (built now if missing or stale), or null if it cannot be
@@ -59,7 +57,7 @@ async function build(entry, folder) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    banner: { js: REQUIRE_BANNER },
+    banner: { js: ESM_REQUIRE_BANNER },
     metafile: true,
     logLevel: 'silent',
     plugins: [

@@ -6,7 +6,7 @@ import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REPO_ROOT } from '../paths.ts';
-import { ESM_REQUIRE_BANNER } from '../esm-require-banner.ts';
+import { ESM_REQUIRE_BANNER } from '../esm-require-banner.mjs';
 
 export { ESM_REQUIRE_BANNER };
 

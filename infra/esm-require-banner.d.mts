@@ -1,0 +1,1 @@
+export const ESM_REQUIRE_BANNER: string;
