@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
+import { localClientConfig } from '../functions/local/aws-local.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
 import { execSync } from 'node:child_process';
 import { loadAverage, median, percentile, positional, withLocalRuntime, withSandboxProcess } from './harness.ts';
@@ -57,7 +58,9 @@ const withTarget = <T>(body: (t: Target) => Promise<T>) =>
 const loadBefore = loadAverage();
 await withTarget(async ({ baseUrl, apiSecret, channelKey, dynamoEndpoint, tableName }) => {
   const sdk = PaymentClient({ secret: apiSecret, baseUrl });
-  const db = createDocumentClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  // The floor's client has the runtime's settings (local/aws-local.ts: unsigned requests), so
+  // the ratio compares the calls made, not how a client is configured.
+  const db = createDocumentClient(localClientConfig(dynamoEndpoint));
   const T = tableName;
   // A payment-sized item (what the runtime stores for a paid card payment is about this big).
   const paymentItem = (pk: string, sk: string, version: number) => ({ pk, sk, version, status: 'PAID', body: 'x'.repeat(2_000) });

@@ -1,3 +1,4 @@
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { EventBridgeTimerScheduler } from './adapters/scheduler/eventbridge-scheduler.ts';
 import { createDocumentClient } from './adapters/dynamodb/client.ts';
 import { DynamoDbRepository } from './adapters/dynamodb/repository.ts';
@@ -10,6 +11,8 @@ export interface Endpoints {
   scheduler?: string;
   region?: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Replaces SigV4 signing on both clients (local engines check no signature: local/aws-local.ts). */
+  signer?: DynamoDBClientConfig['signer'];
 }
 
 /**
@@ -49,6 +52,7 @@ export function createServices(config: Config, endpoints: Endpoints = {}, extra:
     ...(endpoints.dynamodb && { endpoint: endpoints.dynamodb }),
     ...(endpoints.region && { region: endpoints.region }),
     ...(endpoints.credentials && { credentials: endpoints.credentials }),
+    ...(endpoints.signer && { signer: endpoints.signer }),
   });
   const services: Services = {
     repo: new DynamoDbRepository(db, config.TABLE_NAME),
@@ -59,6 +63,7 @@ export function createServices(config: Config, endpoints: Endpoints = {}, extra:
       deadLetterArn: config.SCHEDULER_DLQ_ARN,
       endpoint: endpoints.scheduler,
       region: endpoints.region,
+      signer: endpoints.signer,
     }),
     wallNow: () => Date.now(),
     timerHandlers,

@@ -7,7 +7,7 @@ import { runTimer } from '../timers/run-timer.ts';
 import type { TimerInput } from '../domain/timer.ts';
 import { createServices } from '../wiring.ts';
 import { OutboxWorker } from './outbox-worker.ts';
-import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, localClientConfig } from './aws-local.ts';
+import { LOCAL_ACCOUNT, LOCAL_REGION, localClientConfig, localEndpoints } from './aws-local.ts';
 import { listen } from './listen.ts';
 import { recoverPendingWork, type RecoveryReport } from './recover.ts';
 import { scanItemsOfType } from './table-scan.ts';
@@ -107,7 +107,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   const useWorker = opts.webhooks?.worker ?? true;
   services = createServices(
     config,
-    { dynamodb: opts.dynamoEndpoint, scheduler: scheduler.url, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS },
+    localEndpoints(opts.dynamoEndpoint, scheduler.url),
     {
       ...(useWorker ? { onOutboxCommitted: (keys) => worker?.enqueue(keys) } : {}),
       ...(opts.webhooks?.dispatch ? { webhookDispatch: opts.webhooks.dispatch } : {}),

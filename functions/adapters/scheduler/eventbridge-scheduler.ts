@@ -1,4 +1,4 @@
-import type { SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { SchedulerClient, SchedulerClientConfig } from '@aws-sdk/client-scheduler';
 import { KST_TIME_ZONE, toKst } from '../../domain/kst.ts';
 import type { TimerInput, TimerRecord } from '../../domain/timer.ts';
 import type { TimerScheduler } from '../../ports/scheduler.ts';
@@ -11,6 +11,8 @@ export interface EventBridgeSchedulerConfig {
   /** Locally: the local Scheduler endpoint; on AWS: unset. */
   endpoint?: string;
   region?: string;
+  /** Locally: a signer that skips SigV4 (local/aws-local.ts); on AWS: unset, the SDK signs. */
+  signer?: SchedulerClientConfig['signer'];
 }
 
 /** Schedules are written in Korean time: what a developer reading them in the console expects. */
@@ -50,6 +52,7 @@ export class EventBridgeTimerScheduler implements TimerScheduler {
       client: new sdk.SchedulerClient({
         ...(this.config.endpoint ? { endpoint: this.config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
         ...(this.config.region ? { region: this.config.region } : {}),
+        ...(this.config.signer ? { signer: this.config.signer } : {}),
         maxAttempts: 3,
       }),
     }));
