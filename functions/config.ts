@@ -18,10 +18,15 @@ export interface Config {
   PUBLIC_BASE_URL?: string;
   /**
    * Key that signs checkout sessions and console cookies. No default: a public default would let
-   * anyone forge a console sign-in. Only the api function holds one (read from Secrets Manager at
-   * cold start; a random key per data directory locally); timers and dispatch never sign.
+   * anyone forge a console sign-in. Locally a random key per data directory; timers and dispatch
+   * never sign.
    */
   SESSION_SIGNING_KEY?: string;
+  /**
+   * The api function on Lambda: the Secrets Manager secret holding that key, read on the first
+   * request that signs (handlers/signing-key.ts), not at cold start.
+   */
+  SESSION_SIGNING_KEY_SECRET_ARN?: string;
   /** 'true' locally (receivers on localhost); the stack sets 'false' on Lambda. */
   ALLOW_LOOPBACK_WEBHOOKS: 'true' | 'false';
 }
@@ -30,12 +35,16 @@ export interface Config {
 const REQUIRED = { TABLE_NAME: 3, SCHEDULE_GROUP_NAME: 1, SCHEDULER_ROLE_ARN: 1, TIMERS_FUNCTION_ARN: 1, SCHEDULER_DLQ_ARN: 1 } as const;
 const MIN_SIGNING_KEY_LENGTH = 16;
 
+/** Long enough to sign with: the configured key, or the one read from its secret. */
+export const isSigningKey = (key: string): boolean => key.length >= MIN_SIGNING_KEY_LENGTH;
+
 /** The config, or the names of the variables that are missing or invalid. */
 function parseEnv(env: NodeJS.ProcessEnv): { success: true; data: Config } | { success: false; fields: string[] } {
   const fields: string[] = [];
   for (const [name, min] of Object.entries(REQUIRED)) if ((env[name]?.length ?? 0) < min) fields.push(name);
   const key = env.SESSION_SIGNING_KEY;
-  if (key !== undefined && key.length < MIN_SIGNING_KEY_LENGTH) fields.push('SESSION_SIGNING_KEY');
+  if (key !== undefined && !isSigningKey(key)) fields.push('SESSION_SIGNING_KEY');
+  const keyArn = env.SESSION_SIGNING_KEY_SECRET_ARN || undefined;
   const loopback = env.ALLOW_LOOPBACK_WEBHOOKS ?? 'false';
   if (loopback !== 'true' && loopback !== 'false') fields.push('ALLOW_LOOPBACK_WEBHOOKS');
   if (fields.length > 0) return { success: false, fields };
@@ -49,6 +58,7 @@ function parseEnv(env: NodeJS.ProcessEnv): { success: true; data: Config } | { s
       SCHEDULER_DLQ_ARN: env.SCHEDULER_DLQ_ARN!,
       ...(env.PUBLIC_BASE_URL !== undefined && { PUBLIC_BASE_URL: env.PUBLIC_BASE_URL }),
       ...(key !== undefined && { SESSION_SIGNING_KEY: key }),
+      ...(keyArn !== undefined && { SESSION_SIGNING_KEY_SECRET_ARN: keyArn }),
       ALLOW_LOOPBACK_WEBHOOKS: loopback as Config['ALLOW_LOOPBACK_WEBHOOKS'],
     },
   };
@@ -57,7 +67,10 @@ function parseEnv(env: NodeJS.ProcessEnv): { success: true; data: Config } | { s
 let cached: Config | undefined;
 
 export interface ConfigNeeds {
-  /** This process signs checkout sessions and console cookies (the api function, npm start). */
+  /**
+   * This process signs checkout sessions and console cookies (the api function, npm start): it
+   * needs the key or, on Lambda, the ARN of the secret holding it.
+   */
   signsSessions?: boolean;
 }
 
@@ -65,7 +78,9 @@ export interface ConfigNeeds {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNeeds = {}): Config {
   const parsed = cached && env === process.env ? { success: true as const, data: cached } : parseEnv(env);
   const fields = parsed.success ? [] : parsed.fields;
-  if (parsed.success && needs.signsSessions && parsed.data.SESSION_SIGNING_KEY === undefined) fields.push('SESSION_SIGNING_KEY');
+  if (parsed.success && needs.signsSessions && parsed.data.SESSION_SIGNING_KEY === undefined && parsed.data.SESSION_SIGNING_KEY_SECRET_ARN === undefined) {
+    fields.push('SESSION_SIGNING_KEY (or SESSION_SIGNING_KEY_SECRET_ARN)');
+  }
   if (!parsed.success || fields.length > 0) throw new Error(`pg-sandbox: missing or invalid environment: ${fields.join(', ')}`);
   if (env === process.env) cached = parsed.data;
   return parsed.data;

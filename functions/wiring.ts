@@ -46,8 +46,9 @@ export const timerHandlers: TimerHandlers = {
 /**
  * Builds the services from configuration: the same adapters on Lambda and locally. Only the
  * endpoints differ (DynamoDB Local and the local Scheduler endpoint); on Lambda they are unset.
+ * `signingKey` gives the session signing key when the config holds none but the ARN of its secret.
  */
-export function createServices(config: Config, endpoints: Endpoints = {}, extra: Partial<Services> = {}): Services {
+export function createServices(config: Config, endpoints: Endpoints = {}, extra: Partial<Services> = {}, signingKey?: () => string): Services {
   const db = createDocumentClient({
     ...(endpoints.dynamodb && { endpoint: endpoints.dynamodb }),
     ...(endpoints.region && { region: endpoints.region }),
@@ -72,11 +73,14 @@ export function createServices(config: Config, endpoints: Endpoints = {}, extra:
     ...extra,
   };
   if (config.SESSION_SIGNING_KEY === undefined && extra.sessionSigningKey === undefined) {
+    // The api on Lambda reads its key on first use (`signingKey`, handlers/signing-key.ts).
     // Timers and dispatch hold no key: using one there is a bug, and an empty key would be public.
     Object.defineProperty(services, 'sessionSigningKey', {
-      get: () => {
-        throw new Error('pg-sandbox: this function has no SESSION_SIGNING_KEY; only the api function signs sessions');
-      },
+      get:
+        signingKey ??
+        (() => {
+          throw new Error('pg-sandbox: this function has no SESSION_SIGNING_KEY; only the api function signs sessions');
+        }),
     });
   }
   return services;

@@ -5,6 +5,6 @@ import { join } from 'node:path';
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Absolute path of a Lambda entry point under `functions/handlers/`. */
-export function handlerEntry(name: 'api' | 'timers' | 'webhook-dispatch'): string {
+export function handlerEntry(name: 'api' | 'timers' | 'webhook-dispatch' | 'seed'): string {
   return join(REPO_ROOT, 'functions', 'handlers', `${name}.ts`);
 }

@@ -6,6 +6,7 @@ import { SandboxAlarms } from './constructs/sandbox-alarms.ts';
 import { SandboxFunction } from './constructs/sandbox-function.ts';
 import { SandboxSecrets } from './constructs/sandbox-secrets.ts';
 import { SandboxTable } from './constructs/sandbox-table.ts';
+import { SeedAtDeploy } from './constructs/seed-at-deploy.ts';
 import { SelfDestruct } from './constructs/self-destruct.ts';
 import { TimerScheduling } from './constructs/timer-scheduling.ts';
 import { handlerEntry } from './paths.ts';
@@ -27,6 +28,7 @@ export class SandboxStack extends Stack {
   readonly api: SandboxFunction;
   readonly timers: SandboxFunction;
   readonly webhookDispatch: SandboxFunction;
+  readonly seed: SeedAtDeploy;
   readonly apiUrl: FunctionUrl;
   readonly outbox: OutboxStream;
   readonly selfDestruct?: SelfDestruct;
@@ -86,7 +88,9 @@ export class SandboxStack extends Stack {
     );
     this.scheduling.grantScheduling(this.webhookDispatch);
     this.secrets.grantSessionSigningKey(this.api);
-    this.secrets.grantSeedApiSecret(this.api);
+
+    // The seeded store is written at deploy, not by every cold start of the api.
+    this.seed = new SeedAtDeploy(this, 'Seed', { stage: settings.stage, data: this.data, secrets: this.secrets });
 
     // Public on purpose (auth NONE): PortOne clients authenticate with `Authorization: PortOne
     // <secret>`, which the app checks on every route except /health, /sdk.js and the checkout pages a
@@ -105,7 +109,7 @@ export class SandboxStack extends Stack {
     }
 
     // After every grant: acknowledge the few actions IAM can only grant on "*", and fail on any other.
-    for (const fn of [this.api, this.timers, this.webhookDispatch]) acknowledgeUnscopableActions(fn.role);
+    for (const fn of [this.api, this.timers, this.webhookDispatch, this.seed.function]) acknowledgeUnscopableActions(fn.role);
 
     this.alarms = new SandboxAlarms(this, 'Alarms');
     this.alarms.onFunctionErrors('ApiErrors', this.api);

@@ -3,22 +3,20 @@ import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createLazyApp } from '../http/lazy-app.ts';
 import { DROP_CONNECTION_HEADER } from '../http/faults.ts';
 import { createServices } from '../wiring.ts';
-import { seedStore } from '../stores/seed.ts';
+import { loadConfig } from '../config.ts';
 import { logger } from '../logger.ts';
-import { loadLambdaConfig } from './cold-start.ts';
-
-/** The store a fresh deployment gives its owner; its secret is the one generated at deploy. */
-export const SEEDED_STORE_ID = 'store-sandbox';
+import { signingKeyOnFirstUse } from './signing-key.ts';
 
 /**
- * The `api` Lambda behind the Function URL: wiring only. Secrets and the seeded store are set up
- * once per cold start (idempotently: the store and its channels are created only if missing).
+ * The `api` Lambda behind the Function URL: wiring only. A cold start reads no secret and writes
+ * nothing: the seeded store is written at deploy (handlers/seed.ts), and the session signing key
+ * is read from its secret on the first request that signs (checkout, console).
  */
-// It signs checkout sessions and console cookies: without its key it must not start at all.
-const { config, seedApiSecret } = await loadLambdaConfig({ signsSessions: true });
-const services = createServices(config);
-if (seedApiSecret) await seedStore(services, { storeId: SEEDED_STORE_ID, apiSecret: seedApiSecret, name: 'pg-sandbox seeded store' });
-const app = handle(createLazyApp(services));
+// It signs checkout sessions and console cookies: without its key (or the key's secret) it must not start at all.
+const config = loadConfig(process.env, { signsSessions: true });
+const signingKey = config.SESSION_SIGNING_KEY === undefined && config.SESSION_SIGNING_KEY_SECRET_ARN ? signingKeyOnFirstUse(config.SESSION_SIGNING_KEY_SECRET_ARN) : undefined;
+const services = createServices(config, {}, {}, signingKey?.current);
+const app = handle(createLazyApp(services, { signingKeyReady: signingKey?.ready }));
 
 /** Function URL requests (payload format 2.0); every log line of the invocation names its request id. */
 export const handler = async <E extends LambdaEvent>(event: E, context: Context) => {

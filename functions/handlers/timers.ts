@@ -1,11 +1,11 @@
 import type { Context } from 'aws-lambda';
-import { loadLambdaConfig } from './cold-start.ts';
+import { loadConfig } from '../config.ts';
 import { createServices } from '../wiring.ts';
 import { runTimer, type TimerOutcome } from '../timers/run-timer.ts';
 import type { TimerInput } from '../domain/timer.ts';
 import { logger } from '../logger.ts';
 
-const services = createServices((await loadLambdaConfig()).config);
+const services = createServices(loadConfig());
 
 /**
  * Target of every one-shot schedule: EventBridge Scheduler passes the schedule's `Input` as the

@@ -1,13 +1,13 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { loadLambdaConfig } from './cold-start.ts';
+import { loadConfig } from '../config.ts';
 import { createServices } from '../wiring.ts';
 import { logger } from '../logger.ts';
 import { dispatchEvent } from '../webhooks/dispatch.ts';
 import { outboxKeyOf } from '../webhooks/stream-records.ts';
 import { scheduleRedrive } from '../webhooks/redrive.ts';
 
-const services = createServices((await loadLambdaConfig()).config);
+const services = createServices(loadConfig());
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 /**

@@ -19,6 +19,13 @@ export function routeGroupOf(path: string): RouteGroup {
 }
 
 /**
+ * The groups whose routes sign or verify with the session signing key (checkout sessions, console
+ * cookies): on Lambda the key is read on their first request (handlers/signing-key.ts), so the
+ * PortOne API and the sandbox routes never wait for Secrets Manager.
+ */
+export const signsSessions = (group: RouteGroup): boolean => group === 'checkout' || group === 'console';
+
+/**
  * Each group's module, imported when first needed: bundled with code splitting, a group's code is
  * compiled and its zod schemas are built only when a request needs them.
  */

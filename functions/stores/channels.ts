@@ -5,6 +5,7 @@ import type { AutoRefundDelayOverride, PgProfile } from '../domain/profiles/type
 import { channelModeOf, type ChannelMode, type ChannelRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
 import { loadStore } from './load-store.ts';
+import type { StoreServices } from './create-store.ts';
 
 export interface CreateChannelInput {
   pgProvider: string;
@@ -31,7 +32,7 @@ function refuseOverrideOnLiveLike(mode: ChannelMode, override: AutoRefundDelayOv
  * Adds a test channel (테스트 채널) like PortOne's console: any PG's shared test MID, except PGs that
  * require 가입신청 (signup) first, which are refused until the store records that signup.
  */
-export async function createChannel(services: Services, storeId: string, input: CreateChannelInput): Promise<ChannelRecord> {
+export async function createChannel(services: StoreServices, storeId: string, input: CreateChannelInput): Promise<ChannelRecord> {
   const profile = getProfile(input.pgProvider);
   if (!profile) throw invalidRequest(`pgProvider: no test-mode profile for ${input.pgProvider}; see GET /sandbox/profiles`);
   refuseOverrideOnLiveLike(input.mode ?? 'TEST', input.autoRefundOverride);

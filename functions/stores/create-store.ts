@@ -3,6 +3,9 @@ import type { ChannelRecord, SecretRecord, StoreRecord } from '../domain/store.t
 import { generateApiSecret, hashSecret } from './secrets.ts';
 import type { Services } from '../services.ts';
 
+/** What creating a store and its secrets touches: the table and the wall clock (handlers/seed.ts has nothing else). */
+export type StoreServices = Pick<Services, 'repo' | 'wallNow'>;
+
 export interface CreatedStore {
   store: StoreRecord;
   apiSecret: string;
@@ -13,7 +16,7 @@ export interface CreatedStore {
  * write. The plain secret is returned once and never stored.
  */
 export async function createStore(
-  services: Services,
+  services: StoreServices,
   input: { name?: string; storeId?: string; apiSecret?: string },
   channels: (storeId: string) => ChannelRecord[] = () => [],
 ): Promise<CreatedStore> {
@@ -44,11 +47,11 @@ export async function createStore(
   return { store, apiSecret };
 }
 
-function secretRecord(services: Services, storeId: string, apiSecret: string, label: string): SecretRecord {
+function secretRecord(services: StoreServices, storeId: string, apiSecret: string, label: string): SecretRecord {
   return { storeId, secretId: `secret-${randomUUID()}`, hash: hashSecret(apiSecret), createdAt: new Date(services.wallNow()).toISOString(), label };
 }
 
-async function putSecret(services: Services, storeId: string, apiSecret: string, label: string): Promise<SecretRecord> {
+async function putSecret(services: StoreServices, storeId: string, apiSecret: string, label: string): Promise<SecretRecord> {
   const record = secretRecord(services, storeId, apiSecret, label);
   try {
     await services.repo.putSecret(record);
@@ -61,7 +64,7 @@ async function putSecret(services: Services, storeId: string, apiSecret: string,
 }
 
 /** Stores may hold several secrets at once (rotation). */
-export async function addApiSecret(services: Services, storeId: string, label = 'added') {
+export async function addApiSecret(services: StoreServices, storeId: string, label = 'added') {
   const apiSecret = generateApiSecret();
   const record = await putSecret(services, storeId, apiSecret, label);
   return { apiSecret, secretId: record.secretId, createdAt: record.createdAt };

@@ -3,7 +3,7 @@ import type { StoreRecord } from '../domain/store.ts';
 import type { Services } from '../services.ts';
 
 /** The store, or STORE_NOT_FOUND: every use case that acts for a store starts here. */
-export async function loadStore(services: Services, storeId: string): Promise<StoreRecord> {
+export async function loadStore(services: Pick<Services, 'repo'>, storeId: string): Promise<StoreRecord> {
   return storeOrNotFound(await services.repo.getStore(storeId), storeId);
 }
 

@@ -1,8 +1,7 @@
 import { PROFILES } from '../domain/profiles/index.ts';
 import type { ChannelRecord } from '../domain/store.ts';
-import type { Services } from '../services.ts';
 import { createChannel, newChannelRecord } from './channels.ts';
-import { createStore } from './create-store.ts';
+import { createStore, type StoreServices } from './create-store.ts';
 
 export interface SeededStore {
   storeId: string;
@@ -17,7 +16,7 @@ export const seededChannelKey = (pgProvider: string) => `channel-key-test-${pgPr
  * A store with one test channel per PG that needs no signup: what `npm start` and a fresh
  * deployment give a developer. Idempotent: running it again keeps what exists.
  */
-export async function seedStore(services: Services, input: { storeId?: string; apiSecret?: string; name?: string } = {}): Promise<SeededStore> {
+export async function seedStore(services: StoreServices, input: { storeId?: string; apiSecret?: string; name?: string } = {}): Promise<SeededStore> {
   const now = new Date(services.wallNow());
   const seeded = (storeId: string) =>
     SEEDED_PROFILES.map((profile) => newChannelRecord(storeId, profile, { pgProvider: profile.pgProvider, channelKey: seededChannelKey(profile.pgProvider) }, now));

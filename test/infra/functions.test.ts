@@ -8,7 +8,7 @@ const envOf = (name: string): Json => ((fn(name)[1].Properties?.Environment as {
 const id = (type: string, prefix: string): string => resourceByPrefix(template, type, prefix)[0];
 
 describe('functions', () => {
-  it.each(['Api', 'Timers', 'WebhookDispatch'])('%s runs Node.js 24 on arm64, 512 MB, source maps on, its own role and log group', (name) => {
+  it.each(['Api', 'Timers', 'WebhookDispatch', 'Seed'])('%s runs Node.js 24 on arm64, 512 MB, source maps on, its own role and log group', (name) => {
     const [, r] = fn(name);
     expect(r.Properties).toMatchObject({
       Runtime: 'nodejs24.x',
@@ -45,6 +45,29 @@ describe('functions', () => {
 
 });
 
+describe('seed at deploy', () => {
+  const [triggerId, trigger] = resourceByPrefix(template, 'Custom::Trigger', 'SeedTrigger');
+  const [versionId, version] = resourceByPrefix(template, 'AWS::Lambda::Version', 'SeedFunctionCurrentVersion');
+
+  it("runs the seed function's current version synchronously, so a failed seed fails the deploy", () => {
+    expect(version.Properties).toEqual({ FunctionName: ref(fn('Seed')[0]) });
+    expect(trigger.Properties).toMatchObject({ HandlerArn: ref(versionId), InvocationType: 'RequestResponse', ExecuteOnHandlerChange: true });
+    expect(fn('Seed')[1].Properties).toMatchObject({ Timeout: 60 });
+  });
+
+  it('runs after the table and the seed secret exist', () => {
+    expect(trigger.DependsOn).toEqual(expect.arrayContaining([id('AWS::DynamoDB::Table', 'DataTable'), id('AWS::SecretsManager::Secret', 'SecretsSeedApiSecret')]));
+  });
+
+  it('keeps its version on a synth that changes nothing, so such a deploy does not seed again', () => {
+    // The version's logical id hashes the function's code and configuration: a changed seed
+    // function is a new version, a new HandlerArn, and the trigger runs again.
+    const other = synthSandbox({ context: { stage: 'test' } }).template;
+    expect(resourceByPrefix(other, 'Custom::Trigger', 'SeedTrigger')[0]).toBe(triggerId);
+    expect(resourceByPrefix(other, 'AWS::Lambda::Version', 'SeedFunctionCurrentVersion')[0]).toBe(versionId);
+  });
+});
+
 describe('environment', () => {
   const tableRef = ref(id('AWS::DynamoDB::Table', 'DataTable'));
   const groupName = resourceByPrefix(template, 'AWS::Scheduler::ScheduleGroup', 'SchedulingGroup')[1].Properties?.Name;
@@ -60,11 +83,18 @@ describe('environment', () => {
     SCHEDULER_DLQ_ARN: dlqArn,
   });
 
-  it('api: table, scheduling and the ARNs of its two secrets, no secret value, no PUBLIC_BASE_URL', () => {
+  it('api: table, scheduling and the ARN of the signing key secret, no secret value, no PUBLIC_BASE_URL (it seeds nothing)', () => {
     expect(envOf('Api')).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       ...scheduling(timersArn),
       SESSION_SIGNING_KEY_SECRET_ARN: ref(id('AWS::SecretsManager::Secret', 'SecretsSessionSigningKey')),
+    });
+  });
+
+  it('seed: the table and the ARN of the seed secret only', () => {
+    expect(envOf('Seed')).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      TABLE_NAME: tableRef,
       SEED_API_SECRET_ARN: ref(id('AWS::SecretsManager::Secret', 'SecretsSeedApiSecret')),
     });
   });
@@ -82,7 +112,7 @@ describe('environment', () => {
 
   it('no environment variable holds a literal that looks like a secret', () => {
     for (const [, r] of resourcesOfType(template, 'AWS::Lambda::Function')) {
-      const vars = (r.Properties?.Environment as { Variables: Json }).Variables;
+      const vars = (r.Properties?.Environment as { Variables: Json } | undefined)?.Variables ?? {};
       expect(vars).not.toHaveProperty('SESSION_SIGNING_KEY');
       for (const [key, value] of Object.entries(vars)) {
         if (typeof value === 'string') expect({ key, value }).toEqual({ key, value: expect.not.stringMatching(/^[A-Za-z0-9]{32,}$/) });

@@ -83,7 +83,7 @@ const readSecret = (prefix: string): Statement => ({
 });
 
 describe('function roles', () => {
-  it.each(['Api', 'Timers', 'WebhookDispatch'])('%s: trusted by Lambda only, no managed policies', (fn) => {
+  it.each(['Api', 'Timers', 'WebhookDispatch', 'Seed'])('%s: trusted by Lambda only, no managed policies', (fn) => {
     const [, role] = resourceByPrefix(template, 'AWS::IAM::Role', `${fn}Role`);
     expect(role.Properties?.AssumeRolePolicyDocument).toEqual({
       Version: '2012-10-17',
@@ -93,14 +93,21 @@ describe('function roles', () => {
     expect(role.Properties).not.toHaveProperty('Policies');
   });
 
-  it('api: its log group, table items, schedules of its group, pass the scheduler role, read its two secrets', () => {
-    expectStatements(policyStatements(template, 'ApiRole'), [
-      logs('Api'),
-      ...tableReadWrite,
-      ...scheduling,
-      readSecret('SecretsSessionSigningKey'),
-      readSecret('SecretsSeedApiSecret'),
+  it('api: its log group, table items, schedules of its group, pass the scheduler role, read the signing key (not the seed secret: it seeds nothing)', () => {
+    expectStatements(policyStatements(template, 'ApiRole'), [logs('Api'), ...tableReadWrite, ...scheduling, readSecret('SecretsSessionSigningKey')]);
+  });
+
+  it('seed: its log group, table items and the seed secret; no scheduling, no signing key', () => {
+    expectStatements(policyStatements(template, 'SeedRole'), [logs('Seed'), ...tableReadWrite, readSecret('SecretsSeedApiSecret')]);
+  });
+
+  it("the seed trigger's provider may invoke the seed function's versions and nothing else", () => {
+    const [, role] = resourceByPrefix(template, 'AWS::IAM::Role', 'AWSCDKTriggerCustomResourceProviderCustomResourceProviderRole');
+    const inline = role.Properties?.Policies as { PolicyDocument: { Statement: Statement[] } }[];
+    expect(inline.flatMap((p) => p.PolicyDocument.Statement)).toEqual([
+      { Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [{ 'Fn::Join': ['', [getAtt(id('AWS::Lambda::Function', 'SeedFunction')), ':*']] }] },
     ]);
+    expect(policyStatements(template, 'AWSCDKTriggerCustomResourceProviderCustomResourceProviderRole')).toEqual([]);
   });
 
   it('timers: its log group, table items, schedules of its group, pass the scheduler role', () => {

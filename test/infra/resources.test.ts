@@ -15,10 +15,12 @@ describe('inventory', () => {
       'AWS::SQS::Queue': 2, // scheduler dead letters + outbox stream failures
       'AWS::SQS::QueuePolicy': 2,
       'AWS::SecretsManager::Secret': 2,
-      'AWS::Logs::LogGroup': 3,
-      'AWS::IAM::Role': 5, // 3 functions + scheduler execution + self-destruct
-      'AWS::IAM::Policy': 5,
-      'AWS::Lambda::Function': 3,
+      'AWS::Logs::LogGroup': 5, // 4 functions + the seed trigger's provider
+      'AWS::IAM::Role': 7, // 4 functions + scheduler execution + self-destruct + the seed trigger's provider
+      'AWS::IAM::Policy': 6,
+      'AWS::Lambda::Function': 5, // api, timers, webhook-dispatch, seed + the seed trigger's provider
+      'AWS::Lambda::Version': 1, // the seed function's: the trigger runs again when it changes
+      'Custom::Trigger': 1, // seeds the store at deploy (functions/handlers/seed.ts)
       'AWS::Lambda::Url': 1,
       'AWS::Lambda::Permission': 2,
       'AWS::Lambda::EventSourceMapping': 1,
@@ -26,9 +28,10 @@ describe('inventory', () => {
     });
   });
 
-  it('has no VPC, NAT, provisioned capacity or custom resources', () => {
+  it('has no VPC, NAT or provisioned capacity, and no custom resource but the seed trigger', () => {
     for (const [, r] of resources(template)) {
-      expect(r.Type).not.toMatch(/^AWS::EC2::|^Custom::|^AWS::CloudFormation::CustomResource$/);
+      expect(r.Type).not.toMatch(/^AWS::EC2::|^AWS::CloudFormation::CustomResource$/);
+      if (r.Type.startsWith('Custom::')) expect(r.Type).toBe('Custom::Trigger');
       expect(r.Properties ?? {}).not.toHaveProperty('ProvisionedThroughput');
       expect(r.Properties ?? {}).not.toHaveProperty('ProvisionedConcurrencyConfig');
     }
@@ -158,13 +161,24 @@ describe('secrets', () => {
 
 describe('log groups', () => {
   it('keep one week of logs and belong to one function each', () => {
-    const groups = resourcesOfType(template, 'AWS::Logs::LogGroup');
-    expect(groups).toHaveLength(3);
+    const groups = resourcesOfType(template, 'AWS::Logs::LogGroup').filter(([id]) => !id.startsWith('SeedTriggerProviderLogGroup'));
+    expect(groups).toHaveLength(4);
     for (const [id, r] of groups) {
       expect(r.Properties).toMatchObject({ RetentionInDays: 7 });
       expect(r.Properties).not.toHaveProperty('LogGroupName');
       template.hasResourceProperties('AWS::Lambda::Function', { LoggingConfig: { LogGroup: ref(id) } });
     }
+  });
+
+  it("hold the seed trigger's provider logs too, created before the trigger runs, so none outlives the stack", () => {
+    const [providerId] = resourceByPrefix(template, 'AWS::Lambda::Function', 'AWSCDKTriggerCustomResourceProviderCustomResourceProviderHandler');
+    const [groupId, group] = resourceByPrefix(template, 'AWS::Logs::LogGroup', 'SeedTriggerProviderLogGroup');
+    expect(group.Properties).toMatchObject({
+      RetentionInDays: 7,
+      LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { 'Fn::Select': [6, { 'Fn::Split': [':', getAtt(providerId)] }] }]] },
+    });
+    expect(group.DeletionPolicy).toBe('Delete');
+    expect(resourceByPrefix(template, 'Custom::Trigger', 'SeedTrigger')[1].DependsOn).toContain(groupId);
   });
 });
 
@@ -242,7 +256,10 @@ describe('tags', () => {
       'AWS::Lambda::EventSourceMapping',
       'AWS::CloudWatch::Alarm',
     ];
-    for (const [id, r] of resources(template).filter(([, r]) => taggable.includes(r.Type))) {
+    // The trigger's provider (aws-cdk-lib's own CfnResources) takes no construct tags; the stack's
+    // tags reach its role and function at deploy.
+    const untaggable = (id: string) => id.startsWith('AWSCDKTriggerCustomResourceProvider');
+    for (const [id, r] of resources(template).filter(([id, r]) => taggable.includes(r.Type) && !untaggable(id))) {
       const tags = Object.fromEntries(((r.Properties?.Tags as { Key: string; Value: string }[]) ?? []).map((t) => [t.Key, t.Value]));
       expect({ id, tags }).toEqual({ id, tags: expect.objectContaining(expected) });
     }

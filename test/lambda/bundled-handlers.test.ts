@@ -6,10 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PaymentClient } from '@portone/server-sdk';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { functionUrlEvent } from '../support/function-url.ts';
-import { startBundledRuntime, type BundledRuntime, type Invoke, type LambdaHandler } from './bundled-runtime.ts';
+import { REGION, invoker, startBundledRuntime, type BundledRuntime, type Invoke, type LambdaHandler } from './bundled-runtime.ts';
 import { lambdaContext } from '../support/lambda-context.ts';
 import { captureLogLines, importLogging } from './logs.ts';
 import { expectResponseMatches } from '../support/openapi.ts';
@@ -29,6 +30,56 @@ beforeAll(async () => {
 
 afterAll(() => runtime?.close());
 
+/** Every item of the table, in key order. */
+async function tableItems(): Promise<unknown[]> {
+  const db = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const items = (await db.send(new ScanCommand({ TableName: runtime.tableName, ConsistentRead: true }))).Items ?? [];
+  const key = (i: Record<string, { S?: string }>) => `${i.pk?.S} ${i.sk?.S}`;
+  return items.sort((a, b) => key(a as never).localeCompare(key(b as never)));
+}
+
+describe('bundled seed function (run by the deploy-time trigger)', () => {
+  it('has seeded the store, its deploy-time secret and one test channel per PG; a second run changes nothing', async () => {
+    const seeded = await tableItems();
+    expect(seeded.length).toBeGreaterThan(10);
+    const again = await runtime.seed({});
+    expect(again).toMatchObject({ storeId: 'store-sandbox', channels: expect.any(Number) });
+    expect((again as unknown as { channels: number }).channels).toBeGreaterThan(10);
+    expect(await tableItems()).toEqual(seeded);
+  });
+});
+
+describe('bundled api function: the session signing key, read on first use', () => {
+  const apiInstance = async (tag: string) => invoker(((await import(`${runtime.bundles.Api.bundle}?${tag}`)) as { handler: LambdaHandler }).handler, 'api');
+
+  it('a cold start and a PortOne API request read no secret (the seed secret was read by the seed function only)', async () => {
+    expect(runtime.secretsManager.reads).toEqual(['arn:seed', 'arn:seed']);
+    const cold = await apiInstance('cold-portone');
+    const getPayment = functionUrlEvent({ method: 'GET', path: '/payments/unknown-payment', headers: { authorization: `PortOne ${SEED_SECRET}` } });
+    expect((await cold(getPayment)).statusCode).toBe(404);
+    expect(runtime.secretsManager.reads).toEqual(['arn:seed', 'arn:seed']);
+  });
+
+  it('the first console or checkout request reads the key; a failed read answers 503 UNAVAILABLE and is not remembered', async () => {
+    const before = runtime.secretsManager.reads.length;
+    const cold = await apiInstance('cold-console');
+    const login = functionUrlEvent({ method: 'GET', path: '/console/login' });
+    runtime.secretsManager.refusing = true;
+    try {
+      const refused = await cold(login);
+      expect(refused.statusCode).toBe(503);
+      expect(JSON.parse(refused.body!)).toMatchObject({ type: 'UNAVAILABLE' });
+    } finally {
+      runtime.secretsManager.refusing = false;
+    }
+    expect((await cold(login)).statusCode).toBe(200);
+    expect((await cold(functionUrlEvent({ method: 'GET', path: '/sdk.js' }))).statusCode).toBe(200);
+    expect((await cold(login)).statusCode).toBe(200);
+    // One refused read, one that succeeded; the key is read once and kept.
+    expect(runtime.secretsManager.reads.slice(before)).toEqual(['arn:signing', 'arn:signing']);
+  });
+});
+
 describe('bundled api function (Function URL v2 events)', () => {
   it('answers /health', async () => {
     const res = await api(functionUrlEvent({ method: 'GET', path: '/health' }));
@@ -36,7 +87,7 @@ describe('bundled api function (Function URL v2 events)', () => {
     expect(JSON.parse(res.body!)).toMatchObject({ status: 'ok' });
   });
 
-  it('seeds the store from the deploy-time secret and gives the official SDK PAYMENT_NOT_FOUND', async () => {
+  it('serves the store seeded at deploy with its deploy-time secret, and gives the official SDK PAYMENT_NOT_FOUND', async () => {
     const sdk = PaymentClient({ secret: SEED_SECRET, baseUrl: apiUrl });
     const err = await sdk.getPayment({ paymentId: 'unknown-payment' }).then(
       () => undefined,

@@ -22,6 +22,11 @@ export interface BundledRuntime {
   apiUrl: string;
   api: Invoke;
   timers: Invoke;
+  /** The seed function, as the deploy-time trigger invokes it (an empty event); it has run once. */
+  seed: Invoke;
+  /** The stand-in Secrets Manager: the secret ids read so far, and a switch that refuses reads. */
+  secretsManager: { reads: string[]; refusing: boolean };
+  tableName: string;
   scheduler: Awaited<ReturnType<typeof startLocalScheduler>>;
   /** Where each bundle is, for a second module instance of it. */
   bundles: Record<FunctionName, BundledFunction>;
@@ -44,7 +49,8 @@ function resolveEnvironment(fn: BundledFunction, resolved: Record<string, string
 /**
  * The deployed code, run here: the api and timers bundles `cdk synth` produces, with the
  * environment the stack gives them, against DynamoDB Local, the local Scheduler endpoint (which
- * invokes the timers bundle with each schedule's Input) and a stand-in Secrets Manager.
+ * invokes the timers bundle with each schedule's Input) and a stand-in Secrets Manager; the seed
+ * bundle has seeded the store first, as the deploy-time trigger does.
  */
 export async function startBundledRuntime(): Promise<BundledRuntime> {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -77,7 +83,7 @@ export async function startBundledRuntime(): Promise<BundledRuntime> {
     SEED_API_SECRET_ARN: 'arn:seed',
   };
   // One process plays every function, so the environments must agree where they overlap.
-  Object.assign(process.env, resolveEnvironment(bundles.Timers, resolved), resolveEnvironment(bundles.Api, resolved), {
+  Object.assign(process.env, resolveEnvironment(bundles.Timers, resolved), resolveEnvironment(bundles.Seed, resolved), resolveEnvironment(bundles.Api, resolved), {
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: 'AKIDLOCAL',
     AWS_SECRET_ACCESS_KEY: 'local',
@@ -85,6 +91,9 @@ export async function startBundledRuntime(): Promise<BundledRuntime> {
     AWS_ENDPOINT_URL_SCHEDULER: scheduler.url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
   });
+  // As a deploy does: the trigger runs the seed function before anyone calls the api.
+  const seed = invoker(((await import(bundles.Seed.bundle)) as { handler: LambdaHandler }).handler, 'seed');
+  await seed({});
   const apiHandler = ((await import(bundles.Api.bundle)) as { handler: LambdaHandler }).handler;
   timers = invoker(((await import(bundles.Timers.bundle)) as { handler: LambdaHandler }).handler, 'timers');
   const served = await serveFunctionUrl(apiHandler as never);
@@ -93,6 +102,9 @@ export async function startBundledRuntime(): Promise<BundledRuntime> {
     apiUrl: served.url,
     api: invoker(apiHandler, 'api'),
     timers,
+    seed,
+    secretsManager: secretsManager.state,
+    tableName,
     scheduler,
     bundles,
     seedSecret,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../infra/app.ts';
 
-export type FunctionName = 'Api' | 'Timers' | 'WebhookDispatch';
+export type FunctionName = 'Api' | 'Timers' | 'WebhookDispatch' | 'Seed';
+const NAMES = ['Api', 'Timers', 'WebhookDispatch', 'Seed'] as const;
 
 export interface BundledFunction {
   /** Absolute path of the bundled `index.mjs` in the cloud assembly. */
@@ -32,11 +33,11 @@ export function synthBundles(): Record<FunctionName, BundledFunction> {
   const found = {} as Record<FunctionName, BundledFunction>;
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== 'AWS::Lambda::Function') continue;
-    const name = (['Api', 'Timers', 'WebhookDispatch'] as const).find((n) => logicalId.startsWith(`${n}Function`));
+    const name = NAMES.find((n) => logicalId.startsWith(`${n}Function`));
     if (!name) continue;
     const hash = resource.Properties.Code.S3Key.replace(/\.zip$/, '');
     found[name] = { bundle: join(assembly.directory, `asset.${hash}`, 'index.mjs'), environment: resource.Properties.Environment?.Variables ?? {} };
   }
-  for (const n of ['Api', 'Timers', 'WebhookDispatch'] as const) if (!found[n]) throw new Error(`no ${n} function in the template`);
+  for (const n of NAMES) if (!found[n]) throw new Error(`no ${n} function in the template`);
   return found;
 }

@@ -62,13 +62,20 @@ export async function serveFunctionUrl(handler: Handler) {
 }
 
 /**
- * Just enough of Secrets Manager's JSON protocol (GetSecretValue) for the functions' cold start:
- * no local engine exists for it.
+ * Just enough of Secrets Manager's JSON protocol (GetSecretValue) for the functions: no local
+ * engine exists for it. `reads` lists the secret ids asked for, in order; while `refusing` is set
+ * every read is refused (AccessDeniedException, which the SDK does not retry).
  */
 export async function startFakeSecretsManager(secrets: Record<string, string>) {
+  const state = { reads: [] as string[], refusing: false };
   const server = createServer(async (req, res) => {
     const body = JSON.parse((await readBody(req)) || '{}') as { SecretId?: string };
     const value = body.SecretId ? secrets[body.SecretId] : undefined;
+    if (body.SecretId) state.reads.push(body.SecretId);
+    if (state.refusing) {
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ __type: 'AccessDeniedException', message: 'refused by the test' }));
+      return;
+    }
     if (req.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue' || value === undefined) {
       res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ __type: 'ResourceNotFoundException', message: 'not found' }));
       return;
@@ -78,5 +85,5 @@ export async function startFakeSecretsManager(secrets: Record<string, string>) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, state, close: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -21,6 +21,14 @@ describe('configuration', () => {
     expect(loadConfig({ ...env, SESSION_SIGNING_KEY: 'k'.repeat(32) }, { signsSessions: true }).SESSION_SIGNING_KEY).toBe('k'.repeat(32));
   });
 
+  it("lets the api on Lambda start with the ARN of the key's secret instead (it reads the key on the first request that signs)", () => {
+    const config = loadConfig({ ...env, SESSION_SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:ap-northeast-2:000000000000:secret:key' }, { signsSessions: true });
+    expect(config.SESSION_SIGNING_KEY).toBeUndefined();
+    expect(config.SESSION_SIGNING_KEY_SECRET_ARN).toBe('arn:aws:secretsmanager:ap-northeast-2:000000000000:secret:key');
+    expect(() => createServices(config).sessionSigningKey).toThrow(/no SESSION_SIGNING_KEY/);
+    expect(createServices(config, {}, {}, () => 'k'.repeat(32)).sessionSigningKey).toBe('k'.repeat(32));
+  });
+
   it('refuses a short key', () => {
     expect(() => loadConfig({ ...env, SESSION_SIGNING_KEY: 'short' })).toThrow('SESSION_SIGNING_KEY');
   });
