@@ -9,7 +9,10 @@
  * what a Lambda cold start pays. Then the cold start as a whole for the api bundle and the floor:
  * import plus the first request, a Function URL event for `GET /payments/{id}` (an unknown id: the
  * floor's GetItem route answers 404; ours authenticates the API secret and reads the payment, 404
- * PAYMENT_NOT_FOUND), against DynamoDB Local.
+ * PAYMENT_NOT_FOUND), against DynamoDB Local. The api gets what the stack gives it: the ARN of
+ * the signing key's secret, not the key; a stand-in Secrets Manager fails the run if any cold start
+ * or first request reads a secret (the seeded store is written at deploy, the key read on the
+ * first checkout or console request). The seed function, run once per deploy, is left out.
  * Run: node --import tsx bench/cold-import.ts [runs=10] [--no-write]
  */
 import './quiet-env.ts';
@@ -25,7 +28,7 @@ import { machine, median, writeBenchmarkSection } from './harness.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { startLocalRuntime } from '../functions/local/runtime.ts';
 import { createStore } from '../functions/stores/create-store.ts';
-import { functionUrlEvent } from '../test/support/function-url.ts';
+import { functionUrlEvent, startFakeSecretsManager } from '../test/support/function-url.ts';
 
 const RUNS = Math.max(10, Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10));
 
@@ -45,7 +48,8 @@ function floorBundle(): { bundle: string; nodeOptions: string } {
 const loadAtStart = loadavg()[0]!;
 const floor = floorBundle();
 const bundles: Record<string, string> = { 'floor (Hono + DynamoDBClient)': floor.bundle };
-for (const [name, fn] of Object.entries(synthBundles())) bundles[name] = fn.bundle;
+for (const [name, fn] of Object.entries(synthBundles())) if (name !== 'Seed') bundles[name] = fn.bundle;
+const secretsManager = await startFakeSecretsManager({});
 
 // What the functions find in their environment at import (values are placeholders; no call is made).
 const env = {
@@ -59,7 +63,8 @@ const env = {
   SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/bench',
   TIMERS_FUNCTION_ARN: 'arn:aws:lambda:ap-northeast-2:000000000000:function:bench',
   SCHEDULER_DLQ_ARN: 'arn:aws:sqs:ap-northeast-2:000000000000:bench',
-  SESSION_SIGNING_KEY: 'bench-signing-key-0123456789',
+  SESSION_SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:ap-northeast-2:000000000000:secret:bench-signing-key',
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
   ALLOW_LOOPBACK_WEBHOOKS: 'false',
   LOG_LEVEL: 'SILENT',
 };
@@ -134,7 +139,9 @@ try {
 } finally {
   await runtime.close();
   await ddb.stop();
+  await secretsManager.close();
 }
+if (secretsManager.state.reads.length > 0) throw new Error(`a cold start read ${secretsManager.state.reads.length} secret(s): ${secretsManager.state.reads.join(', ')}`);
 const firstWall = (n: string) => median(first[n]!.map((s) => s.wallMs));
 const firstCpu = (n: string) => median(first[n]!.map((s) => s.cpuMs));
 sections.push(
