@@ -1,10 +1,12 @@
 /**
  * Time to advance one store's test clock over N due PG auto-cancel timers (default 1,000): each
  * timer voids its payment (conditional write), is marked fired and its schedule is deleted.
- * Run: node --import tsx bench/clock-advance.ts [timers=1000] [--no-write] [--profile] [--cpu-prof [file]] [--warm]
+ * Run: node --import tsx bench/clock-advance.ts [timers=1000] [--no-write] [--profile] [--cpu-prof [file]] [--jfr [file]] [--warm]
  * `--profile` prints where the advance spent: DynamoDB and scheduler calls per timer by kind, node's
  * and java's CPU per timer; `--cpu-prof` adds node's CPU profile by package and function (and
- * writes it to `file`, for Chrome DevTools).
+ * writes it to `file`, for Chrome DevTools); `--jfr` records DynamoDB Local's java with JDK Flight
+ * Recorder during the advance (and the floor of 50 per transaction) and prints where its CPU went
+ * (bench/jfr.ts; the advance's recording is kept in `file` or a temporary folder).
  */
 import { PaymentClient } from '@portone/server-sdk';
 import { performance } from 'node:perf_hooks';
@@ -13,10 +15,13 @@ import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
 import { loadAverage, machine, positional, withLocalRuntime, writeBenchmarkSection } from './harness.ts';
 import { countRuntimeCalls, startSpan, summariseProfile } from './profile.ts';
+import { startJfr, summariseJfr, summariseJit } from './jfr.ts';
 
 const count = Number(positional(0) ?? 1000);
 const cpuProfile = process.argv.includes('--cpu-prof');
+const jfr = process.argv.includes('--jfr');
 const cpuProfFile = cpuProfile ? positional(1) : undefined;
+const jfrFile = jfr ? positional(cpuProfile ? 2 : 1) : undefined;
 const profile = cpuProfile || process.argv.includes('--profile');
 const warm = process.argv.includes('--warm');
 const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'CREDIT' && !c.decline)!;
@@ -47,6 +52,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
       { Update: { TableName: tableName, Key: { pk: `FLOOR-${tag}`, sk: `T#${i}` }, UpdateExpression: 'SET #s = :f', ConditionExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':f': 'FIRED', ':p': 'PENDING' } } },
     ];
     const floorSpan = profile ? await startSpan(javaPid, false) : undefined;
+    const floorRecording = jfr && perTransaction > 1 ? startJfr(javaPid) : undefined;
     const floorStarted = performance.now();
     let next = 0;
     await Promise.all(
@@ -59,10 +65,12 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
       }),
     );
     const floorMs = performance.now() - floorStarted;
+    const floorRecorded = floorRecording?.stop();
     if (floorSpan) {
       const spent = await floorSpan.stop();
       console.log(`floor (${perTransaction} per transaction, ${inFlight} in flight) CPU per timer: node ${(spent.nodeCpuMs / count).toFixed(3)} ms, java ${(spent.javaCpuMs / count).toFixed(3)} ms; java by thread: ${spent.javaThreads}`);
     }
+    if (floorRecorded) console.log(`JFR recording of the floor: ${floorRecorded.file}\n${summariseJfr(floorRecorded.file, { sections: ['area', 'onStack'], per: { cpuMs: floorRecorded.sampledCpuMs, count, unit: 'timer' } })}`);
     return floorMs;
   };
   // `--warm`: the engine runs the advance's kind of writes once before it (its JIT warmed), to tell
@@ -74,6 +82,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const counted = profile ? countRuntimeCalls(runtime) : undefined;
   counted?.clear();
   const span = profile ? await startSpan(javaPid, cpuProfile) : undefined;
+  const recording = jfr ? startJfr(javaPid, jfrFile) : undefined;
   const started = performance.now();
   let fired = 0;
   let calls = 0;
@@ -85,6 +94,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     if (out.complete) break;
   }
   const ms = performance.now() - started;
+  const recorded = recording?.stop();
   if (fired !== count) throw new Error(`expected ${count} fired timers, got ${fired}`);
   if (span && counted) {
     const spent = await span.stop();
@@ -94,6 +104,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     console.log(`calls per timer: ${[...counted.entries()].sort().map(([k, n]) => `${k} ${perTimer(n)}`).join(' · ')}`);
     if (spent.profile) console.log(summariseProfile(spent.profile, cpuProfFile));
   }
+  if (recorded) console.log(`JFR recording of the advance: ${recorded.file}\n${summariseJfr(recorded.file, { per: { cpuMs: recorded.sampledCpuMs, count, unit: 'timer' } })}\n${summariseJit(recorded.file)}`);
 
   const single = await floor('1', 1, 8);
   const shared = await floor('50', 50, 1);

@@ -45,7 +45,7 @@ export interface Span {
 }
 
 /** java's CPU so far by thread name (numbered threads summed: `qtp` is Jetty's request pool), ms. */
-function javaThreadCpuMs(pid: number): Map<string, number> {
+export function javaThreadCpuMs(pid: number): Map<string, number> {
   const byName = new Map<string, number>();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {

@@ -1,0 +1,112 @@
+/**
+ * Where DynamoDB Local's java spends its CPU on pay, get and cancel, beside their floor (the
+ * fewest DynamoDB calls each needs, as in bench/api-latency.ts): each operation's requests run in a
+ * block of their own under a JDK Flight Recorder recording (bench/jfr.ts), after a warm-up, so
+ * java's CPU per request and its areas (SQLite, JSON, expressions, HTTP, …) can be compared.
+ *
+ * Run: node --import tsx bench/api-jfr.ts [requests=300] [--top n] [--keep folder] [--under <method> …] [--no-jfr]
+ * (`--no-jfr`: java's CPU by thread only, to see what the recording itself costs).
+ * The runtime runs in this process on its own in-memory DynamoDB Local; the recordings are kept in
+ * a temporary folder (or `--keep`), for `node --import tsx bench/jfr.ts <file>`.
+ */
+import { PaymentClient } from '@portone/server-sdk';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
+import { TEST_CARDS } from '../functions/domain/cards.ts';
+import { loadAverage, machine, positional, processCpuMs, withLocalRuntime } from './harness.ts';
+import { startJfr, summariseJfr, summariseJit } from './jfr.ts';
+import { javaThreadCpuMs } from './profile.ts';
+
+const requests = Number(positional(0) ?? 300);
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const top = Number(option('--top') ?? 12);
+const noJfr = process.argv.includes('--no-jfr');
+const under = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--under' ? [arg] : []));
+const folder = option('--keep') ?? mkdtempSync(join(tmpdir(), 'api-jfr-'));
+mkdirSync(folder, { recursive: true });
+const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'CREDIT' && !c.decline)!;
+
+await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName: T, javaPid }) => {
+  const sdk = PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url });
+  const db = createDocumentClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const paymentItem = (sk: string, version: number) => ({ pk: 'FLOOR', sk, version, status: 'PAID', body: 'x'.repeat(2_000) });
+  await db.send(new PutCommand({ TableName: T, Item: { pk: 'FLOOR', sk: 'CHANNEL', pgProvider: 'INICIS_V2' } }));
+
+  // The same shapes as bench/api-latency.ts's floor and ours.
+  const operations: Record<string, (i: number) => Promise<unknown>> = {
+    'pay (ours)': (i) =>
+      sdk.payInstantly({ paymentId: `jfr-${i}`, channelKey: channelKey('INICIS_V2'), orderName: 'bench', amount: { total: 10_000 }, currency: 'KRW', method: { card: { credential: { number: card.number, expiryYear: '30', expiryMonth: '12' } } } }),
+    'pay (floor)': async (i) => {
+      await db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: 'CHANNEL' } }));
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: T, Item: paymentItem(`P#${i}`, 1), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: T, Item: { pk: 'FLOOR', sk: `T#${i}`, state: 'PENDING' }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+    },
+    'get (ours)': (i) => sdk.getPayment({ paymentId: `jfr-${i}` }),
+    'get (floor)': (i) => db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: `P#${i}` }, ConsistentRead: true })),
+    'cancel (ours)': (i) => sdk.cancelPayment({ paymentId: `jfr-${i}`, reason: 'bench' }),
+    'cancel (floor)': async (i) => {
+      await db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: `P#${i}` }, ConsistentRead: true }));
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: T, Item: paymentItem(`P#${i}`, 2), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': 1 } } },
+            {
+              Update: {
+                TableName: T,
+                Key: { pk: 'FLOOR', sk: `T#${i}` },
+                UpdateExpression: 'SET #s = :c',
+                ConditionExpression: '#s = :p',
+                ExpressionAttributeNames: { '#s': 'state' },
+                ExpressionAttributeValues: { ':c': 'CANCELLED', ':p': 'PENDING' },
+              },
+            },
+          ],
+        }),
+      );
+    },
+  };
+  const run = async (name: string, from: number, n: number) => {
+    for (let i = from; i < from + n; i++) await operations[name]!(i);
+  };
+  // Warm-up: the engine's JIT compiles every path first (ids after the measured ones).
+  for (const name of Object.keys(operations)) await run(name, requests, 200);
+
+  const loadBefore = loadAverage();
+  const out: string[] = [];
+  for (const name of Object.keys(operations)) {
+    // Let the deferred schedule calls of the block before settle outside the recording.
+    await runtime.schedules.idle();
+    const recording = noJfr ? undefined : startJfr(javaPid, join(folder, `${name.replace(/\W+/g, '-').replace(/-$/, '')}.jfr`));
+    const java = processCpuMs(javaPid);
+    const threads = javaThreadCpuMs(javaPid);
+    const started = performance.now();
+    await run(name, 0, requests);
+    const ms = performance.now() - started;
+    const javaMs = processCpuMs(javaPid) - java;
+    const byThread = [...javaThreadCpuMs(javaPid)]
+      .map(([thread, cpu]) => [thread, cpu - (threads.get(thread) ?? 0)] as const)
+      .filter(([, cpu]) => cpu > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([thread, cpu]) => `${thread} ${(cpu / requests).toFixed(2)}`)
+      .join(' · ');
+    const recorded = recording?.stop();
+    out.push(
+      `## ${name}: ${(ms / requests).toFixed(2)} ms per request, java CPU ${(javaMs / requests).toFixed(2)} ms per request (by thread: ${byThread})` +
+        (recorded ? ` (${recorded.file})\n${summariseJfr(recorded.file, { top, sections: ['area', 'onStack'], under, per: { cpuMs: recorded.sampledCpuMs, count: requests, unit: 'request' } })}\n${summariseJit(recorded.file, 5)}` : ''),
+    );
+  }
+  console.log(`${machine()}; ${requests} requests per block; load average ${loadBefore}–${loadAverage()}\n\n${out.join('\n\n')}`);
+});
