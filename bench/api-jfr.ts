@@ -80,8 +80,12 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const run = async (name: string, from: number, n: number) => {
     for (let i = from; i < from + n; i++) await operations[name]!(i);
   };
-  // Warm-up: the engine's JIT compiles every path first (ids after the measured ones).
+  // Warm-up: the engine's JIT compiles every path first (ids after the measured ones), under a
+  // recording of its own: the first recording after JFR starts sets off seconds of compilations
+  // (C2 spent 17 ms per pay request in the first block otherwise), which no block should carry.
+  const warming = noJfr ? undefined : startJfr(javaPid);
   for (const name of Object.keys(operations)) await run(name, requests, 200);
+  warming?.stop();
 
   const loadBefore = loadAverage();
   const out: string[] = [];

@@ -12,6 +12,9 @@
  * index pages alone (the index holds the payments themselves) instead of timer pages plus a
  * BatchGetItem of their payments. The `reads` rows are those reads, per timer.
  *
+ * The `packed` shapes store the payment's record as one JSON string attribute (keys, index
+ * attributes and version stay attributes), to measure DynamoDB Local's per-attribute work.
+ *
  * Run: node --import tsx bench/clock-writes.ts [timers per shape and round=1000] [rounds=2] [--only <regex>]   (prints only)
  */
 import { PaymentClient } from '@portone/server-sdk';
@@ -69,14 +72,15 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   // A control: created like those, with the adapter's two indexes only (is a second table itself slower?).
   const control = await createTable(`${TableName}-control`, 'none');
 
-  type CopySet = { storeId: string; table: string; inside: boolean; copies: { payment: PaymentRecord; timer: TimerRecord }[] };
+  type CopySet = { storeId: string; table: string; inside: boolean; packed: boolean; copies: { payment: PaymentRecord; timer: TimerRecord }[] };
   // Each set is its own store, so a due-index query reads that set only.
-  const copies = (tag: string, table = TableName, inside = table === dueAll || table === dueKeys): CopySet => {
+  const copies = (tag: string, table = TableName, inside = table === dueAll || table === dueKeys, packed = false): CopySet => {
     const storeId = `bench-${tag}`;
     return {
       storeId,
       table,
       inside,
+      packed,
       copies: Array.from({ length: perShape }, (_, i) => {
         const paymentId = `${tag}-${i}`;
         const payment: PaymentRecord = { ...structuredClone(paid), storeId, paymentId };
@@ -93,10 +97,19 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     [DUE.partitionKey]: dueTimersIndexPk(p.storeId),
     [DUE.sortKey]: timeSortKey(t.dueAt, p.paymentId),
   });
+  /**
+   * The payment item with its record packed into one JSON string (keys, index attributes, item type
+   * and version stay attributes): what DynamoDB Local's per-attribute work costs (bench/jfr.ts).
+   */
+  const packedPaymentItem = (p: PaymentRecord) => {
+    const item = paymentItem(p);
+    const { pk, sk, itemType, gsi1pk, gsi1sk, gsi2pk, gsi2sk, version, ...record } = item;
+    return { pk, sk, itemType, gsi1pk, gsi1sk, gsi2pk, gsi2sk, version, record: JSON.stringify(record) };
+  };
   const seed = async (set: CopySet) => {
     const items = set.inside
       ? set.copies.map(({ payment, timer }) => paymentWithTimers(payment, timer))
-      : set.copies.flatMap(({ payment, timer }) => [paymentItem(payment), timerItem(timer)]);
+      : set.copies.flatMap(({ payment, timer }) => [set.packed ? packedPaymentItem(payment) : paymentItem(payment), timerItem(timer)]);
     for (let i = 0; i < items.length; i += 25) {
       await db.send(new BatchWriteCommand({ RequestItems: { [set.table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
     }
@@ -120,6 +133,9 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
       ConditionExpression: 'version = :v',
       ExpressionAttributeValues: { ':v': p.version, ':next': p.version + 1, ':at': at, ':none': null },
     },
+  });
+  const packedPaymentPut = (p: PaymentRecord): TransactItem => ({
+    Put: { TableName, Item: packedPaymentItem(voided(p)), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': p.version } },
   });
   const timerUpdate = (t: TimerRecord): TransactItem => ({ Update: { TableName, ...timerSettleUpdate(t.storeId, t.timerId, 'FIRED', at) } });
   /** The redesign's one write: the payment's change, its timer FIRED and out of byDue, under both conditions. */
@@ -175,7 +191,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   };
 
   /** `inside`: the payment items hold their timer (the redesign's layout); default: by table. */
-  type Shape = { table?: string; inside?: boolean; run: (set: CopySet) => Promise<void> };
+  type Shape = { table?: string; inside?: boolean; packed?: boolean; run: (set: CopySet) => Promise<void> };
   type Copy = CopySet['copies'][number];
   /** The set's writes, `per` copies a transaction, `inFlight` transactions at a time. */
   const transactions =
@@ -195,6 +211,8 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const shapes: Record<string, Shape> = {
     'today: tx of 25 × (payment Put + timer Update)': { run: transactions(25, pair) },
     'tx of 50 × (payment Put + timer Update)': { run: transactions(50, pair) },
+    'tx of 50 × (packed payment Put + timer Update)': { packed: true, run: transactions(50, ({ payment, timer }) => [packedPaymentPut(payment), timerUpdate(timer)]) },
+    'tx of 100 packed payment Puts only': { packed: true, run: transactions(100, ({ payment }) => [packedPaymentPut(payment)]) },
     'tx of 100 payment Puts, then BatchWrite timer Puts': {
       run: async (set) => {
         await transactions(100, put)(set);
@@ -236,14 +254,15 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
     'one write: tx of 100 payment Puts (timer inside, byDue ALL)': { table: dueAll, run: transactions(100, ({ payment, timer }, table) => [oneWritePut(table, payment, timer)]) },
     'one write: tx of 100 payment Updates (timer inside, byDue KEYS_ONLY)': { table: dueKeys, run: transactions(100, oneWrite) },
     'reads today: due timers (byTime, pages of 500) + BatchGet payments': { run: (set) => readDue(set, INDEX.BY_TIME, true) },
+    'reads packed: due timers (byTime, pages of 500) + BatchGet packed payments': { packed: true, run: (set) => readDue(set, INDEX.BY_TIME, true) },
     'reads one write: byDue ALL pages of 500 (the payments themselves)': { table: dueAll, run: (set) => readDue(set, DUE, false) },
     'reads one write: byDue KEYS_ONLY pages of 500 + BatchGet payments': { table: dueKeys, run: (set) => readDue(set, DUE, true) },
   };
   const spent: Record<string, { java: number[]; node: number[]; wall: number[] }> = {};
   const chosen = Object.entries(shapes).filter(([name]) => only === undefined || new RegExp(only).test(name));
   for (let round = 0; round < rounds; round++) {
-    for (const [name, { table, inside, run }] of chosen) {
-      const set = copies(`r${round}-${Object.keys(shapes).indexOf(name)}`, table, inside);
+    for (const [name, { table, inside, packed, run }] of chosen) {
+      const set = copies(`r${round}-${Object.keys(shapes).indexOf(name)}`, table, inside, packed);
       await seed(set);
       const java = processCpuMs(javaPid);
       const node = process.cpuUsage();
