@@ -6,8 +6,9 @@
  *
  * Run: node --import tsx bench/api-jfr.ts [requests=300] [--top n] [--keep folder] [--under <method> …] [--no-jfr]
  * (`--no-jfr`: java's CPU by thread only, to see what the recording itself costs).
- * The runtime runs in this process on its own in-memory DynamoDB Local; the recordings are kept in
- * a temporary folder (or `--keep`), for `node --import tsx bench/jfr.ts <file>`.
+ * The runtime runs in this process on its own in-memory DynamoDB Local (the floor's client unsigned,
+ * as the runtime's); the recordings are kept in a temporary folder (or `--keep`), for
+ * `node --import tsx bench/jfr.ts <file>`.
  */
 import { PaymentClient } from '@portone/server-sdk';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -16,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
+import { localClientConfig } from '../functions/local/aws-local.ts';
 import { loadAverage, machine, positional, processCpuMs, withLocalRuntime } from './harness.ts';
 import { startJfr, summariseJfr, summariseJit } from './jfr.ts';
 import { javaThreadCpuMs } from './profile.ts';
@@ -34,7 +36,7 @@ const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'C
 
 await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName: T, javaPid }) => {
   const sdk = PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url });
-  const db = createDocumentClient({ endpoint: dynamoEndpoint, region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const db = createDocumentClient(localClientConfig(dynamoEndpoint));
   const paymentItem = (sk: string, version: number) => ({ pk: 'FLOOR', sk, version, status: 'PAID', body: 'x'.repeat(2_000) });
   await db.send(new PutCommand({ TableName: T, Item: { pk: 'FLOOR', sk: 'CHANNEL', pgProvider: 'INICIS_V2' } }));
 
