@@ -11,7 +11,6 @@
  * `node --import tsx bench/jfr.ts <file>`.
  */
 import { PaymentClient } from '@portone/server-sdk';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
 import { localClientConfig } from '../functions/local/aws-local.ts';
 import { loadAverage, machine, positional, processCpuMs, withLocalRuntime } from './harness.ts';
+import { apiFloor } from './api-floor.ts';
 import { startJfr, summariseJfr, summariseJit } from './jfr.ts';
 import { javaThreadCpuMs } from './profile.ts';
 
@@ -37,47 +37,18 @@ const card = TEST_CARDS.find((c) => c.issuer === 'SHINHAN_CARD' && c.type === 'C
 await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tableName: T, javaPid }) => {
   const sdk = PaymentClient({ secret: store.apiSecret, baseUrl: runtime.url });
   const db = createDocumentClient(localClientConfig(dynamoEndpoint));
-  const paymentItem = (sk: string, version: number) => ({ pk: 'FLOOR', sk, version, status: 'PAID', body: 'x'.repeat(2_000) });
-  await db.send(new PutCommand({ TableName: T, Item: { pk: 'FLOOR', sk: 'CHANNEL', pgProvider: 'INICIS_V2' } }));
+  const floor = apiFloor(db, T);
+  await floor.ready();
 
-  // The same shapes as bench/api-latency.ts's floor and ours.
+  // The same shapes as bench/api-latency.ts's floor (bench/api-floor.ts) and ours.
   const operations: Record<string, (i: number) => Promise<unknown>> = {
     'pay (ours)': (i) =>
       sdk.payInstantly({ paymentId: `jfr-${i}`, channelKey: channelKey('INICIS_V2'), orderName: 'bench', amount: { total: 10_000 }, currency: 'KRW', method: { card: { credential: { number: card.number, expiryYear: '30', expiryMonth: '12' } } } }),
-    'pay (floor)': async (i) => {
-      await db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: 'CHANNEL' } }));
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: T, Item: paymentItem(`P#${i}`, 1), ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: T, Item: { pk: 'FLOOR', sk: `T#${i}`, state: 'PENDING' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
-        }),
-      );
-    },
+    'pay (floor)': floor.pay,
     'get (ours)': (i) => sdk.getPayment({ paymentId: `jfr-${i}` }),
-    'get (floor)': (i) => db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: `P#${i}` }, ConsistentRead: true })),
+    'get (floor)': floor.get,
     'cancel (ours)': (i) => sdk.cancelPayment({ paymentId: `jfr-${i}`, reason: 'bench' }),
-    'cancel (floor)': async (i) => {
-      await db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: `P#${i}` }, ConsistentRead: true }));
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: T, Item: paymentItem(`P#${i}`, 2), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': 1 } } },
-            {
-              Update: {
-                TableName: T,
-                Key: { pk: 'FLOOR', sk: `T#${i}` },
-                UpdateExpression: 'SET #s = :c',
-                ConditionExpression: '#s = :p',
-                ExpressionAttributeNames: { '#s': 'state' },
-                ExpressionAttributeValues: { ':c': 'CANCELLED', ':p': 'PENDING' },
-              },
-            },
-          ],
-        }),
-      );
-    },
+    'cancel (floor)': floor.cancel,
   };
   const run = async (name: string, from: number, n: number) => {
     for (let i = from; i < from + n; i++) await operations[name]!(i);

@@ -16,11 +16,11 @@
 import { PaymentClient } from '@portone/server-sdk';
 import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.ts';
 import { localClientConfig } from '../functions/local/aws-local.ts';
 import { TEST_CARDS } from '../functions/domain/cards.ts';
 import { execSync } from 'node:child_process';
+import { apiFloor } from './api-floor.ts';
 import { loadAverage, median, percentile, positional, withLocalRuntime, withSandboxProcess } from './harness.ts';
 
 const iterations = Number(positional(0) ?? 200);
@@ -62,44 +62,8 @@ await withTarget(async ({ baseUrl, apiSecret, channelKey, dynamoEndpoint, tableN
   // the ratio compares the calls made, not how a client is configured.
   const db = createDocumentClient(localClientConfig(dynamoEndpoint));
   const T = tableName;
-  // A payment-sized item (what the runtime stores for a paid card payment is about this big).
-  const paymentItem = (pk: string, sk: string, version: number) => ({ pk, sk, version, status: 'PAID', body: 'x'.repeat(2_000) });
-
-  const floor = {
-    pay: async (i: number) => {
-      await db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: 'CHANNEL' } }));
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: T, Item: paymentItem('FLOOR', `P#${i}`, 1), ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: T, Item: { pk: 'FLOOR', sk: `T#${i}`, state: 'PENDING' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
-        }),
-      );
-    },
-    get: (i: number) => db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: `P#${i}` }, ConsistentRead: true })),
-    cancel: async (i: number) => {
-      await db.send(new GetCommand({ TableName: T, Key: { pk: 'FLOOR', sk: `P#${i}` }, ConsistentRead: true }));
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: T, Item: paymentItem('FLOOR', `P#${i}`, 2), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': 1 } } },
-            {
-              Update: {
-                TableName: T,
-                Key: { pk: 'FLOOR', sk: `T#${i}` },
-                UpdateExpression: 'SET #s = :c',
-                ConditionExpression: '#s = :p',
-                ExpressionAttributeNames: { '#s': 'state' },
-                ExpressionAttributeValues: { ':c': 'CANCELLED', ':p': 'PENDING' },
-              },
-            },
-          ],
-        }),
-      );
-    },
-  };
-  await db.send(new PutCommand({ TableName: T, Item: { pk: 'FLOOR', sk: 'CHANNEL', pgProvider: 'INICIS_V2' } }));
+  const floor = apiFloor(db, T);
+  await floor.ready();
 
   const ours = {
     pay: (i: number) =>
