@@ -28,10 +28,10 @@ interface Sample {
 
 /**
  * Sampling every 2 ms in Java code and 4 ms in native code (JFR's `profile` settings sample every
- * 10 / 20 ms, too few for a short span), and the JIT's compilations and deoptimizations. Nothing
- * else is recorded: the `profile` settings'
- * socket and file events instrument the JDK's I/O classes, and recompiling them kept java's C2
- * compiler busy for seconds in every recorded block (22 ms of C2 CPU per pay request).
+ * 10 / 20 ms, too few for a short span), and the JIT's compilations and deoptimizations; nothing
+ * else, to keep the recording light. JFR's first recording in a java sets off seconds of
+ * compilations of its own (17–27 ms of C2 CPU per pay request in the first recorded block), so
+ * benches record a warm-up first and the measured span after it.
  */
 const JAVA_PERIOD_MS = 2;
 const NATIVE_PERIOD_MS = 4;
