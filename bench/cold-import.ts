@@ -17,6 +17,8 @@
  */
 import './quiet-env.ts';
 import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,7 +30,7 @@ import { machine, median, writeBenchmarkSection } from './harness.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { startLocalRuntime } from '../functions/local/runtime.ts';
 import { createStore } from '../functions/stores/create-store.ts';
-import { functionUrlEvent, startFakeSecretsManager } from '../test/support/function-url.ts';
+import { functionUrlEvent } from '../test/support/function-url.ts';
 
 const RUNS = Math.max(10, Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10));
 
@@ -49,7 +51,37 @@ const loadAtStart = loadavg()[0]!;
 const floor = floorBundle();
 const bundles: Record<string, string> = { 'floor (Hono + DynamoDBClient)': floor.bundle };
 for (const [name, fn] of Object.entries(synthBundles())) if (name !== 'Seed') bundles[name] = fn.bundle;
-const secretsManager = await startFakeSecretsManager({});
+
+/**
+ * A stand-in Secrets Manager that counts the reads made of it and refuses each (a refused read
+ * fails the import or the first request, so the run stops). In a worker thread: the runs below
+ * block this one (execFileSync), and a read must fail the run, not hang it.
+ */
+async function startSecretsWatch(): Promise<{ url: string; reads(): Promise<number> }> {
+  const worker = new Worker(
+    `const { parentPort } = require('node:worker_threads');
+    let reads = 0;
+    const server = require('node:http').createServer((req, res) => {
+      reads++;
+      req.resume();
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' }).end('{"__type":"AccessDeniedException","message":"refused by bench/cold-import.ts"}');
+    });
+    server.listen(0, '127.0.0.1', () => parentPort.postMessage('http://127.0.0.1:' + server.address().port));
+    parentPort.on('message', () => server.close(() => parentPort.postMessage(reads)));`,
+    { eval: true },
+  );
+  const [url] = (await once(worker, 'message')) as [string];
+  return {
+    url,
+    reads: async () => {
+      worker.postMessage('done');
+      const [reads] = (await once(worker, 'message')) as [number];
+      await worker.terminate();
+      return reads;
+    },
+  };
+}
+const secretsManager = await startSecretsWatch();
 
 // What the functions find in their environment at import (values are placeholders; no call is made).
 const env = {
@@ -139,9 +171,9 @@ try {
 } finally {
   await runtime.close();
   await ddb.stop();
-  await secretsManager.close();
+  const reads = await secretsManager.reads();
+  if (reads > 0) throw new Error(`the cold starts made ${reads} Secrets Manager call(s): a deployed cold start must read no secret`);
 }
-if (secretsManager.state.reads.length > 0) throw new Error(`a cold start read ${secretsManager.state.reads.length} secret(s): ${secretsManager.state.reads.join(', ')}`);
 const firstWall = (n: string) => median(first[n]!.map((s) => s.wallMs));
 const firstCpu = (n: string) => median(first[n]!.map((s) => s.cpuMs));
 sections.push(
