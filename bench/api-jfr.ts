@@ -58,7 +58,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   // (C2 spent 17 ms per pay request in the first block otherwise), which no block should carry.
   const warming = noJfr ? undefined : startJfr(javaPid);
   for (const name of Object.keys(operations)) await run(name, requests, 200);
-  warming?.stop();
+  warming?.stop(true);
 
   const loadBefore = loadAverage();
   const out: string[] = [];

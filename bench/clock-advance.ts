@@ -40,7 +40,7 @@ await withLocalRuntime(async ({ runtime, store, channelKey, dynamoEndpoint, tabl
   const seeding = performance.now();
   await Promise.all(Array.from({ length: 8 }, worker));
   const seededMs = performance.now() - seeding;
-  warming?.stop();
+  warming?.stop(true);
 
   // Floors, on the same engine: the writes each timer needs (its payment, its timer PENDING → FIRED
   // under a condition), as one transaction per timer 8 at a time, and as the clock now writes them,

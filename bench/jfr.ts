@@ -12,7 +12,7 @@
  * has one, so the JDK frames under a library are its cost.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,19 +57,22 @@ export interface Recording {
   sampledCpuMs: number;
 }
 
-/** Starts a JFR recording of `pid` (samples only, SETTINGS); `stop()` dumps it. */
-export function startJfr(pid: number, file?: string): { stop(): Recording } {
+/** Starts a JFR recording of `pid` (samples only, SETTINGS); `stop()` dumps it, `stop(true)` throws it away (a warm-up's). */
+export function startJfr(pid: number, file?: string): { stop(discard?: boolean): Recording } {
   const folder = mkdtempSync(join(tmpdir(), 'jfr-'));
   const path = file ?? join(folder, 'java.jfr');
   const name = `bench-${process.pid}`;
   const settings = join(folder, 'sampling.jfc');
   writeFileSync(settings, SETTINGS);
   execFileSync('jcmd', [String(pid), 'JFR.start', `name=${name}`, `settings=${settings}`], { stdio: 'pipe' });
+  // JFR read the settings at its start; the folder stays only if the recording goes there.
+  rmSync(file === undefined ? settings : folder, { recursive: true });
   const cpu = sampledThreadsCpuMs(pid);
   return {
-    stop() {
+    stop(discard = false) {
       const sampledCpuMs = sampledThreadsCpuMs(pid) - cpu;
-      execFileSync('jcmd', [String(pid), 'JFR.stop', `name=${name}`, `filename=${path}`], { stdio: 'pipe' });
+      execFileSync('jcmd', [String(pid), 'JFR.stop', `name=${name}`, ...(discard ? [] : [`filename=${path}`])], { stdio: 'pipe' });
+      if (discard && file === undefined) rmSync(folder, { recursive: true });
       return { file: path, sampledCpuMs };
     },
   };
