@@ -6,13 +6,13 @@ import { logger } from '../logger.ts';
 import { readSecret } from './read-secret.ts';
 
 /** The store a fresh deployment gives its owner; its secret is the one generated at deploy. */
-export const SEEDED_STORE_ID = 'store-sandbox';
+const SEEDED_STORE_ID = 'store-sandbox';
 
 /**
- * Run once per deployment by a CloudFormation trigger (infra/sandbox-stack.ts), after the table and
- * the secret exist, and again by a deployment that changes this function: writes the seeded store,
- * its API secret and one test channel per PG, so the api function's cold start writes nothing.
- * Idempotent (`seedStore` adds only what is missing). A failure fails the deployment.
+ * Run by a CloudFormation trigger (infra/constructs/seed-at-deploy.ts) once the table and the secret
+ * exist, and again by a deployment that changes this function: writes the seeded store, its API
+ * secret and one test channel per PG, so the api function's cold start writes nothing. Idempotent
+ * (`seedStore` adds only what is missing). A failure fails the deployment.
  */
 export const handler = async (_event: unknown, context: Context): Promise<{ storeId: string; channels: number }> => {
   logger.addContext(context);
