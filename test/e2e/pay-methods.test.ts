@@ -79,7 +79,9 @@ describe('pay methods beyond cards', () => {
     await receipt.locator('input[value="PERSONAL"]').check();
     await frame.locator('#cashReceiptNumber').fill('12');
     await frame.locator('[data-testid="pay"]').click();
-    await expect(frame.locator('#cashReceiptNumber').getAttribute('aria-invalid')).resolves.toBe('true');
+    // The pay button posts the form and the window comes back rendered with the field marked: wait
+    // for that page (reading the attribute at once could still read the page before the post).
+    await frame.locator('#cashReceiptNumber[aria-invalid="true"]').waitFor();
     await frame.locator('#cashReceiptNumber').fill('010-1234-5678');
     await screenshot(page, 'checkout-transfer-cash-receipt');
     await frame.locator('[data-testid="pay"]').click();
