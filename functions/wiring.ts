@@ -49,12 +49,13 @@ export const timerHandlers: TimerHandlers = {
  * `signingKey` gives the session signing key when the config holds none but the ARN of its secret.
  */
 export function createServices(config: Config, endpoints: Endpoints = {}, extra: Partial<Services> = {}, signingKey?: () => string): Services {
-  const db = createDocumentClient({
-    ...(endpoints.dynamodb && { endpoint: endpoints.dynamodb }),
+  // What both SDK clients get locally besides their endpoint; on Lambda nothing (the SDK's defaults).
+  const clientConfig = {
     ...(endpoints.region && { region: endpoints.region }),
     ...(endpoints.credentials && { credentials: endpoints.credentials }),
     ...(endpoints.signer && { signer: endpoints.signer }),
-  });
+  };
+  const db = createDocumentClient({ ...(endpoints.dynamodb && { endpoint: endpoints.dynamodb }), ...clientConfig });
   const services: Services = {
     repo: new DynamoDbRepository(db, config.TABLE_NAME),
     scheduler: new EventBridgeTimerScheduler({
@@ -63,8 +64,7 @@ export function createServices(config: Config, endpoints: Endpoints = {}, extra:
       targetArn: config.TIMERS_FUNCTION_ARN,
       deadLetterArn: config.SCHEDULER_DLQ_ARN,
       endpoint: endpoints.scheduler,
-      region: endpoints.region,
-      signer: endpoints.signer,
+      clientConfig,
     }),
     wallNow: () => Date.now(),
     timerHandlers,

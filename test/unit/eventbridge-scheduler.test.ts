@@ -30,7 +30,7 @@ beforeAll(async () => {
       targetArn: 'arn:aws:lambda:ap-northeast-2:000000000000:function:timers',
       deadLetterArn: 'arn:aws:sqs:ap-northeast-2:000000000000:dlq',
       endpoint: local.url,
-      region: 'ap-northeast-2',
+      clientConfig: { region: 'ap-northeast-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
     },
     () => NOW,
   );

@@ -10,9 +10,11 @@ export interface EventBridgeSchedulerConfig {
   deadLetterArn: string;
   /** Locally: the local Scheduler endpoint; on AWS: unset. */
   endpoint?: string;
-  region?: string;
-  /** Locally: a signer that skips SigV4 (local/aws-local.ts); on AWS: unset, the SDK signs. */
-  signer?: SchedulerClientConfig['signer'];
+  /**
+   * Locally: the region, credentials and a signer that skips SigV4 (local/aws-local.ts), the same
+   * as the DynamoDB client's; on AWS: unset, the SDK finds its own and signs.
+   */
+  clientConfig?: Pick<SchedulerClientConfig, 'region' | 'credentials' | 'signer'>;
 }
 
 /** Schedules are written in Korean time: what a developer reading them in the console expects. */
@@ -50,9 +52,8 @@ export class EventBridgeTimerScheduler implements TimerScheduler {
     this.loaded ??= import('@aws-sdk/client-scheduler').then((sdk) => ({
       sdk,
       client: new sdk.SchedulerClient({
-        ...(this.config.endpoint ? { endpoint: this.config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-        ...(this.config.region ? { region: this.config.region } : {}),
-        ...(this.config.signer ? { signer: this.config.signer } : {}),
+        ...(this.config.endpoint && { endpoint: this.config.endpoint }),
+        ...this.config.clientConfig,
         maxAttempts: 3,
       }),
     }));
