@@ -18,7 +18,6 @@ import { cacheFolder, stamp } from './cache-folder.mjs';
  * the java the launcher spawned, which main.ts takes over.
  */
 
-
 /**
  * A file URL of the bundle of `entry` (built now if missing or stale), or null if it cannot be
  * built (`PG_SANDBOX_BUNDLE=off`, no esbuild): the caller then loads the sources through tsx.
