@@ -27,14 +27,11 @@ export const LOCAL_SIGNER: NonNullable<Endpoints['signer']> = {
   },
 };
 
+/** What every SDK client talking to a local engine gets besides its endpoint. */
+const LOCAL_CLIENT = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, signer: LOCAL_SIGNER };
+
 /** Client configuration for an SDK client talking to a local engine. */
-export const localClientConfig = (endpoint: string) => ({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, signer: LOCAL_SIGNER });
+export const localClientConfig = (endpoint: string) => ({ endpoint, ...LOCAL_CLIENT });
 
 /** The local runtime's endpoints for createServices: DynamoDB Local and the local Scheduler, unsigned. */
-export const localEndpoints = (dynamodb: string, scheduler: string): Endpoints => ({
-  dynamodb,
-  scheduler,
-  region: LOCAL_REGION,
-  credentials: LOCAL_CREDENTIALS,
-  signer: LOCAL_SIGNER,
-});
+export const localEndpoints = (dynamodb: string, scheduler: string): Endpoints => ({ dynamodb, scheduler, ...LOCAL_CLIENT });
